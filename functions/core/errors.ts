@@ -1,0 +1,56 @@
+/**
+ * Errors grouped by what the caller should do about them. Each names the source and, where it
+ * applies, the field, what was expected and what was found.
+ */
+
+/** The page could not be fetched this time (network, HTTP status, size): try again next run. */
+export class SourceFetchError extends Error {
+  override readonly name = 'SourceFetchError';
+  constructor(
+    readonly sourceId: string,
+    message: string,
+    readonly retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(`${sourceId}: ${message}`, options);
+  }
+}
+
+/** The page was read but its shape is not what the parser knows: refuse it and keep the last good data. */
+export class PageLayoutError extends Error {
+  override readonly name = 'PageLayoutError';
+  constructor(
+    readonly sourceId: string,
+    readonly expected: string,
+    readonly found: string,
+  ) {
+    super(`${sourceId}: page layout changed: expected ${expected}, found ${found}`);
+  }
+}
+
+/** Another run holds the lease: this run changes nothing. */
+export class LeaseHeldError extends Error {
+  override readonly name = 'LeaseHeldError';
+  constructor(
+    readonly holder: string,
+    readonly expiresAt: string,
+  ) {
+    super(`another run (${holder}) is active until ${expiresAt}; this run changed nothing`);
+  }
+}
+
+/** A configuration value is missing or malformed; names the variable or option. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Writing to the object store failed; the latest files still describe the previous complete state. */
+export class PublishError extends Error {
+  override readonly name = 'PublishError';
+  constructor(
+    readonly key: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`could not write ${key}`, options);
+  }
+}

@@ -1,0 +1,99 @@
+import type { ProjectVersion } from './model/history';
+import type { ProjectRecord } from './model/project';
+import type { RunReport } from './model/run-report';
+import type { SourceOutput } from './model/source-output';
+
+/** The edges of the pipeline that touch the world; one adapter per environment. */
+
+export interface SourceDescriptor {
+  readonly id: string;
+  readonly url: string;
+}
+
+export interface FetchedPage {
+  readonly body: string;
+  /** The URL the page was finally read from (after redirects). */
+  readonly url: string;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+}
+
+export interface ConditionalHeaders {
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+}
+
+export type FetchResult =
+  | { readonly kind: 'page'; readonly page: FetchedPage }
+  | { readonly kind: 'not-modified' }
+  | { readonly kind: 'missing'; readonly reason: string };
+
+/** Reads one source page. Throws SourceFetchError when it cannot. */
+export interface PageFetcher {
+  fetch(source: SourceDescriptor, conditional: ConditionalHeaders | null): Promise<FetchResult>;
+}
+
+/** What the state store remembers of one source between runs. */
+export interface SourceState {
+  readonly id: string;
+  readonly url: string;
+  readonly sha256: string | null;
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+  readonly fetchedAt: string;
+  /** The last good output; null when it was too large to keep. */
+  readonly output: SourceOutput | null;
+}
+
+export interface StateCommit {
+  /** Current records that changed this run (new, changed, removed, reinstated). */
+  readonly records: readonly ProjectRecord[];
+  /** The immutable versions those changes created. */
+  readonly versions: readonly ProjectVersion[];
+  readonly sourceStates: readonly SourceState[];
+  readonly run: RunReport;
+}
+
+export interface StateStore {
+  /** Takes the run lease; throws LeaseHeldError when another unexpired run holds it. */
+  acquireLease(runId: string, now: Date, ttlSeconds: number): Promise<void>;
+  releaseLease(runId: string): Promise<void>;
+  loadCurrent(): Promise<ProjectRecord[]>;
+  loadVersions(id: string): Promise<ProjectVersion[]>;
+  /** Versions created at or after `since` (ISO), newest first. */
+  loadChangesSince(since: string): Promise<ProjectVersion[]>;
+  loadSourceStates(): Promise<SourceState[]>;
+  commit(commit: StateCommit): Promise<void>;
+}
+
+export interface ObjectToWrite {
+  readonly key: string;
+  readonly body: string | Uint8Array;
+  readonly contentType: string;
+  readonly cacheControl: string;
+}
+
+/** Where the published files go: a directory locally, S3 in production. */
+export interface ObjectStore {
+  put(object: ObjectToWrite): Promise<void>;
+  get(key: string): Promise<Uint8Array | null>;
+  exists(key: string): Promise<boolean>;
+}
+
+export interface AwardNotice {
+  readonly runId: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly awards: readonly ProjectRecord[];
+}
+
+export interface Notifier {
+  notify(notice: AwardNotice): Promise<void>;
+}
+
+/** A narrow logger: the pipeline needs no more than this. */
+export interface Logger {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}

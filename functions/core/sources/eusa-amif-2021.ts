@@ -1,0 +1,213 @@
+import * as cheerio from 'cheerio';
+import type { Element } from 'domhandler';
+import { PageLayoutError } from '../errors';
+import { type ProjectDraft, projectDraftSchema, type QualityFlag } from '../model/project';
+import type { ProjectsOutput } from '../model/source-output';
+import { extractAcronym } from '../normalise/acronym';
+import { centsToEuros, parseEuroAmount } from '../normalise/amount';
+import { normaliseBeneficiary } from '../normalise/beneficiary';
+import { parseFinnishDate } from '../normalise/date';
+import { parseSpecificObjective } from '../normalise/objective';
+import { projectId } from '../normalise/project-id';
+import { collapseWhitespace, foldKey, joinParagraphs } from '../normalise/text';
+import { visibleLines, visibleText } from './html-text';
+import type { SourceModule } from './source-module';
+
+export const EUSA_AMIF_2021_ID = 'eusa-amif-2021';
+export const EUSA_AMIF_2021_URL = 'https://eusa-rahastot2021.fi/rahoitetut-amif-hankkeet';
+const PROGRAMME = 'AMIF 2021-2027';
+
+type Column = 'name' | 'beneficiary' | 'objective' | 'summary' | 'amount' | 'start' | 'end';
+
+/** Header texts, folded, that identify each column; matched by text, never by position or class. */
+const HEADERS: Readonly<Record<Column, readonly string[]>> = {
+  name: ['hankkeen nimi', 'projektets namn'],
+  beneficiary: ['avustuksen saajan nimi', 'avustuksen saaja', 'tuensaaja'],
+  objective: ['erityistavoite'],
+  summary: ['tavoite ja tulokset'],
+  amount: ['eu rahoitus'],
+  start: ['hankkeen alkamispaiva', 'alkamispaiva'],
+  end: ['hankkeen paattymispaiva', 'paattymispaiva'],
+};
+const HEADER_LABEL: Readonly<Record<Column, string>> = {
+  name: 'Hankkeen nimi',
+  beneficiary: 'Avustuksen saajan nimi',
+  objective: 'Erityistavoite',
+  summary: 'Tavoite ja tulokset',
+  amount: 'EU-rahoitus (euroa)',
+  start: 'Hankkeen alkamispäivä',
+  end: 'Hankkeen päättymispäivä',
+};
+const COLUMNS = Object.keys(HEADERS) as Column[];
+
+/** Sort-button helper text that CMS tables put inside header cells. */
+const HELPER_TEXT = /järjestä taulukko sarakkeen mukaan (nousevasti|laskevasti)/gi;
+
+/** One table row as the page shows it, before any interpretation. */
+export interface RawRow2021 {
+  readonly rowNumber: number;
+  readonly cells: Readonly<Record<Column, readonly string[]>>;
+}
+
+export interface ParsedPage2021 {
+  readonly pageUpdated: string | null;
+  readonly rows: readonly RawRow2021[];
+}
+
+function headerColumn(text: string): Column | null {
+  const folded = foldKey(text.replace(HELPER_TEXT, ''));
+  for (const column of COLUMNS) {
+    if (HEADERS[column].some((h) => folded === h || folded.startsWith(`${h} `))) return column;
+  }
+  return null;
+}
+
+/** Finds the table and maps its columns by header text. Throws PageLayoutError when it cannot. */
+export function parseEusaAmif2021(html: string): ParsedPage2021 {
+  const $ = cheerio.load(html);
+  let best: { table: Element; headerRow: Element; map: Map<Column, number>; found: string[] } | null = null;
+
+  for (const table of $('table').toArray()) {
+    const rows = $(table).find('tr').toArray();
+    const headerRow = $(table).find('thead tr').toArray()[0] ?? rows[0];
+    if (!headerRow) continue;
+    const map = new Map<Column, number>();
+    const found: string[] = [];
+    $(headerRow)
+      .children('th, td')
+      .each((index, cell) => {
+        const text = collapseWhitespace(visibleText(cell).replace(HELPER_TEXT, ''));
+        found.push(text);
+        const column = headerColumn(text);
+        if (column && !map.has(column)) map.set(column, index);
+      });
+    if (!best || map.size > best.map.size) best = { table, headerRow, map, found };
+  }
+
+  const expected = COLUMNS.map((c) => `"${HEADER_LABEL[c]}"`).join(', ');
+  if (!best || best.map.size === 0) {
+    throw new PageLayoutError(
+      EUSA_AMIF_2021_ID,
+      `a table with the columns ${expected}`,
+      best ? `tables whose headers are ${best.found.map((t) => `"${t}"`).join(', ')}` : 'no table',
+    );
+  }
+  const missing = COLUMNS.filter((c) => !best.map.has(c));
+  if (missing.length > 0) {
+    throw new PageLayoutError(
+      EUSA_AMIF_2021_ID,
+      `the columns ${missing.map((c) => `"${HEADER_LABEL[c]}"`).join(', ')}`,
+      `a table with the columns ${best.found.map((t) => `"${t}"`).join(', ')}`,
+    );
+  }
+
+  const rows: RawRow2021[] = [];
+  $(best.table)
+    .find('tr')
+    .each((index, tr) => {
+      if (tr === best.headerRow || $(tr).parents('table').first()[0] !== best.table) return;
+      const cells = $(tr).children('td, th').toArray();
+      if (cells.length === 0) return;
+      const cellLines = Object.fromEntries(
+        COLUMNS.map((c) => {
+          const cell = cells[best.map.get(c)!];
+          return [c, cell ? visibleLines(cell) : []];
+        }),
+      ) as Record<Column, string[]>;
+      rows.push({ rowNumber: index, cells: cellLines });
+    });
+
+  if (rows.length === 0) {
+    throw new PageLayoutError(EUSA_AMIF_2021_ID, 'at least one project row in the table', 'no rows');
+  }
+
+  const updated = /Lista on päivitetty\s+(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})/i.exec(visibleText($('body')[0] ?? $.root()[0]!));
+  const pageUpdated = updated ? parseFinnishDate(updated[1]!) : null;
+  return { pageUpdated: pageUpdated?.ok ? pageUpdated.iso : null, rows };
+}
+
+/** Turns one raw row into a validated draft; impossible values become null with a quality flag. */
+export function normaliseRow2021(row: RawRow2021, url: string): ProjectDraft {
+  const quality: QualityFlag[] = [];
+  const flag = (code: QualityFlag['code'], field: string, message: string, raw: string | null) =>
+    quality.push({ code, field, message, raw, source: EUSA_AMIF_2021_ID });
+
+  const name = collapseWhitespace(row.cells.name.join(' '));
+  const beneficiaryRaw = collapseWhitespace(row.cells.beneficiary.join(' '));
+  if (!beneficiaryRaw) flag('missing-field', 'beneficiary', 'the beneficiary cell is empty', null);
+  const beneficiary = beneficiaryRaw ? normaliseBeneficiary(beneficiaryRaw) : { id: 'unknown', name: '(ei ilmoitettu)' };
+
+  const objectiveRaw = row.cells.objective.join('\n');
+  const objective = parseSpecificObjective(objectiveRaw);
+  if (!objective.ok) {
+    flag('unknown-objective', 'specificObjective', 'expected "<1|2|3> <objective name>"', objectiveRaw || null);
+  }
+
+  const amountRaw = collapseWhitespace(row.cells.amount.join(' '));
+  let euFundingEur: number | null = null;
+  if (!amountRaw) flag('missing-field', 'euFundingEur', 'the EU funding cell is empty', null);
+  else {
+    const amount = parseEuroAmount(amountRaw);
+    if (amount.ok) euFundingEur = centsToEuros(amount.cents);
+    else flag('invalid-amount', 'euFundingEur', 'expected a euro amount such as "1 153 584,12"', amountRaw);
+  }
+
+  const date = (field: 'startDate' | 'endDate', cell: readonly string[]): string | null => {
+    const raw = collapseWhitespace(cell.join(' '));
+    if (!raw) {
+      flag('missing-field', field, `the ${field === 'startDate' ? 'start' : 'end'} date cell is empty`, null);
+      return null;
+    }
+    const parsed = parseFinnishDate(raw);
+    if (parsed.ok) return parsed.iso;
+    flag('invalid-date', field, 'expected an existing date written D.M.YYYY', raw);
+    return null;
+  };
+  const startDate = date('startDate', row.cells.start);
+  const endDate = date('endDate', row.cells.end);
+  if (startDate && endDate && endDate < startDate) {
+    flag('end-before-start', 'endDate', `the end date ${endDate} is before the start date ${startDate}`, null);
+  }
+
+  const draft = {
+    id: projectId(PROGRAMME, name),
+    programme: PROGRAMME,
+    fund: 'AMIF',
+    name,
+    acronym: extractAcronym(name),
+    beneficiary,
+    specificObjective: objective.ok ? objective.objective : null,
+    nationalObjective: null,
+    summary: joinParagraphs(row.cells.summary),
+    euFundingEur,
+    startDate,
+    endDate,
+    website: null,
+    listing: 'listed' as const,
+    sources: [{ id: EUSA_AMIF_2021_ID, url }],
+    migri: null,
+    announcements: [],
+    quality,
+  };
+  return projectDraftSchema.parse(draft);
+}
+
+export const eusaAmif2021: SourceModule = {
+  id: EUSA_AMIF_2021_ID,
+  url: EUSA_AMIF_2021_URL,
+  title: 'Rahoitetut AMIF-hankkeet (2021–2027)',
+  publisher: 'Sisäministeriö',
+  extract(html: string): ProjectsOutput {
+    const page = parseEusaAmif2021(html);
+    const warnings: string[] = [];
+    const drafts: ProjectDraft[] = [];
+    for (const row of page.rows) {
+      if (!collapseWhitespace(row.cells.name.join(' '))) {
+        warnings.push(`${EUSA_AMIF_2021_ID}: table row ${row.rowNumber} has no project name; it was not read`);
+        continue;
+      }
+      drafts.push(normaliseRow2021(row, EUSA_AMIF_2021_URL));
+    }
+    return { kind: 'projects', sourceId: EUSA_AMIF_2021_ID, url: EUSA_AMIF_2021_URL, pageUpdated: page.pageUpdated, drafts, warnings };
+  },
+};
