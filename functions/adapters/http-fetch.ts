@@ -1,0 +1,397 @@
+import { ConfigError, SourceFetchError } from '../core/errors';
+import type { ConditionalHeaders, FetchResult, PageFetcher, SourceDescriptor } from '../core/ports';
+
+/** The slice of WHATWG fetch the adapter uses; tests and fault injection pass their own. */
+export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface HttpFetcherOptions {
+  /** Hosts that may be contacted, matched exactly and case-insensitively (no subdomain wildcards). */
+  readonly allowedHosts: readonly string[];
+  /** Hosts that may be reached over plain http; only for local test servers. Default: none. */
+  readonly allowInsecureHttpFor?: readonly string[];
+  readonly userAgent?: string;
+  /** Default: the global fetch (undici), looked up at call time. */
+  readonly fetch?: FetchFunction;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Source of jitter in [0, 1). Default: Math.random. */
+  readonly random?: () => number;
+  /** Clock in epoch ms for the deadline and Retry-After dates. Default: Date.now. */
+  readonly now?: () => number;
+  /** Epoch ms after which no attempt starts or runs (e.g. the Lambda's remaining time minus a margin). */
+  readonly deadline?: number;
+  /** Longest one attempt may take: the request, its redirects and the body. Default 20 000 ms. */
+  readonly timeoutMs?: number;
+  /** Default 5 MB, counted on the decoded (decompressed) bytes. */
+  readonly maxBodyBytes?: number;
+  /** Retries after the first attempt. Default 3. */
+  readonly maxRetries?: number;
+  readonly backoffBaseMs?: number;
+  readonly backoffCapMs?: number;
+  /** A Retry-After longer than this gives up instead of waiting. Default 30 000 ms. */
+  readonly maxRetryAfterMs?: number;
+  readonly maxRedirects?: number;
+}
+
+export const DEFAULT_USER_AGENT =
+  'amif-feed/0.1 (+https://github.com/amif-feed/amif-feed; open-data harvester)';
+
+const HTML_MEDIA_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** What one attempt ended with: a result, or a transient failure worth another attempt. */
+type Attempt =
+  | { readonly kind: 'done'; readonly result: FetchResult }
+  | {
+      readonly kind: 'retry';
+      readonly found: string;
+      readonly retryAfterMs: number | null;
+      readonly cause?: unknown;
+    };
+
+export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
+  const allowedHosts = new Set(options.allowedHosts.map((h) => h.trim().toLowerCase()).filter(Boolean));
+  if (allowedHosts.size === 0) {
+    throw new ConfigError('http fetcher option allowedHosts: expected at least one host, found none');
+  }
+  const insecureHosts = new Set((options.allowInsecureHttpFor ?? []).map((h) => h.trim().toLowerCase()));
+  const fetchFn: FetchFunction = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+  const timeoutMs = positive('timeoutMs', options.timeoutMs, 20_000);
+  const maxBodyBytes = positive('maxBodyBytes', options.maxBodyBytes, 5 * 1024 * 1024);
+  const maxRetries = nonNegativeInteger('maxRetries', options.maxRetries, 3);
+  const backoffBaseMs = positive('backoffBaseMs', options.backoffBaseMs, 500);
+  const backoffCapMs = positive('backoffCapMs', options.backoffCapMs, 8_000);
+  const maxRetryAfterMs = nonNegativeInteger('maxRetryAfterMs', options.maxRetryAfterMs, 30_000);
+  const maxRedirects = nonNegativeInteger('maxRedirects', options.maxRedirects, 5);
+  const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+  const allowedList = [...allowedHosts].join(', ');
+
+  function checkUrl(source: SourceDescriptor, url: URL, what: string): void {
+    const host = url.hostname.toLowerCase();
+    const insecureAllowed = url.protocol === 'http:' && insecureHosts.has(host);
+    if (url.protocol !== 'https:' && !insecureAllowed) {
+      throw fail(source, `${what}: expected an https URL, found ${url.protocol} in ${url.href}`, false);
+    }
+    if (!allowedHosts.has(host)) {
+      throw fail(source, `${what}: expected a host in the allowlist (${allowedList}), found ${host}`, false);
+    }
+  }
+
+  async function attemptOnce(
+    source: SourceDescriptor,
+    start: URL,
+    headers: Record<string, string>,
+    conditionalSent: boolean,
+    budgetMs: number,
+  ): Promise<Attempt> {
+    // One timer for the whole attempt, body included: undici applies the signal to the body stream too.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, budgetMs);
+    let url = start;
+    try {
+      for (let hop = 0; ; hop++) {
+        const response = await fetchFn(url.href, {
+          method: 'GET',
+          headers,
+          redirect: 'manual',
+          signal: controller.signal,
+        });
+        const status = response.status;
+        const from = url.href === start.href ? '' : ` from ${url.href}`;
+
+        if (REDIRECT_STATUSES.has(status)) {
+          await discard(response);
+          const location = response.headers.get('location');
+          if (location === null) {
+            throw fail(source, `expected a Location header with HTTP ${status}${from}, found none`, false);
+          }
+          if (hop >= maxRedirects) {
+            throw fail(
+              source,
+              `expected at most ${maxRedirects} redirects, found more (next Location ${location}${from})`,
+              false,
+            );
+          }
+          let next: URL;
+          try {
+            next = new URL(location, url);
+          } catch (error) {
+            throw fail(
+              source,
+              `expected a valid redirect Location${from}, found "${location}"`,
+              false,
+              error,
+            );
+          }
+          checkUrl(source, next, `redirect (HTTP ${status}${from}) to ${next.href}`);
+          url = next;
+          continue;
+        }
+
+        if (status === 200) {
+          return {
+            kind: 'done',
+            result: { kind: 'page', page: await readPage(source, start, url, response) },
+          };
+        }
+
+        if (status === 304) {
+          await discard(response);
+          if (!conditionalSent) {
+            throw fail(
+              source,
+              `expected HTTP 200, found HTTP 304${from} to a request without validators`,
+              false,
+            );
+          }
+          return { kind: 'done', result: { kind: 'not-modified' } };
+        }
+
+        await discard(response);
+        if (status === 429 || (status >= 500 && status <= 599)) {
+          return {
+            kind: 'retry',
+            found: `HTTP ${status}${from}`,
+            retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now()),
+          };
+        }
+        if (status === 404 || status === 410) {
+          throw fail(source, `expected HTTP 200, found HTTP ${status}${from}: the page is gone`, false);
+        }
+        throw fail(source, `expected HTTP 200 or 304, found HTTP ${status}${from}`, false);
+      }
+    } catch (error) {
+      if (error instanceof SourceFetchError) throw error;
+      const at = url.href === start.href ? '' : ` from ${url.href}`;
+      if (timedOut) {
+        const limit =
+          budgetMs < timeoutMs ? `before the deadline (${budgetMs} ms left)` : `within ${timeoutMs} ms`;
+        return {
+          kind: 'retry',
+          found: `no complete response${at} ${limit}`,
+          retryAfterMs: null,
+          cause: error,
+        };
+      }
+      return {
+        kind: 'retry',
+        found: `a network error${at}: ${describe(error)}`,
+        retryAfterMs: null,
+        cause: error,
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function readPage(source: SourceDescriptor, start: URL, url: URL, response: Response) {
+    const from = url.href === start.href ? '' : ` (from ${url.href})`;
+    const contentType = response.headers.get('content-type');
+    const { mediaType, charset } = parseContentType(contentType);
+    if (!HTML_MEDIA_TYPES.has(mediaType)) {
+      await discard(response);
+      const found = contentType === null ? 'no Content-Type' : `"${contentType}"`;
+      throw fail(source, `expected text/html or application/xhtml+xml, found ${found}${from}`, false);
+    }
+
+    let decoder: TextDecoder;
+    try {
+      decoder = new TextDecoder(charset ?? 'utf-8');
+    } catch (error) {
+      await discard(response);
+      throw fail(
+        source,
+        `expected a charset this runtime can decode, found "${charset}"${from}`,
+        false,
+        error,
+      );
+    }
+
+    const declaredHeader = response.headers.get('content-length');
+    const declared =
+      declaredHeader !== null && /^\d+$/.test(declaredHeader.trim()) ? Number(declaredHeader) : null;
+    if (declared !== null && declared > maxBodyBytes) {
+      await discard(response);
+      throw fail(
+        source,
+        `expected at most ${maxBodyBytes} bytes, found Content-Length ${declared}${from}`,
+        false,
+      );
+    }
+
+    // Content-Length may be absent or wrong, and undici decompresses, so count what actually arrives.
+    const parts: string[] = [];
+    if (response.body !== null) {
+      const reader = response.body.getReader();
+      let size = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > maxBodyBytes) {
+          await reader.cancel().catch(() => undefined);
+          const claimed = declared === null ? '' : ` although Content-Length said ${declared}`;
+          throw fail(
+            source,
+            `expected at most ${maxBodyBytes} bytes, found at least ${size} while reading${claimed}${from}`,
+            false,
+          );
+        }
+        parts.push(decoder.decode(value, { stream: true }));
+      }
+    }
+    parts.push(decoder.decode());
+
+    return {
+      body: parts.join(''),
+      url: url.href,
+      etag: response.headers.get('etag'),
+      lastModified: response.headers.get('last-modified'),
+    };
+  }
+
+  return {
+    async fetch(source: SourceDescriptor, conditional: ConditionalHeaders | null): Promise<FetchResult> {
+      let start: URL;
+      try {
+        start = new URL(source.url);
+      } catch (error) {
+        throw fail(source, `expected an absolute URL, found "${source.url}"`, false, error);
+      }
+      checkUrl(source, start, 'source URL');
+
+      const headers: Record<string, string> = {
+        'User-Agent': userAgent,
+        Accept: 'text/html,application/xhtml+xml',
+        'Accept-Language': 'fi, sv;q=0.8, en;q=0.5',
+      };
+      if (conditional?.etag) headers['If-None-Match'] = conditional.etag;
+      if (conditional?.lastModified) headers['If-Modified-Since'] = conditional.lastModified;
+      const conditionalSent = 'If-None-Match' in headers || 'If-Modified-Since' in headers;
+
+      const attempts = maxRetries + 1;
+      let last: Extract<Attempt, { kind: 'retry' }> | null = null;
+      for (let attempt = 1; attempt <= attempts; attempt++) {
+        const remaining = deadline - now();
+        if (remaining <= 0) {
+          const before = last === null ? '' : `; attempt ${attempt - 1} found ${last.found}`;
+          throw fail(source, `deadline reached before attempt ${attempt}${before}`, true, last?.cause);
+        }
+        const outcome = await attemptOnce(
+          source,
+          start,
+          headers,
+          conditionalSent,
+          Math.max(1, Math.ceil(Math.min(timeoutMs, remaining))),
+        );
+        if (outcome.kind === 'done') return outcome.result;
+        last = outcome;
+        if (attempt === attempts) break;
+
+        if (outcome.retryAfterMs !== null && outcome.retryAfterMs > maxRetryAfterMs) {
+          // Waiting less than the server asked would be impolite; the next scheduled run tries again.
+          throw fail(
+            source,
+            `expected HTTP 200, found ${outcome.found} asking to wait ${Math.ceil(outcome.retryAfterMs / 1000)} s ` +
+              `(Retry-After), longer than the ${maxRetryAfterMs / 1000} s this run waits`,
+            true,
+            outcome.cause,
+          );
+        }
+        const delay =
+          outcome.retryAfterMs ??
+          Math.floor(random() * Math.min(backoffCapMs, backoffBaseMs * 2 ** (attempt - 1)));
+        if (now() + delay >= deadline) {
+          throw fail(
+            source,
+            `expected HTTP 200, found ${outcome.found} on attempt ${attempt}; gave up because the next ` +
+              `attempt (in ${delay} ms) would start past the deadline`,
+            true,
+            outcome.cause,
+          );
+        }
+        await sleep(delay);
+      }
+      // The loop only falls through after the last attempt, which always sets `last`.
+      throw fail(
+        source,
+        `expected HTTP 200 or 304, gave up after ${attempts} attempts; the last found ${last?.found}`,
+        true,
+        last?.cause,
+      );
+    },
+  };
+}
+
+function fail(
+  source: SourceDescriptor,
+  detail: string,
+  retryable: boolean,
+  cause?: unknown,
+): SourceFetchError {
+  return new SourceFetchError(
+    source.id,
+    `GET ${source.url}: ${detail}`,
+    retryable,
+    cause === undefined ? undefined : { cause },
+  );
+}
+
+/** Releases the connection of a response whose body is not wanted. */
+async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => undefined);
+}
+
+function parseContentType(header: string | null): { mediaType: string; charset: string | null } {
+  if (header === null) return { mediaType: '', charset: null };
+  const [type = '', ...params] = header.split(';');
+  let charset: string | null = null;
+  for (const param of params) {
+    const match = /^\s*charset\s*=\s*"?([^";]*)"?\s*$/i.exec(param);
+    if (match?.[1]) charset = match[1].trim().toLowerCase();
+  }
+  return { mediaType: type.trim().toLowerCase(), charset };
+}
+
+/** Retry-After is either delta-seconds or an HTTP date; anything else is ignored. */
+function parseRetryAfter(value: string | null, nowMs: number): number | null {
+  if (value === null) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  // undici reports "fetch failed" and hides the useful part (ECONNREFUSED, ENOTFOUND, …) in the cause.
+  const cause: unknown = error.cause;
+  if (cause instanceof Error) {
+    const code = 'code' in cause && typeof cause.code === 'string' ? cause.code : null;
+    return `${error.message} (${code ?? cause.message})`;
+  }
+  return error.message;
+}
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new ConfigError(`http fetcher option ${name}: expected a positive number, found ${value}`);
+  }
+  return value;
+}
+
+function nonNegativeInteger(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0) {
+    throw new ConfigError(`http fetcher option ${name}: expected a non-negative integer, found ${value}`);
+  }
+  return value;
+}
