@@ -1,0 +1,243 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createDirectoryObjectStore,
+  listObjects,
+  readObjectMeta,
+} from '../../functions/adapters/dir-objects';
+import { PublishError } from '../../functions/core/errors';
+import type { ObjectStore } from '../../functions/core/ports';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const SHORT = 'public, max-age=300';
+const CSV = 'text/csv; charset=utf-8';
+const JSON_TYPE = 'application/json';
+
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+const bytes = (value: Uint8Array | null): number[] | null => (value === null ? null : Array.from(value));
+
+/** Every file under `dir`, relative, with `/` separators, sorted. */
+async function allFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) =>
+      join(entry.parentPath, entry.name)
+        .slice(dir.length + 1)
+        .split('\\')
+        .join('/'),
+    )
+    .sort();
+}
+
+describe('Adapter: directory objects', () => {
+  let parent: string;
+  let root: string;
+  let store: ObjectStore;
+
+  beforeEach(async () => {
+    parent = await mkdtemp(join(tmpdir(), 'amif-feed-dir-'));
+    root = join(parent, 'out');
+    store = createDirectoryObjectStore(root);
+  });
+
+  afterEach(async () => {
+    await rm(parent, { recursive: true, force: true });
+  });
+
+  it('round-trips string and binary bodies byte for byte, creating directories as needed', async () => {
+    const text = '\uFEFFid;nimi\r\n1;Päätöstoimenpiteen\r\n';
+    const binary = new Uint8Array([0xff, 0xfe, 0x00, 0xc3, 0x28, 0x80, 0x0a]);
+    const key = 'v1/snapshots/2026-11-22T040000Z/projects.csv';
+    await store.put({ key, body: text, contentType: CSV, cacheControl: IMMUTABLE });
+    await store.put({
+      key: 'bin/blob.bin',
+      body: binary,
+      contentType: 'application/octet-stream',
+      cacheControl: SHORT,
+    });
+
+    expect(bytes(await store.get(key))).toEqual(bytes(utf8(text)));
+    expect(bytes(await store.get('bin/blob.bin'))).toEqual(bytes(binary));
+    expect(
+      bytes(
+        new Uint8Array(await readFile(join(root, 'v1', 'snapshots', '2026-11-22T040000Z', 'projects.csv'))),
+      ),
+    ).toEqual(bytes(utf8(text)));
+  });
+
+  it('writes only the viewed bytes of a Uint8Array view', async () => {
+    const backing = utf8('xxxxPäätösyyyy');
+    await store.put({
+      key: 'view.txt',
+      body: backing.subarray(4, backing.length - 4),
+      contentType: 'text/plain',
+      cacheControl: SHORT,
+    });
+    expect(bytes(await store.get('view.txt'))).toEqual(bytes(utf8('Päätös')));
+  });
+
+  it('overwrites an existing key, body and headers', async () => {
+    await store.put({ key: 'latest.json', body: '{"v":1}', contentType: JSON_TYPE, cacheControl: IMMUTABLE });
+    await store.put({ key: 'latest.json', body: '{"v":2}', contentType: JSON_TYPE, cacheControl: SHORT });
+
+    expect(bytes(await store.get('latest.json'))).toEqual(bytes(utf8('{"v":2}')));
+    expect(await readObjectMeta(root, 'latest.json')).toEqual({
+      contentType: JSON_TYPE,
+      cacheControl: SHORT,
+    });
+  });
+
+  it('reports existence and returns null for missing keys', async () => {
+    await store.put({ key: 'v1/here.json', body: '{}', contentType: JSON_TYPE, cacheControl: SHORT });
+
+    expect(await store.exists('v1/here.json')).toBe(true);
+    expect(await store.exists('v1/missing.json')).toBe(false);
+    expect(await store.exists('v1')).toBe(false); // a directory is not an object
+    expect(await store.exists('v1/here.json/below')).toBe(false);
+    expect(await store.get('v1/missing.json')).toBeNull();
+    expect(await store.get('v1')).toBeNull();
+    expect(await store.get('nowhere/at/all.json')).toBeNull();
+  });
+
+  it('keeps Content-Type and Cache-Control in a .meta sidecar', async () => {
+    const key = 'v1/snapshots/2026-11-22T040000Z/projects.json';
+    await store.put({ key, body: '{}', contentType: JSON_TYPE, cacheControl: IMMUTABLE });
+    await store.put({ key: 'v1/projects.csv', body: 'a;b\r\n', contentType: CSV, cacheControl: SHORT });
+
+    const sidecar = JSON.parse(
+      await readFile(
+        join(root, '.meta', 'v1', 'snapshots', '2026-11-22T040000Z', 'projects.json.json'),
+        'utf8',
+      ),
+    );
+    expect(sidecar).toEqual({ contentType: JSON_TYPE, cacheControl: IMMUTABLE });
+    expect(await readObjectMeta(root, key)).toEqual({ contentType: JSON_TYPE, cacheControl: IMMUTABLE });
+    expect(await readObjectMeta(root, 'v1/projects.csv')).toEqual({ contentType: CSV, cacheControl: SHORT });
+    expect(await readObjectMeta(root, 'v1/missing.csv')).toBeNull();
+  });
+
+  it('treats a damaged sidecar as missing headers', async () => {
+    await store.put({ key: 'a.json', body: '{}', contentType: JSON_TYPE, cacheControl: SHORT });
+    await writeFile(join(root, '.meta', 'a.json.json'), '{"contentType": 3');
+    expect(await readObjectMeta(root, 'a.json')).toBeNull();
+    await writeFile(join(root, '.meta', 'a.json.json'), '{"contentType": "text/plain"}');
+    expect(await readObjectMeta(root, 'a.json')).toBeNull();
+  });
+
+  it('writes atomically: concurrent readers see a whole old or new file, and no temp files remain', async () => {
+    const a = new Uint8Array(1 << 20).fill(0x61);
+    const b = new Uint8Array((1 << 20) + 4096).fill(0x62);
+    await store.put({
+      key: 'big/file.bin',
+      body: a,
+      contentType: 'application/octet-stream',
+      cacheControl: SHORT,
+    });
+
+    let writing = true;
+    const seen = new Set<number>();
+    const reader = (async () => {
+      while (writing) {
+        const read = await store.get('big/file.bin');
+        expect(read).not.toBeNull();
+        const length = read!.byteLength;
+        expect(length === a.byteLength || length === b.byteLength).toBe(true);
+        expect(read![0]).toBe(read![length - 1]);
+        seen.add(length);
+      }
+    })();
+    const writes: Promise<void>[] = [];
+    for (let i = 0; i < 20; i++) {
+      const body = i % 2 === 0 ? b : a;
+      writes.push(
+        store.put({
+          key: 'big/file.bin',
+          body,
+          contentType: 'application/octet-stream',
+          cacheControl: SHORT,
+        }),
+      );
+    }
+    await Promise.all(writes);
+    writing = false;
+    await reader;
+
+    expect(seen.size).toBeGreaterThan(0);
+    expect(await allFiles(root)).toEqual(['.meta/big/file.bin.json', 'big/file.bin']);
+  });
+
+  it('cleans up its temp file when the final rename fails', async () => {
+    await store.put({ key: 'dir/inner.json', body: '{}', contentType: JSON_TYPE, cacheControl: SHORT });
+
+    // `dir` is a directory, so renaming a file over it fails.
+    const error = await store
+      .put({ key: 'dir', body: 'x', contentType: 'text/plain', cacheControl: SHORT })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PublishError);
+    expect((error as PublishError).key).toBe('dir');
+    expect((error as PublishError).cause).toBeDefined();
+    expect((await allFiles(root)).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    expect(bytes(await store.get('dir/inner.json'))).toEqual(bytes(utf8('{}')));
+  });
+
+  it.each([
+    ['/etc/passwd'],
+    ['../escape.json'],
+    ['v1/../../escape.json'],
+    ['v1/..'],
+    ['./projects.json'],
+    ['v1\\projects.json'],
+    ['v1//projects.json'],
+    ['v1/'],
+    [''],
+    ['C:/projects.json'],
+    ['.meta/projects.json.json'],
+    ['nul\0byte.json'],
+  ])('refuses the unsafe key %j with a PublishError naming it', async (key) => {
+    const error = await store
+      .put({ key, body: 'x', contentType: 'text/plain', cacheControl: SHORT })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PublishError);
+    expect((error as PublishError).key).toBe(key);
+    expect((error as PublishError).message).toContain(key);
+    expect(String((error as PublishError).cause)).toContain('unsafe object key');
+
+    await expect(store.get(key)).rejects.toBeInstanceOf(PublishError);
+    await expect(store.exists(key)).rejects.toBeInstanceOf(PublishError);
+    await expect(readObjectMeta(root, key)).rejects.toBeInstanceOf(PublishError);
+    // Nothing was written anywhere, inside the root or beside it.
+    expect(await readdir(parent)).toEqual([]);
+  });
+
+  it('lists all keys sorted, leaving out the sidecars', async () => {
+    for (const key of [
+      'v1/projects.json',
+      'index.html',
+      'v1/snapshots/2026-11-22T040000Z/projects.csv',
+      'feed.xml',
+    ]) {
+      await store.put({ key, body: key, contentType: 'text/plain', cacheControl: SHORT });
+    }
+
+    expect(await listObjects(root)).toEqual([
+      'feed.xml',
+      'index.html',
+      'v1/projects.json',
+      'v1/snapshots/2026-11-22T040000Z/projects.csv',
+    ]);
+  });
+
+  it('lists a key whose name merely looks like the sidecar directory deeper down', async () => {
+    await store.put({ key: 'v1/.meta', body: 'x', contentType: 'text/plain', cacheControl: SHORT });
+    expect(await listObjects(root)).toEqual(['v1/.meta']);
+  });
+
+  it('lists nothing for an empty or missing root', async () => {
+    expect(await listObjects(root)).toEqual([]);
+    await mkdir(root);
+    expect(await listObjects(root)).toEqual([]);
+  });
+});
