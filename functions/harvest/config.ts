@@ -11,7 +11,10 @@ export const harvesterEnvSchema = z.object({
   /** S3 bucket behind CloudFront where the feed is published. */
   BUCKET_NAME: z.string().min(3),
   /** Public base URL of the feed (CloudFront domain or custom domain), no trailing slash. */
-  PUBLIC_BASE_URL: z.string().url().transform((u) => u.replace(/\/+$/, '')),
+  PUBLIC_BASE_URL: z
+    .string()
+    .url()
+    .transform((u) => u.replace(/\/+$/, '')),
   /** SNS topic for new awards; without it notifications are only logged. */
   AWARDS_TOPIC_ARN: z.string().startsWith('arn:').optional(),
   /** Comma-separated source ids to read; default: every built-in source. */
@@ -33,7 +36,9 @@ export function readHarvesterEnv(env: NodeJS.ProcessEnv): HarvesterEnv {
   const parsed = harvesterEnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues
-      .map((i) => `${i.path.join('.')}: ${i.message} (found ${JSON.stringify(env[String(i.path[0])] ?? null)})`)
+      .map(
+        (i) => `${i.path.join('.')}: ${i.message} (found ${JSON.stringify(env[String(i.path[0])] ?? null)})`,
+      )
       .join('; ');
     throw new ConfigError(`harvester environment is invalid: ${problems}`);
   }

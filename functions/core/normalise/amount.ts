@@ -1,7 +1,9 @@
 /** Spaces that Finnish pages put between digit groups: ordinary, no-break, narrow no-break, thin. */
 const GROUP_SPACES = /[\s\u00a0\u202f\u2009]+/g;
 
-export type AmountResult = { readonly ok: true; readonly cents: number } | { readonly ok: false; readonly raw: string };
+export type AmountResult =
+  | { readonly ok: true; readonly cents: number }
+  | { readonly ok: false; readonly raw: string };
 
 /**
  * Parses a Finnish euro amount ("2200120,8", "1 153 584,12 €", "78 438 euroa") into integer cents,

@@ -1,4 +1,6 @@
-export type DateResult = { readonly ok: true; readonly iso: string } | { readonly ok: false; readonly raw: string };
+export type DateResult =
+  | { readonly ok: true; readonly iso: string }
+  | { readonly ok: false; readonly raw: string };
 
 /**
  * Parses a Finnish date ("1.1.2023", "01.05.2023", "31.12.2025.") into ISO "YYYY-MM-DD".

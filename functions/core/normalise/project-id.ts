@@ -13,6 +13,8 @@ const PROGRAMME_PREFIX: Readonly<Record<string, string>> = {
  */
 export function projectId(programme: string, name: string): string {
   const prefix = PROGRAMME_PREFIX[programme] ?? foldKey(programme).replace(/ /g, '') ?? 'project';
-  const digest = createHash('sha256').update(`${foldKey(programme)}|${foldKey(name)}`).digest('hex');
+  const digest = createHash('sha256')
+    .update(`${foldKey(programme)}|${foldKey(name)}`)
+    .digest('hex');
   return `${prefix}-${digest.slice(0, 10)}`;
 }

@@ -121,7 +121,9 @@ export function parseEusaAmif2021(html: string): ParsedPage2021 {
     throw new PageLayoutError(EUSA_AMIF_2021_ID, 'at least one project row in the table', 'no rows');
   }
 
-  const updated = /Lista on päivitetty\s+(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})/i.exec(visibleText($('body')[0] ?? $.root()[0]!));
+  const updated = /Lista on päivitetty\s+(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})/i.exec(
+    visibleText($('body')[0] ?? $.root()[0]!),
+  );
   const pageUpdated = updated ? parseFinnishDate(updated[1]!) : null;
   return { pageUpdated: pageUpdated?.ok ? pageUpdated.iso : null, rows };
 }
@@ -135,12 +137,19 @@ export function normaliseRow2021(row: RawRow2021, url: string): ProjectDraft {
   const name = collapseWhitespace(row.cells.name.join(' '));
   const beneficiaryRaw = collapseWhitespace(row.cells.beneficiary.join(' '));
   if (!beneficiaryRaw) flag('missing-field', 'beneficiary', 'the beneficiary cell is empty', null);
-  const beneficiary = beneficiaryRaw ? normaliseBeneficiary(beneficiaryRaw) : { id: 'unknown', name: '(ei ilmoitettu)' };
+  const beneficiary = beneficiaryRaw
+    ? normaliseBeneficiary(beneficiaryRaw)
+    : { id: 'unknown', name: '(ei ilmoitettu)' };
 
   const objectiveRaw = row.cells.objective.join('\n');
   const objective = parseSpecificObjective(objectiveRaw);
   if (!objective.ok) {
-    flag('unknown-objective', 'specificObjective', 'expected "<1|2|3> <objective name>"', objectiveRaw || null);
+    flag(
+      'unknown-objective',
+      'specificObjective',
+      'expected "<1|2|3> <objective name>"',
+      objectiveRaw || null,
+    );
   }
 
   const amountRaw = collapseWhitespace(row.cells.amount.join(' '));
@@ -166,7 +175,12 @@ export function normaliseRow2021(row: RawRow2021, url: string): ProjectDraft {
   const startDate = date('startDate', row.cells.start);
   const endDate = date('endDate', row.cells.end);
   if (startDate && endDate && endDate < startDate) {
-    flag('end-before-start', 'endDate', `the end date ${endDate} is before the start date ${startDate}`, null);
+    flag(
+      'end-before-start',
+      'endDate',
+      `the end date ${endDate} is before the start date ${startDate}`,
+      null,
+    );
   }
 
   const draft = {
@@ -203,11 +217,20 @@ export const eusaAmif2021: SourceModule = {
     const drafts: ProjectDraft[] = [];
     for (const row of page.rows) {
       if (!collapseWhitespace(row.cells.name.join(' '))) {
-        warnings.push(`${EUSA_AMIF_2021_ID}: table row ${row.rowNumber} has no project name; it was not read`);
+        warnings.push(
+          `${EUSA_AMIF_2021_ID}: table row ${row.rowNumber} has no project name; it was not read`,
+        );
         continue;
       }
       drafts.push(normaliseRow2021(row, EUSA_AMIF_2021_URL));
     }
-    return { kind: 'projects', sourceId: EUSA_AMIF_2021_ID, url: EUSA_AMIF_2021_URL, pageUpdated: page.pageUpdated, drafts, warnings };
+    return {
+      kind: 'projects',
+      sourceId: EUSA_AMIF_2021_ID,
+      url: EUSA_AMIF_2021_URL,
+      pageUpdated: page.pageUpdated,
+      drafts,
+      warnings,
+    };
   },
 };

@@ -1,8 +1,31 @@
 import type { AnyNode, Element } from 'domhandler';
 
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer',
-  'blockquote', 'table', 'tr', 'dl', 'dt', 'dd', 'details', 'summary', 'figure', 'figcaption',
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'blockquote',
+  'table',
+  'tr',
+  'dl',
+  'dt',
+  'dd',
+  'details',
+  'summary',
+  'figure',
+  'figcaption',
 ]);
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg']);
 

@@ -1,0 +1,39 @@
+// Local runs talk to an in-process dynalite; the AWS SDK's Node-version notice is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+import { RUN_USAGE, parseRunArgs, runCommand } from './run-command';
+import { UsageError } from './usage-error';
+
+const USAGE = `Usage: amif-feed <run|serve> [options]   (npm start -- [options] runs "run")
+
+${RUN_USAGE}`;
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const stdout = (s: string) => process.stdout.write(s);
+  const stderr = (s: string) => process.stderr.write(`${s}\n`);
+  try {
+    if (command === 'run') {
+      const options = parseRunArgs(rest);
+      if (options === 'help') {
+        stdout(`${RUN_USAGE}\n`);
+        return 0;
+      }
+      return (await runCommand(options, stdout, stderr)).exitCode;
+    }
+    if (command === 'serve') {
+      const { serveCommand } = await import('./serve-command');
+      return await serveCommand(rest, stderr);
+    }
+    throw new UsageError(`unknown command "${command ?? ''}"`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      stderr(`error: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    stderr(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,160 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createStderrLogger } from '../adapters/console-logger';
+import { createDirectoryObjectStore } from '../adapters/dir-objects';
+import { createDynamoDbStateStore } from '../adapters/dynamodb-state';
+import { createHttpFetcher } from '../adapters/http-fetch';
+import { createOutboxNotifier } from '../adapters/outbox-notify';
+import { createSnapshotFetcher } from '../adapters/snapshot-fetch';
+import { LeaseHeldError } from '../core/errors';
+import { feedConfigSchema } from '../core/feed-config';
+import type { RunReport } from '../core/model/run-report';
+import { exitCodeOf, runPipeline } from '../core/pipeline';
+import { BUILT_IN_SOURCES, sourceHosts } from '../core/sources/built-in-sources';
+import { startEmbeddedDynalite } from './embedded-dynalite';
+import { UsageError } from './usage-error';
+
+export const RUN_USAGE = `Usage: npm start -- [--pages DIR | --live] [--data DIR] [--out DIR] [--now ISO-8601] [--json]
+
+Runs the harvest once: reads the source pages, updates the state and publishes the feed.
+
+  --pages DIR          read each source from DIR/<source-id>.html (default: seeds/pages)
+  --live               fetch the real pages over HTTPS instead
+  --data DIR           state directory: embedded DynamoDB (dynalite) and outbox (default: .data)
+  --out DIR            where the feed is published (default: out)
+  --now ISO-8601       the run's time, e.g. 2026-11-22T04:00:00Z (default: the clock)
+  --base-url URL       public base URL written into the files (default: http://localhost:8080)
+  --collapse-threshold share of a source's projects that may vanish in one run (default: 0.2)
+  --json               print the run report as JSON on stdout
+  -h, --help           show this help
+
+Exit codes: 0 success, 1 failure, 2 usage error, 3 a source was refused.`;
+
+export interface RunOptions {
+  readonly pages: string;
+  readonly live: boolean;
+  readonly data: string;
+  readonly out: string;
+  readonly now: Date;
+  readonly baseUrl: string;
+  readonly collapseThreshold: number;
+  readonly json: boolean;
+}
+
+export function parseRunArgs(args: readonly string[], clock: () => Date = () => new Date()): RunOptions | 'help' {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
+  if (v.live && v.pages !== undefined) throw new UsageError('--pages and --live cannot be used together');
+  let now = clock();
+  if (v.now !== undefined) {
+    const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v.now);
+    now = new Date(v.now);
+    if (!ok || Number.isNaN(now.getTime())) {
+      throw new UsageError(`--now expects an ISO-8601 time such as 2026-11-22T04:00:00Z, found "${v.now}"`);
+    }
+  }
+  const collapseThreshold = v['collapse-threshold'] === undefined ? 0.2 : Number(v['collapse-threshold']);
+  if (!(collapseThreshold >= 0 && collapseThreshold <= 1)) {
+    throw new UsageError(`--collapse-threshold expects a number from 0 to 1, found "${v['collapse-threshold']}"`);
+  }
+  const baseUrl = (v['base-url'] ?? 'http://localhost:8080').replace(/\/+$/, '');
+  if (!URL.canParse(baseUrl)) throw new UsageError(`--base-url expects a URL, found "${v['base-url']}"`);
+  return {
+    pages: v.pages ?? 'seeds/pages',
+    live: v.live ?? false,
+    data: v.data ?? '.data',
+    out: v.out ?? 'out',
+    now,
+    baseUrl,
+    collapseThreshold,
+    json: v.json ?? false,
+  };
+}
+
+function parse(args: readonly string[]) {
+  return parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      pages: { type: 'string' },
+      live: { type: 'boolean' },
+      data: { type: 'string' },
+      out: { type: 'string' },
+      now: { type: 'string' },
+      'base-url': { type: 'string' },
+      'collapse-threshold': { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+export interface RunOutcome {
+  readonly exitCode: number;
+  readonly report: RunReport | null;
+}
+
+/** Builds the local adapters (embedded dynalite, directory, snapshots or HTTPS, outbox) and runs once. */
+export async function runCommand(options: RunOptions, stdout: (s: string) => void, stderr: (s: string) => void): Promise<RunOutcome> {
+  const logger = createStderrLogger(stderr);
+  const dataDir = resolve(options.data);
+  const outDir = resolve(options.out);
+  const db = await startEmbeddedDynalite({ path: resolve(dataDir, 'dynamodb') });
+  try {
+    const state = createDynamoDbStateStore({ client: db.client, tableName: 'amif-feed' });
+    await state.ensureTable();
+    const fetcher = options.live
+      ? createHttpFetcher({ allowedHosts: sourceHosts(BUILT_IN_SOURCES), timeoutMs: 20_000, maxRetries: 1 })
+      : createSnapshotFetcher(resolve(options.pages));
+    stderr(
+      options.live
+        ? `Reading ${BUILT_IN_SOURCES.length} source pages over HTTPS`
+        : `Reading ${BUILT_IN_SOURCES.length} source pages from ${resolve(options.pages)}`,
+    );
+    const report = await runPipeline({
+      sources: BUILT_IN_SOURCES,
+      fetcher,
+      state,
+      store: createDirectoryObjectStore(outDir),
+      notifier: createOutboxNotifier(resolve(dataDir, 'outbox'), stderr),
+      logger,
+      now: options.now,
+      config: feedConfigSchema.parse({ publicBaseUrl: options.baseUrl, collapseThreshold: options.collapseThreshold }),
+    });
+    stderr(summarise(report, outDir));
+    if (options.json) stdout(`${JSON.stringify(report, null, 2)}\n`);
+    return { exitCode: exitCodeOf(report), report };
+  } catch (error) {
+    if (error instanceof LeaseHeldError) {
+      stderr(`error: ${error.message}`);
+      return { exitCode: 1, report: null };
+    }
+    throw error;
+  } finally {
+    await db.close();
+  }
+}
+
+function summarise(report: RunReport, outDir: string): string {
+  const c = report.counts;
+  const lines = [
+    `Run ${report.runId}: ${report.status}. ${c.total} projects: ${c.new} new, ${c.changed} changed, ${c.removed} removed, ${c.reinstated} reinstated, ${c.unchanged} unchanged.`,
+  ];
+  for (const s of report.sources) lines.push(`  ${s.id}: ${s.status} (${s.records} records)`);
+  if (report.status === 'failed') {
+    lines.push('Nothing was published: no source could be read. The feed keeps its previous content.');
+  } else if (report.published.length > 1) {
+    lines.push(`The feed is in ${outDir}: ${outDir}/v1/projects.json, ${outDir}/v1/projects.csv (${report.published.length} files written).`);
+  } else {
+    lines.push(`Nothing changed; only ${outDir}/v1/status.json was rewritten. The feed is in ${outDir}.`);
+  }
+  return lines.join('\n');
+}

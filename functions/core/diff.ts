@@ -1,0 +1,189 @@
+import type { FieldChange, ProjectVersion, RunRef } from './model/history';
+import type { ProjectDraft, ProjectRecord } from './model/project';
+import type { RunCounts } from './model/run-report';
+
+/** Fields that come from the sources; a difference in any of them is a change. */
+export const TRACKED_FIELDS = [
+  'programme',
+  'fund',
+  'name',
+  'acronym',
+  'beneficiary',
+  'specificObjective',
+  'nationalObjective',
+  'summary',
+  'euFundingEur',
+  'startDate',
+  'endDate',
+  'website',
+  'status',
+  'sources',
+  'migri',
+  'announcements',
+  'quality',
+] as const satisfies readonly (keyof ProjectRecord)[];
+
+export interface DiffInput {
+  readonly drafts: readonly ProjectDraft[];
+  readonly current: readonly ProjectRecord[];
+  /** Sources whose content is known this run; only they can make a project disappear. */
+  readonly readSources: ReadonlySet<string>;
+  readonly run: RunRef;
+}
+
+export interface DiffResult {
+  /** The whole next state, in publication order. */
+  readonly records: ProjectRecord[];
+  /** Records that changed this run (to write as current). */
+  readonly changed: ProjectRecord[];
+  readonly versions: ProjectVersion[];
+  readonly counts: RunCounts;
+}
+
+/**
+ * Compares what the sources say now with the stored state. Nothing here depends on the clock
+ * except the run's own timestamp, so unchanged pages give an empty diff on any date.
+ */
+export function diffProjects(input: DiffInput): DiffResult {
+  const at = input.run.at;
+  const current = new Map(input.current.map((r) => [r.id, r]));
+  const drafts = resolveIdentities(input.drafts, current);
+  const counts: RunCounts = { total: 0, new: 0, changed: 0, removed: 0, reinstated: 0, unchanged: 0 };
+  const records: ProjectRecord[] = [];
+  const changed: ProjectRecord[] = [];
+  const versions: ProjectVersion[] = [];
+  const seen = new Set<string>();
+
+  const record = (next: ProjectRecord, kind: ProjectVersion['kind'] | null, fields: FieldChange[]) => {
+    records.push(next);
+    if (!kind) {
+      counts.unchanged++;
+      return;
+    }
+    counts[kind]++;
+    changed.push(next);
+    versions.push({
+      id: next.id,
+      version: next.version,
+      kind,
+      changedAt: at,
+      fields,
+      run: input.run,
+      record: next,
+    });
+  };
+
+  for (const draft of drafts) {
+    seen.add(draft.id);
+    const { listing, ...fields } = draft;
+    const previous = current.get(draft.id);
+    if (!previous) {
+      const next: ProjectRecord = {
+        ...fields,
+        status: listing,
+        removedAt: null,
+        firstSeenAt: at,
+        lastChangedAt: at,
+        version: 1,
+      };
+      record(next, 'new', []);
+      continue;
+    }
+    const candidate: ProjectRecord = { ...previous, ...fields, status: listing, removedAt: null };
+    const fieldChanges = compareTracked(previous, candidate);
+    if (fieldChanges.length === 0) {
+      record(previous, null, []);
+      continue;
+    }
+    const next: ProjectRecord = { ...candidate, lastChangedAt: at, version: previous.version + 1 };
+    record(next, previous.status === 'removed' ? 'reinstated' : 'changed', fieldChanges);
+  }
+
+  for (const previous of input.current) {
+    if (seen.has(previous.id)) continue;
+    const canRemove =
+      previous.status !== 'removed' && previous.sources.every((s) => input.readSources.has(s.id));
+    if (!canRemove) {
+      record(previous, null, []);
+      continue;
+    }
+    const next: ProjectRecord = {
+      ...previous,
+      status: 'removed',
+      removedAt: at,
+      lastChangedAt: at,
+      version: previous.version + 1,
+    };
+    record(next, 'removed', [{ field: 'status', old: previous.status, new: 'removed' }]);
+  }
+
+  records.sort(publicationOrder);
+  counts.total = records.length;
+  return { records, changed, versions, counts };
+}
+
+function compareTracked(previous: ProjectRecord, next: ProjectRecord): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of TRACKED_FIELDS) {
+    if (JSON.stringify(previous[field]) !== JSON.stringify(next[field])) {
+      changes.push({ field, old: previous[field], new: next[field] });
+    }
+  }
+  return changes;
+}
+
+/**
+ * Gives a draft the id of the stored project it continues, when its own id is new:
+ * a rename (same programme, beneficiary, dates and amount, and the old name gone from the page),
+ * or a press-release announcement that the ministry list now carries (the draft holds the
+ * announcement that created the stored "announced" record).
+ */
+function resolveIdentities(
+  drafts: readonly ProjectDraft[],
+  current: ReadonlyMap<string, ProjectRecord>,
+): ProjectDraft[] {
+  const draftIds = new Set(drafts.map((d) => d.id));
+  const orphans = [...current.values()].filter((r) => !draftIds.has(r.id));
+  if (orphans.length === 0) return [...drafts];
+  const claimed = new Set<string>();
+
+  return drafts.map((draft) => {
+    if (current.has(draft.id)) return draft;
+    const candidates = orphans.filter((r) => !claimed.has(r.id) && continues(r, draft));
+    if (candidates.length !== 1) return draft;
+    const match = candidates[0]!;
+    claimed.add(match.id);
+    return { ...draft, id: match.id };
+  });
+}
+
+function continues(previous: ProjectRecord, draft: ProjectDraft): boolean {
+  if (previous.status === 'announced' && draft.listing === 'listed') {
+    const urls = new Set(previous.announcements.map((a) => a.url));
+    return (
+      draft.announcements.some((a) => urls.has(a.url)) && previous.beneficiary.id === draft.beneficiary.id
+    );
+  }
+  return (
+    previous.programme === draft.programme &&
+    previous.beneficiary.id === draft.beneficiary.id &&
+    previous.startDate !== null &&
+    previous.startDate === draft.startDate &&
+    previous.endDate === draft.endDate &&
+    previous.euFundingEur !== null &&
+    previous.euFundingEur === draft.euFundingEur
+  );
+}
+
+const collator = new Intl.Collator('fi');
+
+/** Newest programme first, then by specific objective, start date and name: how the ministry lists them. */
+export function publicationOrder(a: ProjectRecord, b: ProjectRecord): number {
+  return (
+    collator.compare(b.programme, a.programme) ||
+    collator.compare(a.specificObjective?.code ?? '9', b.specificObjective?.code ?? '9') ||
+    collator.compare(a.startDate ?? '9999', b.startDate ?? '9999') ||
+    collator.compare(a.name, b.name) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}

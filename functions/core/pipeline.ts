@@ -1,0 +1,355 @@
+import { createHash } from 'node:crypto';
+import { buildAwardNotice } from './award-notice';
+import { diffProjects } from './diff';
+import { PageLayoutError, SourceFetchError } from './errors';
+import type { FeedConfig } from './feed-config';
+import { linkOutputs } from './link';
+import type { ProjectVersion, RunRef } from './model/history';
+import type { ProjectRecord } from './model/project';
+import type { RunReport, SourceReport } from './model/run-report';
+import type { SourceOutput } from './model/source-output';
+import type { Logger, Notifier, ObjectStore, PageFetcher, SourceState, StateStore } from './ports';
+import { publishFiles } from './publish';
+import type { OutputFile } from './render/output-file';
+import { datasetMeta, datasetSources } from './render/projects-json';
+import type { Renderer } from './render/render-context';
+import { DEFAULT_RENDERERS, renderDataset } from './render/render-dataset';
+import { type SourceHealth, statusFile } from './render/status-json';
+import type { SourceModule } from './sources/source-module';
+
+export interface PipelineOptions {
+  readonly sources: readonly SourceModule[];
+  readonly fetcher: PageFetcher;
+  readonly state: StateStore;
+  readonly store: ObjectStore;
+  readonly notifier: Notifier;
+  readonly logger: Logger;
+  /** The run's clock reading; the only time the pipeline knows. */
+  readonly now: Date;
+  readonly config: FeedConfig;
+  readonly renderers?: readonly Renderer[];
+  /** How long a crashed run blocks the next one. */
+  readonly leaseSeconds?: number;
+  /** How many recent changes changes.json and the feeds show. */
+  readonly recentChangeLimit?: number;
+}
+
+interface SourceRead {
+  readonly module: SourceModule;
+  readonly report: SourceReport;
+  /** The output linked this run: fresh, or the last good one when the page was not usable. */
+  readonly output: SourceOutput | null;
+  /** The state to remember when the page was read successfully. */
+  readonly nextState: SourceState | null;
+}
+
+/** Exit code the command line and the Lambda's metrics derive from a report. */
+export function exitCodeOf(report: RunReport): 0 | 1 | 3 {
+  if (report.sources.some((s) => s.status === 'refused')) return 3;
+  if (report.status === 'failed' || report.sources.some((s) => s.status === 'failed')) return 1;
+  return 0;
+}
+
+function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * One harvest: read every source, link, diff against the stored state, publish the files and
+ * the new state, notify new awards. A source that cannot be read or understood contributes its
+ * last good reading, so it never removes or changes anything already published.
+ */
+export async function runPipeline(options: PipelineOptions): Promise<RunReport> {
+  const { state, logger } = options;
+  const startedAt = isoSeconds(options.now);
+  const runId = `run-${startedAt.replace(/[-:]/g, '')}`;
+  await state.acquireLease(runId, options.now, options.leaseSeconds ?? 900);
+  try {
+    return await harvest(options, runId, startedAt);
+  } catch (error) {
+    logger.error('run failed', { runId, error: error instanceof Error ? error.message : String(error) });
+    throw error;
+  } finally {
+    await state.releaseLease(runId);
+  }
+}
+
+async function harvest(options: PipelineOptions, runId: string, startedAt: string): Promise<RunReport> {
+  const { state, store, logger, config } = options;
+  const [current, storedStates] = await Promise.all([state.loadCurrent(), state.loadSourceStates()]);
+  const statesById = new Map(storedStates.map((s) => [s.id, s]));
+
+  const reads: SourceRead[] = [];
+  for (const module of options.sources) {
+    const read = await readSource(options, module, statesById.get(module.id) ?? null, current, startedAt);
+    logger.info(`${module.id}: ${read.report.status}, ${read.report.records} records`, {
+      warnings: read.report.warnings,
+    });
+    reads.push(read);
+  }
+
+  const outputs = reads.flatMap((r) => (r.output ? [r.output] : []));
+  const linked = linkOutputs(outputs);
+  const readSources = new Set(
+    reads
+      .filter((r) => r.report.status === 'ok' || r.report.status === 'not-modified')
+      .map((r) => r.module.id),
+  );
+  const run: RunRef = {
+    runId,
+    at: startedAt,
+    sources: reads.map((r) => ({ id: r.module.id, url: r.module.url, sha256: r.report.sha256 })),
+  };
+  const diff = diffProjects({ drafts: linked.drafts, current, readSources, run });
+
+  const sourceReports = reads.map((r) => r.report);
+  const metaChanged = reads.some(
+    (r) =>
+      r.nextState && r.nextState.output?.pageUpdated !== statesById.get(r.module.id)?.output?.pageUpdated,
+  );
+  const datasetChanged = diff.versions.length > 0 || metaChanged || !(await store.exists('v1/projects.json'));
+  const usable = reads.filter((r) => r.report.status !== 'skipped');
+  const bad = usable.filter((r) => r.report.status === 'refused' || r.report.status === 'failed');
+  const status: RunReport['status'] =
+    bad.length > 0 && bad.length === usable.length
+      ? 'failed'
+      : bad.length > 0
+        ? 'partial'
+        : datasetChanged
+          ? 'published'
+          : 'unchanged';
+  const warnings = [...linked.warnings, ...reads.flatMap((r) => r.report.warnings)];
+
+  const baseReport: RunReport = {
+    runId,
+    startedAt,
+    status,
+    counts: diff.counts,
+    sources: sourceReports,
+    warnings,
+    published: [],
+  };
+
+  const files: OutputFile[] = [];
+  if (datasetChanged && diff.records.length > 0) {
+    const changedIds = new Set(diff.changed.map((r) => r.id));
+    const historyById = await loadHistories(state, changedIds, diff.versions);
+    const recentChanges = mergeRecent(
+      await state.loadChangesSince(isoSeconds(new Date(options.now.getTime() - 366 * 86_400_000))),
+      diff.versions,
+      options.recentChangeLimit ?? 200,
+    );
+    const snapshotIndex = await readJson(store, 'v1/snapshots/index.json');
+    const meta = datasetMeta(diff.records, datasetSources(options.sources, sourceReports), config, startedAt);
+    files.push(
+      ...renderDataset(
+        {
+          config,
+          meta,
+          records: diff.records,
+          changedIds,
+          historyById,
+          recentChanges,
+          report: baseReport,
+          previous: { snapshotIndex },
+        },
+        options.renderers ?? DEFAULT_RENDERERS,
+      ),
+    );
+  }
+
+  const published = [...files.map((f) => f.key), 'v1/status.json'].sort();
+  const report: RunReport = { ...baseReport, published };
+  const lastChangedAt = diff.records.reduce<string | null>(
+    (latest, r) => (latest === null || r.lastChangedAt > latest ? r.lastChangedAt : latest),
+    null,
+  );
+  const health: SourceHealth[] = reads.map((r) => ({
+    id: r.module.id,
+    url: r.module.url,
+    status: r.report.status,
+    records: r.report.records,
+    pageUpdated: r.report.pageUpdated,
+    lastReadAt: r.nextState?.fetchedAt ?? statesById.get(r.module.id)?.fetchedAt ?? null,
+    warnings: r.report.warnings,
+  }));
+  files.push(
+    statusFile({ schemaVersion: 1, lastRunAt: startedAt, lastChangedAt, run: report, sources: health }),
+  );
+
+  await publishFiles(store, files);
+  await state.commit({
+    records: diff.changed,
+    versions: diff.versions,
+    sourceStates: reads.flatMap((r) => (r.nextState ? [r.nextState] : [])),
+    run: report,
+  });
+
+  const awards = diff.versions.filter((v) => v.kind === 'new').map((v) => v.record);
+  if (awards.length > 0 && current.length > 0) {
+    await options.notifier.notify(buildAwardNotice(runId, awards, config.publicBaseUrl));
+  } else if (awards.length > 0) {
+    logger.info(`first run: ${awards.length} projects recorded as the baseline; no award notice sent`);
+  }
+  return report;
+}
+
+async function readSource(
+  options: PipelineOptions,
+  module: SourceModule,
+  stored: SourceState | null,
+  current: readonly ProjectRecord[],
+  startedAt: string,
+): Promise<SourceRead> {
+  const cached = stored?.output ?? null;
+  const report = (status: SourceReport['status'], extra: Partial<SourceReport> = {}): SourceReport => ({
+    id: module.id,
+    url: module.url,
+    status,
+    records: 0,
+    pageUpdated: cached?.pageUpdated ?? null,
+    sha256: stored?.sha256 ?? null,
+    warnings: [],
+    ...extra,
+  });
+  const keep = (status: SourceReport['status'], warning: string): SourceRead => ({
+    module,
+    report: report(status, { records: cached?.drafts.length ?? 0, warnings: [warning] }),
+    output: cached,
+    nextState: null,
+  });
+
+  let fetched: Awaited<ReturnType<PageFetcher['fetch']>>;
+  try {
+    fetched = await options.fetcher.fetch(
+      module,
+      cached && stored ? { etag: stored.etag, lastModified: stored.lastModified } : null,
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const prefix = error instanceof SourceFetchError ? '' : `${module.id}: `;
+    return keep('failed', `${prefix}${message}; its projects were left as they were`);
+  }
+
+  if (fetched.kind === 'missing')
+    return keep('skipped', `${module.id}: ${fetched.reason}; its projects were left as they were`);
+  if (fetched.kind === 'not-modified') {
+    if (!cached)
+      return keep(
+        'failed',
+        `${module.id}: the server answered 304 Not Modified but no earlier reading is stored`,
+      );
+    return {
+      module,
+      report: report('not-modified', { records: cached.drafts.length }),
+      output: cached,
+      nextState: { ...stored!, fetchedAt: startedAt },
+    };
+  }
+
+  const page = fetched.page;
+  const digest = sha256(page.body);
+  let output: SourceOutput;
+  try {
+    output = module.extract(page.body);
+  } catch (error) {
+    const message =
+      error instanceof PageLayoutError
+        ? error.message
+        : `${module.id}: the page could not be understood: ${error instanceof Error ? error.message : String(error)}`;
+    return {
+      module,
+      report: report('refused', {
+        sha256: digest,
+        records: cached?.drafts.length ?? 0,
+        warnings: [`${message}; nothing of it was published`],
+      }),
+      output: cached,
+      nextState: null,
+    };
+  }
+
+  const previousIds = current
+    .filter((r) => r.status !== 'removed' && r.sources.some((s) => s.id === module.id))
+    .map((r) => r.id);
+  const freshIds = new Set(output.drafts.map((d) => d.id));
+  const gone = previousIds.filter((id) => !freshIds.has(id)).length;
+  if (previousIds.length > 0 && gone / previousIds.length > options.config.collapseThreshold) {
+    return {
+      module,
+      report: report('refused', {
+        sha256: digest,
+        records: output.drafts.length,
+        warnings: [
+          `${module.id}: ${gone} of its ${previousIds.length} projects would disappear at once (the page now lists ${output.drafts.length}); more than ${Math.round(options.config.collapseThreshold * 100)} % gone looks like a broken page, so the removals were refused and the previous records kept`,
+        ],
+      }),
+      output: cached,
+      nextState: null,
+    };
+  }
+
+  return {
+    module,
+    report: report('ok', {
+      sha256: digest,
+      records: output.drafts.length,
+      pageUpdated: output.pageUpdated,
+      warnings: output.warnings,
+    }),
+    output,
+    nextState: {
+      id: module.id,
+      url: module.url,
+      sha256: digest,
+      etag: page.etag,
+      lastModified: page.lastModified,
+      fetchedAt: startedAt,
+      output,
+    },
+  };
+}
+
+async function loadHistories(
+  state: StateStore,
+  ids: ReadonlySet<string>,
+  fresh: readonly ProjectVersion[],
+): Promise<Map<string, ProjectVersion[]>> {
+  const histories = new Map<string, ProjectVersion[]>();
+  for (const id of ids) {
+    const stored = await state.loadVersions(id);
+    const added = fresh.filter((v) => v.id === id);
+    const known = new Set(added.map((v) => v.version));
+    histories.set(
+      id,
+      [...stored.filter((v) => !known.has(v.version)), ...added].sort((a, b) => a.version - b.version),
+    );
+  }
+  return histories;
+}
+
+function mergeRecent(
+  stored: readonly ProjectVersion[],
+  fresh: readonly ProjectVersion[],
+  limit: number,
+): ProjectVersion[] {
+  const key = (v: ProjectVersion) => `${v.id}#${v.version}`;
+  const freshKeys = new Set(fresh.map(key));
+  return [...fresh, ...stored.filter((v) => !freshKeys.has(key(v)))]
+    .sort((a, b) => (a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : a.id < b.id ? -1 : 1))
+    .slice(0, limit);
+}
+
+async function readJson(store: ObjectStore, key: string): Promise<unknown | null> {
+  const bytes = await store.get(key);
+  if (!bytes) return null;
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return null;
+  }
+}

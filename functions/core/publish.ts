@@ -1,0 +1,64 @@
+import { PublishError } from './errors';
+import type { ObjectStore } from './ports';
+import { type OutputFile, PUBLISH_STAGES } from './render/output-file';
+
+export interface PublishResult {
+  readonly written: string[];
+  readonly skipped: string[];
+}
+
+/**
+ * Writes files stage by stage (see PUBLISH_STAGES). An immutable object that already exists is
+ * never rewritten. The first failed write stops the run before any later stage, so the latest
+ * files keep describing the previous complete state and the next run completes the job.
+ */
+export async function publishFiles(
+  store: ObjectStore,
+  files: readonly OutputFile[],
+  concurrency = 8,
+): Promise<PublishResult> {
+  const written: string[] = [];
+  const skipped: string[] = [];
+  for (const stage of PUBLISH_STAGES) {
+    const batch = files.filter((f) => f.stage === stage);
+    await forEachLimited(batch, concurrency, async (file) => {
+      if (stage === 'immutable' && (await store.exists(file.key))) {
+        skipped.push(file.key);
+        return;
+      }
+      try {
+        await store.put({
+          key: file.key,
+          body: file.body,
+          contentType: file.contentType,
+          cacheControl: file.cacheControl,
+        });
+      } catch (error) {
+        throw error instanceof PublishError ? error : new PublishError(file.key, { cause: error });
+      }
+      written.push(file.key);
+    });
+  }
+  return { written: written.sort(), skipped: skipped.sort() };
+}
+
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let failure: unknown = null;
+  const worker = async () => {
+    while (failure === null && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure !== null) throw failure;
+}

@@ -1,0 +1,25 @@
+import type { FeedConfig } from '../feed-config';
+import type { ProjectVersion } from '../model/history';
+import type { ProjectRecord } from '../model/project';
+import type { RunReport } from '../model/run-report';
+import type { OutputFile } from './output-file';
+import type { DatasetMeta } from './projects-json';
+
+/** Everything a renderer may use. Plain data: renderers never read the clock, the disk or AWS. */
+export interface RenderContext {
+  readonly config: FeedConfig;
+  readonly meta: DatasetMeta;
+  /** Every project, removed ones included, in publication order. */
+  readonly records: readonly ProjectRecord[];
+  /** Ids of the projects that changed this run (their per-project files need rewriting). */
+  readonly changedIds: ReadonlySet<string>;
+  /** Full version history of each changed project, oldest first. */
+  readonly historyById: ReadonlyMap<string, readonly ProjectVersion[]>;
+  /** The latest versions across all projects (newest first), for changes.json and the feeds. */
+  readonly recentChanges: readonly ProjectVersion[];
+  readonly report: RunReport;
+  /** Files already in the store that a renderer extends (e.g. the snapshot index); null when absent. */
+  readonly previous: { readonly snapshotIndex: unknown | null };
+}
+
+export type Renderer = (ctx: RenderContext) => OutputFile[];

@@ -1,0 +1,27 @@
+import type { OutputFile } from './output-file';
+import { CACHE_LATEST, CONTENT_TYPES } from './output-file';
+import { renderProjectsCsv } from './projects-csv';
+import { projectsJsonFile } from './projects-json';
+import type { RenderContext, Renderer } from './render-context';
+
+/** The "latest" dataset files: v1/projects.json and v1/projects.csv. */
+export const renderLatestDataset: Renderer = (ctx: RenderContext): OutputFile[] => [
+  projectsJsonFile('v1/projects.json', ctx.meta, ctx.records),
+  {
+    key: 'v1/projects.csv',
+    body: renderProjectsCsv(ctx.records),
+    contentType: CONTENT_TYPES.csv,
+    cacheControl: CACHE_LATEST,
+    stage: 'latest',
+  },
+];
+
+/** Every renderer of a changing run, in no particular order: publishing orders them by stage. */
+export const DEFAULT_RENDERERS: readonly Renderer[] = [renderLatestDataset];
+
+export function renderDataset(
+  ctx: RenderContext,
+  renderers: readonly Renderer[] = DEFAULT_RENDERERS,
+): OutputFile[] {
+  return renderers.flatMap((render) => render(ctx));
+}

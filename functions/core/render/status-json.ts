@@ -1,0 +1,33 @@
+import type { RunReport } from '../model/run-report';
+import { CACHE_STATUS, CONTENT_TYPES, jsonBody, type OutputFile } from './output-file';
+
+export interface SourceHealth {
+  readonly id: string;
+  readonly url: string;
+  readonly status: RunReport['sources'][number]['status'];
+  readonly records: number;
+  readonly pageUpdated: string | null;
+  /** When the source was last read successfully (fetched and understood). */
+  readonly lastReadAt: string | null;
+  readonly warnings: readonly string[];
+}
+
+export interface StatusDocument {
+  readonly schemaVersion: 1;
+  readonly lastRunAt: string;
+  /** When the published dataset last changed; null before the first publication. */
+  readonly lastChangedAt: string | null;
+  readonly run: RunReport;
+  readonly sources: readonly SourceHealth[];
+}
+
+/** v1/status.json: written on every run, so a monitor can tell "checked and unchanged" from "stalled". */
+export function statusFile(doc: StatusDocument): OutputFile {
+  return {
+    key: 'v1/status.json',
+    body: jsonBody(doc),
+    contentType: CONTENT_TYPES.json,
+    cacheControl: CACHE_STATUS,
+    stage: 'index',
+  };
+}
