@@ -321,8 +321,9 @@ async function loadHistories(
 ): Promise<Map<string, ProjectVersion[]>> {
   const histories = new Map<string, ProjectVersion[]>();
   for (const id of ids) {
-    const stored = await state.loadVersions(id);
     const added = fresh.filter((v) => v.id === id);
+    // A project first seen this run has no stored history; skipping the query keeps big first runs fast.
+    const stored = added.some((v) => v.version === 1) ? [] : await state.loadVersions(id);
     const known = new Set(added.map((v) => v.version));
     histories.set(
       id,
