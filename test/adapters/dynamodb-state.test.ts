@@ -1,0 +1,505 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
+  DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  createDynamoDbStateStore,
+  MAX_COMPRESSED_OUTPUT_BYTES,
+  STATE_TABLE_SCHEMA,
+} from '../../functions/adapters/dynamodb-state';
+import { startEmbeddedDynalite } from '../../functions/cli/embedded-dynalite';
+import { LeaseHeldError } from '../../functions/core/errors';
+import { type ProjectVersion, projectVersionSchema } from '../../functions/core/model/history';
+import {
+  type ProjectDraft,
+  type ProjectRecord,
+  projectRecordSchema,
+} from '../../functions/core/model/project';
+import type { RunReport } from '../../functions/core/model/run-report';
+import { type SourceOutput, sourceOutputSchema } from '../../functions/core/model/source-output';
+import type { SourceState, StateCommit } from '../../functions/core/ports';
+import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
+
+// ------------------------------------------------------------------ fixtures
+
+const SOURCE_URL = 'https://intermin.fi/amif-hankkeet';
+
+function makeRecord(id: string, overrides: Partial<ProjectRecord> = {}): ProjectRecord {
+  return projectRecordSchema.parse({
+    id,
+    programme: 'AMIF 2021-2027',
+    fund: 'AMIF',
+    name: `Hanke ${id} – kotoutuminen ja ääkköset`,
+    acronym: null,
+    beneficiary: { id: 'maahanmuuttovirasto', name: 'Maahanmuuttovirasto' },
+    specificObjective: { code: '2', name: 'Laillinen maahanmuutto ja kotoutuminen' },
+    nationalObjective: null,
+    summary: '',
+    euFundingEur: 2200120.8,
+    startDate: '2023-01-01',
+    endDate: null,
+    website: null,
+    sources: [{ id: 'intermin-2021', url: SOURCE_URL }],
+    migri: null,
+    announcements: [{ date: '2023-05-04', url: `${SOURCE_URL}/tiedote`, lang: 'fi', amountEur: 0.1 + 0.2 }],
+    quality: [{ code: 'missing-field', field: 'endDate', message: 'no end date', raw: null, source: null }],
+    status: 'listed',
+    removedAt: null,
+    firstSeenAt: '2024-03-05T04:00:00Z',
+    lastChangedAt: '2024-03-05T04:00:00Z',
+    version: 1,
+    ...overrides,
+  });
+}
+
+function makeVersion(record: ProjectRecord, changedAt: string): ProjectVersion {
+  return projectVersionSchema.parse({
+    id: record.id,
+    version: record.version,
+    kind: record.version === 1 ? 'new' : 'changed',
+    changedAt,
+    fields: record.version === 1 ? [] : [{ field: 'euFundingEur', old: null, new: record.euFundingEur }],
+    run: { runId: 'run-1', at: changedAt, sources: [{ id: 'intermin-2021', url: SOURCE_URL, sha256: null }] },
+    record,
+  });
+}
+
+function makeRun(runId = 'run-1', startedAt = '2024-03-05T04:00:00Z'): RunReport {
+  return {
+    runId,
+    startedAt,
+    status: 'published',
+    counts: { total: 1, new: 1, changed: 0, removed: 0, reinstated: 0, unchanged: 0 },
+    sources: [],
+    warnings: [],
+    published: ['v1/projects.json'],
+  };
+}
+
+function draftOf(record: ProjectRecord, summary: string): ProjectDraft {
+  const { status: _s, removedAt: _r, firstSeenAt: _f, lastChangedAt: _l, version: _v, ...draft } = record;
+  return { ...draft, listing: 'listed', summary };
+}
+
+function makeOutput(drafts: number, summaryOf: (i: number) => string): SourceOutput {
+  return sourceOutputSchema.parse({
+    kind: 'projects',
+    sourceId: 'intermin-2021',
+    url: SOURCE_URL,
+    pageUpdated: '2024-03-05',
+    drafts: Array.from({ length: drafts }, (_, i) =>
+      draftOf(makeRecord(`p-${String(i).padStart(4, '0')}`), summaryOf(i)),
+    ),
+    warnings: [],
+  });
+}
+
+function makeSourceState(id: string, output: SourceOutput | null): SourceState {
+  return {
+    id,
+    url: SOURCE_URL,
+    sha256: 'ab'.repeat(32),
+    etag: null,
+    lastModified: 'Tue, 05 Mar 2024 04:00:00 GMT',
+    fetchedAt: '2024-03-05T04:00:00Z',
+    output,
+  };
+}
+
+function commitOf(parts: Partial<StateCommit>): StateCommit {
+  return { records: [], versions: [], sourceStates: [], run: makeRun(), ...parts };
+}
+
+const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+
+/** Records the operation name of every request the client sends (doc clients share the stack). */
+function recordCommands(client: DynamoDBClient): string[] {
+  const names: string[] = [];
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      names.push(String(context.commandName));
+      return next(args);
+    },
+    { step: 'initialize', name: `recordCommands-${Math.random()}` },
+  );
+  return names;
+}
+
+// ------------------------------------------------------------------ against a real dynalite
+
+describe('Adapter: DynamoDB state', () => {
+  let dynamo: TestDynamo;
+
+  beforeAll(async () => {
+    dynamo = await startTestDynamo();
+  });
+  afterAll(async () => {
+    await dynamo?.close();
+  });
+
+  describe('table', () => {
+    it('ensureTable creates the table with the CDK key schema and is idempotent', async () => {
+      const { store, tableName } = await dynamo.newStore();
+      await store.ensureTable();
+      await createDynamoDbStateStore({ client: dynamo.client, tableName }).ensureTable();
+
+      const { Table } = await dynamo.client.send(new DescribeTableCommand({ TableName: tableName }));
+      expect(Table?.TableStatus).toBe('ACTIVE');
+      expect(Table?.KeySchema).toEqual([
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ]);
+      const gsi = Table?.GlobalSecondaryIndexes?.[0];
+      expect(gsi?.IndexName).toBe(STATE_TABLE_SCHEMA.index.name);
+      expect(gsi?.KeySchema).toEqual([
+        { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+        { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+      ]);
+      expect(gsi?.Projection?.ProjectionType).toBe('ALL');
+    });
+
+    it('createTableIfMissing creates the table on first use', async () => {
+      const store = createDynamoDbStateStore({
+        client: dynamo.client,
+        tableName: 'lazy-created',
+        createTableIfMissing: true,
+        sleep: async () => {},
+      });
+      expect(await store.loadCurrent()).toEqual([]);
+    });
+  });
+
+  describe('records and versions', () => {
+    it('commit then loadCurrent returns exactly the records (nulls and decimals preserved)', async () => {
+      const { store } = await dynamo.newStore();
+      const records = [
+        makeRecord('alpha'),
+        makeRecord('beta', {
+          acronym: 'BETA',
+          migri: {
+            url: 'https://migri.fi/amif/beta',
+            title: 'Beta',
+            schedule: null,
+            description: 'kuvaus',
+            goals: null,
+            matchedBy: 'acronym',
+          },
+          euFundingEur: 0.07,
+          status: 'removed',
+          removedAt: '2024-04-01T04:00:00.123Z',
+          version: 2,
+        }),
+      ];
+      await store.commit(
+        commitOf({ records, versions: records.map((r) => makeVersion(r, r.lastChangedAt)) }),
+      );
+
+      const loaded = await store.loadCurrent();
+      expect(loaded.sort(byId)).toStrictEqual(records);
+      expect(loaded[0]?.euFundingEur).toBe(2200120.8);
+      expect(loaded[0]?.announcements[0]?.amountEur).toBe(0.1 + 0.2);
+    });
+
+    it('commits 60 records and 60 versions in batches of at most 25 and reads them back paginated', async () => {
+      const { store, tableName } = await dynamo.newStore({ pageSize: 7 });
+      const commands = recordCommands(dynamo.client);
+      const records = Array.from({ length: 60 }, (_, i) => makeRecord(`bulk-${String(i).padStart(2, '0')}`));
+      const started = performance.now();
+      await store.commit(
+        commitOf({ records, versions: records.map((r) => makeVersion(r, r.lastChangedAt)) }),
+      );
+      const committedMs = performance.now() - started;
+
+      const batchCalls = commands.filter((c) => c.startsWith('BatchWrite'));
+      // versions 25+25+10, records 25+25+10, run 1
+      expect(batchCalls).toHaveLength(7);
+      const loaded = await store.loadCurrent();
+      expect(loaded.sort(byId)).toStrictEqual(records);
+      expect(await store.loadChangesSince('2024-01-01T00:00:00Z')).toHaveLength(60);
+      console.info(
+        `[timing] commit of 60 records + 60 versions to ${tableName}: ${committedMs.toFixed(0)} ms`,
+      );
+    });
+
+    it('loadVersions returns one project’s versions in version order', async () => {
+      const { store } = await dynamo.newStore();
+      // 12 versions so that 2 < 10 proves the sort key is zero-padded; committed out of order
+      const versions = Array.from({ length: 12 }, (_, i) =>
+        makeVersion(
+          makeRecord('multi', { version: i + 1 }),
+          `2024-03-${String(i + 1).padStart(2, '0')}T04:00:00Z`,
+        ),
+      );
+      const other = makeVersion(makeRecord('multi-other'), '2024-03-02T04:00:00Z');
+      await store.commit(commitOf({ versions: [...versions.slice(6), other] }));
+      await store.commit(commitOf({ versions: versions.slice(0, 6), run: makeRun('run-2') }));
+
+      expect(await store.loadVersions('multi')).toStrictEqual(versions);
+      expect(await store.loadVersions('multi-other')).toStrictEqual([other]);
+      expect(await store.loadVersions('multi-o')).toEqual([]);
+    });
+
+    it('loadChangesSince returns only versions at or after T, newest first', async () => {
+      const { store } = await dynamo.newStore();
+      const at = (id: string, changedAt: string, version = 1) =>
+        makeVersion(makeRecord(id, { version }), changedAt);
+      const before = at('old', '2024-02-29T23:59:59Z');
+      const exactly = at('exact', '2024-03-01T00:00:00Z');
+      const withMillis = at('millis', '2024-03-01T00:00:00.500Z');
+      const later = at('old', '2024-03-10T08:00:00Z', 2);
+      const latest = at('late', '2024-04-01T00:00:00Z');
+      await store.commit(commitOf({ versions: [latest, before, withMillis, exactly, later] }));
+
+      const changes = await store.loadChangesSince('2024-03-01T00:00:00Z');
+      expect(changes).toStrictEqual([latest, later, withMillis, exactly]);
+      expect(await store.loadChangesSince('2024-03-01T00:00:00.001Z')).toStrictEqual([
+        latest,
+        later,
+        withMillis,
+      ]);
+      expect(await store.loadChangesSince('2025-01-01T00:00:00Z')).toEqual([]);
+      await expect(store.loadChangesSince('yesterday')).rejects.toThrow(/not an ISO timestamp/);
+    });
+
+    it('refuses an item above the 400 KB limit, naming the project, and writes nothing', async () => {
+      const { store } = await dynamo.newStore();
+      const huge = makeRecord('too-big', { summary: 'x'.repeat(420 * 1024) });
+      const commit = commitOf({
+        records: [makeRecord('fine'), huge],
+        versions: [makeVersion(huge, huge.lastChangedAt)],
+      });
+      await expect(store.commit(commit)).rejects.toThrow(
+        /project too-big .*400 ?KB|project too-big .*409600/,
+      );
+      expect(await store.loadCurrent()).toEqual([]);
+      expect(await store.loadVersions('too-big')).toEqual([]);
+    });
+
+    it('fails loudly, naming the key, when a stored item is corrupted', async () => {
+      const { store, tableName } = await dynamo.newStore();
+      const doc = DynamoDBDocumentClient.from(dynamo.client);
+      await doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { pk: 'CURRENT', sk: 'broken', record: { ...makeRecord('broken'), version: 'one' } },
+        }),
+      );
+      await expect(store.loadCurrent()).rejects.toThrow(/pk="CURRENT" sk="broken" is corrupted: version/);
+    });
+  });
+
+  describe('source states', () => {
+    it('round-trips a large output compressed, and stores a too-large one as null', async () => {
+      const warn = vi.fn();
+      const { store, tableName } = await dynamo.newStore({
+        logger: { info: () => {}, warn, error: () => {} },
+      });
+      // ~600 KB of JSON: above the item limit uncompressed, far below it gzip'd
+      const large = makeOutput(600, (i) => `Hankkeen ${i} tiivistelmä. `.repeat(30));
+      expect(JSON.stringify(large).length).toBeGreaterThan(500 * 1024);
+      // random base64 summaries do not compress below the ceiling
+      const incompressible = makeOutput(60, () => randomBytes(6 * 1024).toString('base64'));
+      const states = [
+        makeSourceState('big', large),
+        makeSourceState('huge', incompressible),
+        makeSourceState('none', null),
+      ];
+      await store.commit(commitOf({ sourceStates: states }));
+
+      const loaded = (await store.loadSourceStates()).sort(byId);
+      expect(loaded).toStrictEqual([states[0], { ...states[1], output: null }, states[2]]);
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringMatching(/too large/),
+        expect.objectContaining({ sourceId: 'huge', limitBytes: MAX_COMPRESSED_OUTPUT_BYTES }),
+      );
+
+      const raw = await DynamoDBDocumentClient.from(dynamo.client).send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': 'SOURCE' },
+        }),
+      );
+      const big = raw.Items?.find((i) => i.sk === 'big');
+      expect(big?.output).toBeInstanceOf(Uint8Array);
+      expect((big?.output as Uint8Array | undefined)?.byteLength).toBeLessThan(100 * 1024);
+    });
+  });
+
+  describe('lease', () => {
+    const now = new Date('2024-03-05T04:00:00Z');
+    const later = (seconds: number) => new Date(now.getTime() + seconds * 1000);
+
+    it('is taken, refused to another run naming the holder, re-taken by the holder, taken over when expired', async () => {
+      const { store } = await dynamo.newStore();
+      await store.acquireLease('run-a', now, 900);
+
+      const refused = await store.acquireLease('run-b', later(60), 900).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(LeaseHeldError);
+      expect(refused).toMatchObject({ holder: 'run-a', expiresAt: '2024-03-05T04:15:00.000Z' });
+      expect((refused as Error).cause).toMatchObject({ name: 'ConditionalCheckFailedException' });
+
+      // the holder may take it again (renewal): the expiry moves
+      await store.acquireLease('run-a', later(600), 900);
+      await expect(store.acquireLease('run-b', later(1000), 900)).rejects.toMatchObject({
+        holder: 'run-a',
+        expiresAt: '2024-03-05T04:25:00.000Z',
+      });
+
+      // run-a crashed; its lease expired (the TTL deletion has not happened yet)
+      await store.acquireLease('run-b', later(1501), 900);
+      await expect(store.acquireLease('run-a', later(1502), 900)).rejects.toMatchObject({ holder: 'run-b' });
+    });
+
+    it('is released only by its holder', async () => {
+      const { store } = await dynamo.newStore();
+      await store.releaseLease('nobody'); // nothing to release: no error
+      await store.acquireLease('run-a', now, 900);
+
+      await store.releaseLease('run-b');
+      await expect(store.acquireLease('run-b', later(1), 900)).rejects.toBeInstanceOf(LeaseHeldError);
+
+      await store.releaseLease('run-a');
+      await store.acquireLease('run-b', later(2), 900);
+      await expect(store.acquireLease('run-a', later(3), 900)).rejects.toMatchObject({ holder: 'run-b' });
+    });
+  });
+});
+
+// ------------------------------------------------------------------ persistence
+
+describe('Adapter: DynamoDB state – embedded dynalite on disk', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'amif-dynalite-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('keeps what was written across a close and restart', async () => {
+    const path = join(dir, 'state');
+    const records = [makeRecord('persisted'), makeRecord('persisted-too', { version: 3 })];
+    const timings: string[] = [];
+    let started = performance.now();
+
+    const first = await startEmbeddedDynalite({ path });
+    timings.push(`start ${(performance.now() - started).toFixed(0)} ms`);
+    const store = createDynamoDbStateStore({
+      client: first.client,
+      tableName: 'amif-state',
+      createTableIfMissing: true,
+    });
+    await store.commit(commitOf({ records, versions: records.map((r) => makeVersion(r, r.lastChangedAt)) }));
+    await store.acquireLease('run-a', new Date('2024-03-05T04:00:00Z'), 900);
+    started = performance.now();
+    await first.close();
+    timings.push(`close ${(performance.now() - started).toFixed(0)} ms`);
+    // a closed instance is really closed: its LOCK is free, so a second start can open the store
+    started = performance.now();
+    const second = await startEmbeddedDynalite({ path });
+    timings.push(`restart ${(performance.now() - started).toFixed(0)} ms`);
+    try {
+      // starting a second instance on a store that is in use fails clearly instead of crashing
+      await expect(startEmbeddedDynalite({ path })).rejects.toThrow(/another process using it/);
+
+      const reopened = createDynamoDbStateStore({ client: second.client, tableName: 'amif-state' });
+      await reopened.ensureTable();
+      expect((await reopened.loadCurrent()).sort(byId)).toStrictEqual(records);
+      expect(await reopened.loadVersions('persisted-too')).toHaveLength(1);
+      await expect(
+        reopened.acquireLease('run-b', new Date('2024-03-05T04:01:00Z'), 900),
+      ).rejects.toMatchObject({ holder: 'run-a' });
+    } finally {
+      await second.close();
+    }
+    console.info(`[timing] embedded dynalite on disk: ${timings.join(', ')}`);
+  });
+});
+
+// ------------------------------------------------------------------ fault injection
+
+describe('Adapter: DynamoDB state – BatchWriteItem faults (mocked client)', () => {
+  // Stubs DynamoDBDocumentClient.prototype.send for every instance: only while this block runs.
+  let ddbMock: AwsClientStub<DynamoDBDocumentClient>;
+  const tableName = 'mocked';
+  const sleep = vi.fn(async (_ms: number) => {});
+  const store = createDynamoDbStateStore({
+    client: new DynamoDBClient({ region: 'local', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),
+    tableName,
+    sleep,
+  });
+  type Requests = NonNullable<BatchWriteCommandInput['RequestItems']>[string];
+  const requestsOf = (input: BatchWriteCommandInput): Requests => input.RequestItems?.[tableName] ?? [];
+
+  beforeAll(() => {
+    ddbMock = mockClient(DynamoDBDocumentClient);
+  });
+  beforeEach(() => {
+    ddbMock.reset();
+    sleep.mockClear();
+  });
+  afterAll(() => {
+    ddbMock.restore();
+  });
+
+  const records = Array.from({ length: 5 }, (_, i) => makeRecord(`mock-${i}`));
+
+  it('retries UnprocessedItems with backoff until every item is written', async () => {
+    const written = new Map<string, unknown>();
+    let call = 0;
+    ddbMock.on(BatchWriteCommand).callsFake((input: BatchWriteCommandInput) => {
+      call += 1;
+      const requests = requestsOf(input);
+      // the first two calls leave their last two requests unprocessed
+      const keep = call <= 2 ? requests.slice(0, -2) : requests;
+      const left = call <= 2 ? requests.slice(-2) : [];
+      for (const r of keep)
+        written.set(`${r.PutRequest?.Item?.pk}|${r.PutRequest?.Item?.sk}`, r.PutRequest?.Item);
+      return left.length ? { UnprocessedItems: { [tableName]: left } } : {};
+    });
+
+    await store.commit(commitOf({ records }));
+
+    const sizes = ddbMock.commandCalls(BatchWriteCommand).map((c) => requestsOf(c.args[0].input).length);
+    expect(sizes).toEqual([5, 2, 2, 1]); // records, retry, retry, then the run
+    expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([100, 200]);
+    expect([...written.keys()].sort()).toEqual([
+      ...records.map((r) => `CURRENT|${r.id}`),
+      'RUN|2024-03-05T04:00:00.000Z#run-1',
+    ]);
+  });
+
+  it('gives up after bounded attempts, naming how many items stayed unprocessed', async () => {
+    ddbMock.on(BatchWriteCommand).callsFake((input: BatchWriteCommandInput) => ({
+      UnprocessedItems: { [tableName]: requestsOf(input) },
+    }));
+
+    await expect(store.commit(commitOf({ records }))).rejects.toThrow(
+      /5 of 5 items \(current records\) stayed unprocessed after 8 BatchWriteItem attempts/,
+    );
+    expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(8);
+    expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([100, 200, 400, 800, 1600, 3200, 5000]);
+  });
+
+  it('keeps the SDK error as the cause when a write fails', async () => {
+    const throttled = Object.assign(new Error('Rate exceeded'), {
+      name: 'ProvisionedThroughputExceededException',
+    });
+    ddbMock.on(BatchWriteCommand).rejects(throttled);
+    const failure = await store.commit(commitOf({ records })).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toMatch(/current records .*ProvisionedThroughputExceededException/);
+    expect((failure as Error).cause).toBe(throttled);
+  });
+});
