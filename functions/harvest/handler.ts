@@ -1,0 +1,99 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SNSClient } from '@aws-sdk/client-sns';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { createJsonLogger } from '../adapters/console-logger';
+import { createDynamoDbStateStore } from '../adapters/dynamodb-state';
+import { createHttpFetcher, type FetchFunction } from '../adapters/http-fetch';
+import { createS3Client, createS3ObjectStore } from '../adapters/s3-objects';
+import { createSnsNotifier } from '../adapters/sns-notify';
+import { feedConfigSchema } from '../core/feed-config';
+import type { RunReport } from '../core/model/run-report';
+import { runPipeline } from '../core/pipeline';
+import type { Logger, Notifier } from '../core/ports';
+import { type HarvesterEnv, readHarvesterEnv } from './config';
+import { harvesterSources } from './harvester-sources';
+import { runMetricsLine } from './run-metrics';
+
+/** The slice of the Lambda context the harvester uses. */
+export interface HarvestContext {
+  getRemainingTimeInMillis(): number;
+}
+
+export interface HarvesterDependencies {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly dynamodb?: DynamoDBClient;
+  readonly s3?: S3Client;
+  readonly sns?: SNSClient;
+  /** The HTTP layer, injectable for tests. */
+  readonly fetch?: FetchFunction;
+  readonly allowInsecureHttpFor?: readonly string[];
+  readonly clock?: () => Date;
+  readonly log?: (line: string) => void;
+  /** Time kept back from the Lambda deadline for publishing and committing. */
+  readonly safetyMarginMs?: number;
+}
+
+export class HarvestFailedError extends Error {
+  override readonly name = 'HarvestFailedError';
+}
+
+/**
+ * Builds the production adapters once (cold start) and returns the Lambda entry point. Every run
+ * goes through the same `runPipeline` as the command line.
+ */
+export function createHandler(deps: HarvesterDependencies = {}) {
+  let env: HarvesterEnv | undefined;
+  let clients: { dynamodb: DynamoDBClient; s3: S3Client; sns: SNSClient } | undefined;
+  const clock = deps.clock ?? (() => new Date());
+  const log = deps.log ?? ((line: string) => console.log(line));
+
+  return async (_event: unknown, context?: HarvestContext): Promise<RunReport> => {
+    env ??= readHarvesterEnv(deps.env ?? process.env);
+    clients ??= {
+      dynamodb: deps.dynamodb ?? new DynamoDBClient({}),
+      s3: deps.s3 ?? createS3Client(),
+      sns: deps.sns ?? new SNSClient({}),
+    };
+    const started = clock();
+    const logger: Logger = createJsonLogger({ component: 'harvester' });
+    const sources = harvesterSources(env);
+    const remaining = context?.getRemainingTimeInMillis() ?? 15 * 60_000;
+    const fetcher = createHttpFetcher({
+      allowedHosts: [
+        ...new Set([
+          ...sources.map((s) => new URL(s.url).host),
+          ...(env.ALLOWED_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean) ?? []),
+        ]),
+      ],
+      deadline: Date.now() + remaining - (deps.safetyMarginMs ?? 60_000),
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      ...(deps.allowInsecureHttpFor ? { allowInsecureHttpFor: [...deps.allowInsecureHttpFor] } : {}),
+    });
+    const notifier: Notifier = env.AWARDS_TOPIC_ARN
+      ? createSnsNotifier(clients.sns, env.AWARDS_TOPIC_ARN)
+      : { notify: async (n) => logger.warn('no AWARDS_TOPIC_ARN: notice not sent', { subject: n.subject }) };
+
+    const report = await runPipeline({
+      sources,
+      fetcher,
+      state: createDynamoDbStateStore({ client: clients.dynamodb, tableName: env.TABLE_NAME }),
+      store: createS3ObjectStore({ client: clients.s3, bucket: env.BUCKET_NAME }),
+      notifier,
+      logger,
+      now: started,
+      config: feedConfigSchema.parse({
+        publicBaseUrl: env.PUBLIC_BASE_URL,
+        contactEmail: env.CONTACT_EMAIL,
+        collapseThreshold: env.COLLAPSE_THRESHOLD,
+      }),
+    });
+    log(runMetricsLine(env.METRICS_NAMESPACE, report, clock().getTime() - started.getTime(), started));
+    if (report.status === 'failed') {
+      // Counted as a Lambda error so the errors alarm fires; nothing was changed or published.
+      throw new HarvestFailedError(`no source could be read: ${report.warnings.join('; ')}`);
+    }
+    return report;
+  };
+}
+
+export const handler = createHandler();
