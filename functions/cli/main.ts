@@ -1,7 +1,7 @@
 // Local runs talk to an in-process dynalite; the AWS SDK's Node-version notice is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-import { RUN_USAGE, parseRunArgs, runCommand } from './run-command';
+import { parseRunArgs, RUN_USAGE, runCommand } from './run-command';
 import { UsageError } from './usage-error';
 
 const USAGE = `Usage: amif-feed <run|serve> [options]   (npm start -- [options] runs "run")

@@ -41,7 +41,10 @@ export interface RunOptions {
   readonly json: boolean;
 }
 
-export function parseRunArgs(args: readonly string[], clock: () => Date = () => new Date()): RunOptions | 'help' {
+export function parseRunArgs(
+  args: readonly string[],
+  clock: () => Date = () => new Date(),
+): RunOptions | 'help' {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(args);
@@ -62,7 +65,9 @@ export function parseRunArgs(args: readonly string[], clock: () => Date = () => 
   }
   const collapseThreshold = v['collapse-threshold'] === undefined ? 0.2 : Number(v['collapse-threshold']);
   if (!(collapseThreshold >= 0 && collapseThreshold <= 1)) {
-    throw new UsageError(`--collapse-threshold expects a number from 0 to 1, found "${v['collapse-threshold']}"`);
+    throw new UsageError(
+      `--collapse-threshold expects a number from 0 to 1, found "${v['collapse-threshold']}"`,
+    );
   }
   const baseUrl = (v['base-url'] ?? 'http://localhost:8080').replace(/\/+$/, '');
   if (!URL.canParse(baseUrl)) throw new UsageError(`--base-url expects a URL, found "${v['base-url']}"`);
@@ -103,7 +108,11 @@ export interface RunOutcome {
 }
 
 /** Builds the local adapters (embedded dynalite, directory, snapshots or HTTPS, outbox) and runs once. */
-export async function runCommand(options: RunOptions, stdout: (s: string) => void, stderr: (s: string) => void): Promise<RunOutcome> {
+export async function runCommand(
+  options: RunOptions,
+  stdout: (s: string) => void,
+  stderr: (s: string) => void,
+): Promise<RunOutcome> {
   const logger = createStderrLogger(stderr);
   const dataDir = resolve(options.data);
   const outDir = resolve(options.out);
@@ -127,7 +136,10 @@ export async function runCommand(options: RunOptions, stdout: (s: string) => voi
       notifier: createOutboxNotifier(resolve(dataDir, 'outbox'), stderr),
       logger,
       now: options.now,
-      config: feedConfigSchema.parse({ publicBaseUrl: options.baseUrl, collapseThreshold: options.collapseThreshold }),
+      config: feedConfigSchema.parse({
+        publicBaseUrl: options.baseUrl,
+        collapseThreshold: options.collapseThreshold,
+      }),
     });
     stderr(summarise(report, outDir));
     if (options.json) stdout(`${JSON.stringify(report, null, 2)}\n`);
@@ -152,7 +164,9 @@ function summarise(report: RunReport, outDir: string): string {
   if (report.status === 'failed') {
     lines.push('Nothing was published: no source could be read. The feed keeps its previous content.');
   } else if (report.published.length > 1) {
-    lines.push(`The feed is in ${outDir}: ${outDir}/v1/projects.json, ${outDir}/v1/projects.csv (${report.published.length} files written).`);
+    lines.push(
+      `The feed is in ${outDir}: ${outDir}/v1/projects.json, ${outDir}/v1/projects.csv (${report.published.length} files written).`,
+    );
   } else {
     lines.push(`Nothing changed; only ${outDir}/v1/status.json was rewritten. The feed is in ${outDir}.`);
   }

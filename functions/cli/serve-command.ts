@@ -52,7 +52,9 @@ export function startServer(root: string, port: number, host = '127.0.0.1'): Pro
     const file = join(root, key);
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) {
-      res.writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+      res
+        .writeHead(404, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' })
+        .end('not found');
       return;
     }
     const meta = await readObjectMeta(root, key);
@@ -77,7 +79,12 @@ export async function serveCommand(args: readonly string[], stderr: (s: string) 
     ({ values } = parseArgs({
       args: [...args],
       strict: true,
-      options: { out: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        out: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     }));
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
@@ -87,7 +94,8 @@ export async function serveCommand(args: readonly string[], stderr: (s: string) 
     return 0;
   }
   const port = Number(values.port ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port expects 0-65535, found "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port expects 0-65535, found "${values.port}"`);
   const root = resolve(values.out ?? 'out');
   const server = await startServer(root, port, values.host ?? '127.0.0.1');
   const address = server.address();

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SNSClient } from '@aws-sdk/client-sns';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { createJsonLogger } from '../adapters/console-logger';
 import { createDynamoDbStateStore } from '../adapters/dynamodb-state';
 import { createHttpFetcher, type FetchFunction } from '../adapters/http-fetch';
@@ -62,7 +62,9 @@ export function createHandler(deps: HarvesterDependencies = {}) {
       allowedHosts: [
         ...new Set([
           ...sources.map((s) => new URL(s.url).host),
-          ...(env.ALLOWED_HOSTS?.split(',').map((h) => h.trim()).filter(Boolean) ?? []),
+          ...(env.ALLOWED_HOSTS?.split(',')
+            .map((h) => h.trim())
+            .filter(Boolean) ?? []),
         ]),
       ],
       deadline: Date.now() + remaining - (deps.safetyMarginMs ?? 60_000),

@@ -6,7 +6,9 @@ import type { HarvesterEnv } from './config';
 /** The sources a deployment reads: the built-in ones, narrowed by SOURCE_IDS when set. */
 export function harvesterSources(env: Pick<HarvesterEnv, 'SOURCE_IDS'>): SourceModule[] {
   if (!env.SOURCE_IDS) return [...BUILT_IN_SOURCES];
-  const wanted = env.SOURCE_IDS.split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = env.SOURCE_IDS.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = wanted.filter((id) => !BUILT_IN_SOURCES.some((s) => s.id === id));
   if (unknown.length > 0) {
     throw new ConfigError(

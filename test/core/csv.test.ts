@@ -3,13 +3,19 @@ import { neutraliseFormula, toCsv } from '../../functions/core/render/csv';
 
 describe('Render: CSV', () => {
   it('writes RFC 4180: CRLF rows, quotes only where needed, doubled quotes', () => {
-    expect(toCsv(['a', 'b'], [['x, y', 'say "hi"'], ['line1\n\nline2', 'plain']])).toBe(
-      'a,b\r\n"x, y","say ""hi"""\r\n"line1\n\nline2",plain\r\n',
-    );
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x, y', 'say "hi"'],
+          ['line1\n\nline2', 'plain'],
+        ],
+      ),
+    ).toBe('a,b\r\n"x, y","say ""hi"""\r\n"line1\n\nline2",plain\r\n');
   });
 
   it.each([
-    ['=HYPERLINK("http://x")', "'=HYPERLINK(\"http://x\")"],
+    ['=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'],
     ['+358 40 123', "'+358 40 123"],
     ['-2+3', "'-2+3"],
     ['@SUM(A1)', "'@SUM(A1)"],

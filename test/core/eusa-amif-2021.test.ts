@@ -27,7 +27,9 @@ describe('Source: eusa-amif-2021 (ministry table 2021–2027)', () => {
     expect(drafts).toHaveLength(47);
     const cents = drafts.reduce((sum, d) => sum + Math.round(d.euFundingEur! * 100), 0);
     expect(cents).toBe(2_605_765_623);
-    const perObjective = ['1', '2', '3'].map((c) => drafts.filter((d) => d.specificObjective?.code === c).length);
+    const perObjective = ['1', '2', '3'].map(
+      (c) => drafts.filter((d) => d.specificObjective?.code === c).length,
+    );
     expect(perObjective).toEqual([13, 30, 4]);
     expect(new Set(drafts.map((d) => d.id)).size).toBe(47);
     expect(drafts.every((d) => d.quality.length === 0)).toBe(true);
@@ -89,7 +91,10 @@ describe('Source: eusa-amif-2021 (ministry table 2021–2027)', () => {
     );
     expect(hdl).toHaveLength(5);
     const savethechildren = drafts.filter((d) => d.beneficiary.id === 'pelastakaa-lapset-ry');
-    expect(savethechildren.map((d) => d.beneficiary.name).sort()).toEqual(['Pelastakaa Lapset ry', 'Pelastakaa lapset ry']);
+    expect(savethechildren.map((d) => d.beneficiary.name).sort()).toEqual([
+      'Pelastakaa Lapset ry',
+      'Pelastakaa lapset ry',
+    ]);
   });
 });
 
@@ -133,13 +138,17 @@ describe('Source: eusa-amif-2021 against layout changes', () => {
       $(tr).children('th, td').eq(4).remove();
     });
     expect(() => parseEusaAmif2021($.html())).toThrow(PageLayoutError);
-    expect(() => parseEusaAmif2021($.html())).toThrow(/eusa-amif-2021: .*expected the columns "EU-rahoitus \(euroa\)"/);
+    expect(() => parseEusaAmif2021($.html())).toThrow(
+      /eusa-amif-2021: .*expected the columns "EU-rahoitus \(euroa\)"/,
+    );
   });
 
   it('refuses a page with no table at all', () => {
     const $ = cheerio.load(html);
     $('table').remove();
-    expect(() => parseEusaAmif2021($.html())).toThrow(/eusa-amif-2021: page layout changed: expected a table with the columns .* found no table/);
+    expect(() => parseEusaAmif2021($.html())).toThrow(
+      /eusa-amif-2021: page layout changed: expected a table with the columns .* found no table/,
+    );
   });
 
   it('keeps an impossible date and an unreadable amount raw, with quality flags, and still publishes the project', () => {

@@ -23,9 +23,12 @@ describe('Normalise: euro amounts', () => {
     expect(parseEuroAmount(raw)).toEqual({ ok: true, cents });
   });
 
-  it.each(['', 'noin 2 miljoonaa', '1,234,5', '12 34', '1,2,3', '€', '--5'])('keeps %j raw as unreadable', (raw) => {
-    expect(parseEuroAmount(raw)).toEqual({ ok: false, raw });
-  });
+  it.each(['', 'noin 2 miljoonaa', '1,234,5', '12 34', '1,2,3', '€', '--5'])(
+    'keeps %j raw as unreadable',
+    (raw) => {
+      expect(parseEuroAmount(raw)).toEqual({ ok: false, raw });
+    },
+  );
 
   it('formats from integer cents without float drift', () => {
     expect(formatEuros(2200120.8)).toBe('2200120.80');
@@ -56,9 +59,14 @@ describe('Normalise: Finnish dates', () => {
 
 describe('Normalise: specific objective, text, acronym', () => {
   it('splits the code from the name and collapses the multi-line name', () => {
-    expect(parseSpecificObjective('3 Osallistutaan laittoman muuttoliikkeen torjuntaan,\ntehostetaan   tehokasta')).toEqual({
+    expect(
+      parseSpecificObjective('3 Osallistutaan laittoman muuttoliikkeen torjuntaan,\ntehostetaan   tehokasta'),
+    ).toEqual({
       ok: true,
-      objective: { code: '3', name: 'Osallistutaan laittoman muuttoliikkeen torjuntaan, tehostetaan tehokasta' },
+      objective: {
+        code: '3',
+        name: 'Osallistutaan laittoman muuttoliikkeen torjuntaan, tehostetaan tehokasta',
+      },
     });
     expect(parseSpecificObjective('4 Muu')).toEqual({ ok: false, raw: '4 Muu' });
     expect(parseSpecificObjective('1', { '1': 'Euroopan yhteinen turvapaikkajärjestelmä' })).toEqual({
@@ -89,8 +97,12 @@ describe('Normalise: specific objective, text, acronym', () => {
 
 describe('Normalise: identities', () => {
   it('gives an organisation one id across case, accents, punctuation and known aliases', () => {
-    expect(beneficiaryId('Helsingin Diakonissalaitoksen säätiö sr.')).toBe('helsingin-diakonissalaitoksen-saatio-sr');
-    expect(beneficiaryId('Helsingin Diakonissalaitoksen Säätiö sr')).toBe('helsingin-diakonissalaitoksen-saatio-sr');
+    expect(beneficiaryId('Helsingin Diakonissalaitoksen säätiö sr.')).toBe(
+      'helsingin-diakonissalaitoksen-saatio-sr',
+    );
+    expect(beneficiaryId('Helsingin Diakonissalaitoksen Säätiö sr')).toBe(
+      'helsingin-diakonissalaitoksen-saatio-sr',
+    );
     expect(beneficiaryId('Pelastakaa lapset ry')).toBe(beneficiaryId('Pelastakaa Lapset ry'));
     expect(beneficiaryId('Migrationsverket')).toBe('maahanmuuttovirasto');
     expect(beneficiaryId('Suomen Punainen Risti')).not.toBe(beneficiaryId('Suomen Pakolaisapu ry'));
