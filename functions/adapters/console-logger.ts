@@ -17,9 +17,12 @@ export function createStderrLogger(
 }
 
 /** One JSON object per line on stdout: CloudWatch Logs parses it as structured fields. */
-export function createJsonLogger(context: Record<string, unknown> = {}): Logger {
+export function createJsonLogger(
+  context: Record<string, unknown> = {},
+  write: (line: string) => void = (l) => console.log(l),
+): Logger {
   const line = (level: string, message: string, data?: Record<string, unknown>) =>
-    console.log(JSON.stringify({ level, message, ...context, ...data }));
+    write(JSON.stringify({ level, message, ...context, ...data }));
   return {
     info: (m, d) => line('INFO', m, d),
     warn: (m, d) => line('WARN', m, d),

@@ -55,7 +55,7 @@ export function createHandler(deps: HarvesterDependencies = {}) {
       sns: deps.sns ?? new SNSClient({}),
     };
     const started = clock();
-    const logger: Logger = createJsonLogger({ component: 'harvester' });
+    const logger: Logger = createJsonLogger({ component: 'harvester' }, log);
     const sources = harvesterSources(env);
     const remaining = context?.getRemainingTimeInMillis() ?? 15 * 60_000;
     const fetcher = createHttpFetcher({
