@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { buildAwardNotice } from './award-notice';
 import { diffProjects } from './diff';
 import { PageLayoutError, SourceFetchError } from './errors';
@@ -30,6 +30,11 @@ export interface PipelineOptions {
   readonly renderers?: readonly Renderer[];
   /** How long a crashed run blocks the next one. */
   readonly leaseSeconds?: number;
+  /**
+   * Who holds the lease. The run id is derived from the clock so output stays reproducible, but two
+   * runs started in the same second must still exclude each other, so the holder adds a nonce.
+   */
+  readonly leaseHolder?: string;
   /** How many recent changes changes.json and the feeds show. */
   readonly recentChangeLimit?: number;
 }
@@ -67,14 +72,15 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
   const { state, logger } = options;
   const startedAt = isoSeconds(options.now);
   const runId = `run-${startedAt.replace(/[-:]/g, '')}`;
-  await state.acquireLease(runId, options.now, options.leaseSeconds ?? 900);
+  const holder = options.leaseHolder ?? `${runId}/${randomUUID()}`;
+  await state.acquireLease(holder, options.now, options.leaseSeconds ?? 900);
   try {
     return await harvest(options, runId, startedAt);
   } catch (error) {
     logger.error('run failed', { runId, error: error instanceof Error ? error.message : String(error) });
     throw error;
   } finally {
-    await state.releaseLease(runId);
+    await state.releaseLease(holder);
   }
 }
 
