@@ -1,5 +1,9 @@
+import { renderAtomFeedFile } from './atom-feed';
+import { renderChangesJson } from './changes-json';
+import { renderJsonFeedFile } from './json-feed';
 import type { OutputFile } from './output-file';
 import { CACHE_LATEST, CONTENT_TYPES } from './output-file';
+import { renderProjectHistories } from './project-history-json';
 import { renderProjectsCsv } from './projects-csv';
 import { projectsJsonFile } from './projects-json';
 import type { RenderContext, Renderer } from './render-context';
@@ -17,7 +21,13 @@ export const renderLatestDataset: Renderer = (ctx: RenderContext): OutputFile[] 
 ];
 
 /** Every renderer of a changing run, in no particular order: publishing orders them by stage. */
-export const DEFAULT_RENDERERS: readonly Renderer[] = [renderLatestDataset];
+export const DEFAULT_RENDERERS: readonly Renderer[] = [
+  renderLatestDataset,
+  renderProjectHistories,
+  renderChangesJson,
+  renderAtomFeedFile,
+  renderJsonFeedFile,
+];
 
 export function renderDataset(
   ctx: RenderContext,
