@@ -132,9 +132,12 @@ export function baselineProject(): ProjectVersion {
   );
 }
 
+/** A later run than any change in the fixtures: no file may take its time from it. */
+export const RUN_AT = '2026-08-03T03:00:00Z';
+
 const REPORT: RunReport = {
-  runId: 'run-20260706T030000Z',
-  startedAt: '2026-07-06T03:00:00Z',
+  runId: 'run-20260803T030000Z',
+  startedAt: RUN_AT,
   status: 'published',
   counts: { total: 2, new: 0, changed: 0, removed: 0, reinstated: 1, unchanged: 1 },
   sources: [],
