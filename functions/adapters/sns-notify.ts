@@ -3,8 +3,8 @@ import type { AwardNotice, Notifier } from '../core/ports';
 
 /** SNS caps a message at 256 KB; past that the awards' JSON is left to the feed it links. */
 const MAX_MESSAGE_BYTES = 250_000;
-/** E-mail subjects must be ASCII-printable-ish and at most 100 characters. */
-const MAX_SUBJECT = 100;
+/** SNS wants a subject of ASCII text without line breaks, "less than 100 characters long". */
+const MAX_SUBJECT = 99;
 
 /**
  * Publishes one message per run with new awards: a readable Finnish/English subject and body for
@@ -15,7 +15,7 @@ export function createSnsNotifier(client: SNSClient, topicArn: string): Notifier
     async notify(notice: AwardNotice): Promise<void> {
       const json = JSON.stringify({ runId: notice.runId, awards: notice.awards });
       const withJson = `${notice.text}\n\n---\n${json}`;
-      const message = Buffer.byteLength(withJson) <= MAX_MESSAGE_BYTES ? withJson : notice.text;
+      const message = Buffer.byteLength(withJson) <= MAX_MESSAGE_BYTES ? withJson : fitText(notice.text);
       await client.send(
         new PublishCommand({
           TopicArn: topicArn,
@@ -29,4 +29,25 @@ export function createSnsNotifier(client: SNSClient, topicArn: string): Notifier
       );
     },
   };
+}
+
+const TRUNCATED =
+  '[Viesti katkaistiin, koska se oli liian pitkä: koko luettelo on syötteessä. / Message truncated because it was too long: the full list is in the feed.]';
+
+/**
+ * A text that fits one message: one too long (a run with thousands of awards) is cut at a line
+ * break, and the closing paragraph with the dataset and feed links is kept after a note.
+ */
+export function fitText(text: string, maxBytes = MAX_MESSAGE_BYTES): string {
+  if (Buffer.byteLength(text) <= maxBytes) return text;
+  const split = text.lastIndexOf('\n\n');
+  const footer = split >= 0 ? text.slice(split) : '';
+  let budget = maxBytes - Buffer.byteLength(`\n\n${TRUNCATED}${footer}`);
+  const kept: string[] = [];
+  for (const line of (split >= 0 ? text.slice(0, split) : text).split('\n')) {
+    budget -= Buffer.byteLength(line) + 1;
+    if (budget < 0) break;
+    kept.push(line);
+  }
+  return `${kept.join('\n')}\n\n${TRUNCATED}${footer}`;
 }

@@ -7,7 +7,7 @@ function euros(amount: number | null, locale: 'fi' | 'en'): string {
   if (amount === null) return locale === 'fi' ? 'summa ei tiedossa' : 'amount not known';
   const [whole, cents] = formatEuros(amount).split('.');
   const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, locale === 'fi' ? '\u00a0' : ',');
-  return locale === 'fi' ? `${grouped},${cents} €` : `EUR ${grouped}.${cents}`;
+  return locale === 'fi' ? `${grouped},${cents}\u00a0€` : `EUR ${grouped}.${cents}`;
 }
 
 function period(record: ProjectRecord, locale: 'fi' | 'en'): string {
