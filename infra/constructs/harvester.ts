@@ -1,0 +1,241 @@
+import { fileURLToPath } from 'node:url';
+import { type CfnElement, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+
+/** The repository root: NodejsFunction resolves the lock file and tsconfig from here. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Default handler module (exports `handler`). */
+export const HARVESTER_ENTRY = fileURLToPath(new URL('../../functions/harvest/handler.ts', import.meta.url));
+
+/**
+ * Runtime and esbuild target move together: the newest Node.js Lambda runtime in aws-cdk-lib
+ * 2.276 is nodejs24.x (cdk-nag AwsSolutions-L1 asks for the newest), and targeting the same
+ * major lets esbuild leave modern syntax alone.
+ */
+export const HARVESTER_RUNTIME = Runtime.NODEJS_24_X;
+export const HARVESTER_ESBUILD_TARGET = 'node24';
+
+/**
+ * ESM bundles have no `require`; a few CommonJS dependencies (cheerio's parse5/htmlparser2
+ * helpers, parts of the AWS SDK) call it at run time. The alias keeps the name from colliding
+ * with anything esbuild emits.
+ */
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire as __amifCreateRequire } from 'node:module'; const require = __amifCreateRequire(import.meta.url);";
+
+export interface HarvesterProps {
+  /** State table (read/write, including its index). */
+  readonly table: ITable;
+  /** ARN of the table's one GSI, granted explicitly instead of `index/*`. */
+  readonly tableIndexArn: string;
+  /** Bucket the feed is published to (get/put objects, list). */
+  readonly bucket: IBucket;
+  /** Topic new awards are announced on (publish). */
+  readonly awardsTopic: ITopic;
+  /** Public base URL of the feed, written into every published document. */
+  readonly publicBaseUrl: string;
+  /**
+   * Contact e-mail published in the DCAT catalogue.
+   *
+   * @default - unset; the handler falls back to its placeholder address
+   */
+  readonly contactEmail?: string;
+  /**
+   * Share of a source's projects that may vanish in one run before removals are refused.
+   *
+   * @default 0.2
+   */
+  readonly collapseThreshold?: number;
+  /**
+   * Press-release pages read as extra sources.
+   *
+   * @default - none
+   */
+  readonly pressReleaseUrls?: readonly string[];
+  /**
+   * CloudWatch namespace of the run metrics (Embedded Metric Format).
+   *
+   * @default 'AmifFeed'
+   */
+  readonly metricsNamespace?: string;
+  /**
+   * Handler module; must export `handler`.
+   *
+   * @default functions/harvest/handler.ts
+   */
+  readonly entry?: string;
+  /**
+   * Reserved concurrency. One keeps two runs (schedule + manual invoke) from racing even before
+   * the DynamoDB lease is taken, and caps what a runaway loop could spend. `undefined` leaves the
+   * function on the unreserved pool (for accounts whose total concurrency quota is 10).
+   *
+   * @default 1
+   */
+  readonly reservedConcurrency?: number | undefined;
+  /**
+   * How long the function's logs (and the metrics' raw EMF lines) are kept.
+   *
+   * @default RetentionDays.THREE_MONTHS
+   */
+  readonly logRetention?: RetentionDays;
+  /**
+   * Bundle the AWS SDK v3 into the asset instead of using the copy in the Lambda runtime.
+   * Bundling pins the SDK version that the tests ran against and avoids resolving hundreds of
+   * files from the runtime's node_modules at cold start; see docs/deploy.md for the measured sizes.
+   *
+   * @default true
+   */
+  readonly bundleAwsSdk?: boolean;
+}
+
+/**
+ * The scheduled harvester Lambda and its least-privilege role.
+ *
+ * Async failure handling is deliberately dead-letter free: Lambda's own async retries are off,
+ * because re-running a failed harvest minutes later mostly re-hits the same broken page. The
+ * schedule's retry policy and DLQ cover invocations that could not be delivered, the next daily
+ * run is the retry for one that failed, and the alarms make both visible.
+ */
+export class Harvester extends Construct {
+  readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: HarvesterProps) {
+    super(scope, id);
+
+    this.logGroup = new LogGroup(this, 'LogGroup', {
+      retention: props.logRetention ?? RetentionDays.THREE_MONTHS,
+      // Logs expire anyway; deleting the stack should not leave an orphan group behind.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    // A role of our own instead of the default one: the default attaches the AWS-managed
+    // AWSLambdaBasicExecutionRole (logs:* on every log group); this one may write only its own.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'amif-feed harvester: its own table, bucket, topic and log group only',
+    });
+    this.logGroup.grantWrite(role);
+
+    role.addToPolicy(
+      new PolicyStatement({
+        sid: 'StateTableReadWrite',
+        actions: [
+          'dynamodb:BatchGetItem',
+          'dynamodb:BatchWriteItem',
+          'dynamodb:ConditionCheckItem',
+          'dynamodb:DeleteItem',
+          'dynamodb:DescribeTable',
+          'dynamodb:GetItem',
+          'dynamodb:PutItem',
+          'dynamodb:Query',
+          'dynamodb:Scan',
+          'dynamodb:UpdateItem',
+        ],
+        resources: [props.table.tableArn, props.tableIndexArn],
+      }),
+    );
+    role.addToPolicy(
+      new PolicyStatement({
+        sid: 'PublishFeedObjects',
+        // GetObject also answers HEAD (the store's `exists`). No delete: a run never removes a
+        // published file, it only overwrites latest files and adds snapshots.
+        actions: ['s3:GetObject', 's3:PutObject'],
+        resources: [props.bucket.arnForObjects('*')],
+      }),
+    );
+    role.addToPolicy(
+      new PolicyStatement({
+        sid: 'ListFeedBucket',
+        // Without ListBucket a missing key answers 403 instead of 404.
+        actions: ['s3:ListBucket'],
+        resources: [props.bucket.bucketArn],
+      }),
+    );
+    role.addToPolicy(
+      new PolicyStatement({
+        sid: 'AnnounceAwards',
+        // The topic uses the AWS-managed SNS key, whose key policy already lets this account's
+        // principals use it through SNS: no kms:* statement is needed here.
+        actions: ['sns:Publish'],
+        resources: [props.awardsTopic.topicArn],
+      }),
+    );
+
+    const bundleAwsSdk = props.bundleAwsSdk ?? true;
+    const env: Record<string, string> = {
+      TABLE_NAME: props.table.tableName,
+      BUCKET_NAME: props.bucket.bucketName,
+      PUBLIC_BASE_URL: props.publicBaseUrl,
+      AWARDS_TOPIC_ARN: props.awardsTopic.topicArn,
+      COLLAPSE_THRESHOLD: String(props.collapseThreshold ?? 0.2),
+      METRICS_NAMESPACE: props.metricsNamespace ?? 'AmifFeed',
+      // Stack traces of the minified bundle point at the TypeScript sources.
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+    if (props.contactEmail !== undefined) env.CONTACT_EMAIL = props.contactEmail;
+    if (props.pressReleaseUrls !== undefined && props.pressReleaseUrls.length > 0) {
+      env.PRESS_RELEASE_URLS = props.pressReleaseUrls.join(',');
+    }
+
+    this.function = new NodejsFunction(this, 'Function', {
+      description: 'amif-feed: harvests AMIF project pages, diffs them into DynamoDB, publishes the feed',
+      entry: props.entry ?? HARVESTER_ENTRY,
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: `${REPO_ROOT}package-lock.json`,
+      runtime: HARVESTER_RUNTIME,
+      // Graviton: ~20% cheaper per GB-second, and the bundle has no native modules.
+      architecture: Architecture.ARM_64,
+      // Memory buys CPU: cheerio parsing of a few large pages is CPU-bound.
+      memorySize: 1024,
+      timeout: Duration.minutes(5),
+      ...(props.reservedConcurrency !== undefined
+        ? { reservedConcurrentExecutions: props.reservedConcurrency }
+        : {}),
+      role,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      environment: env,
+      retryAttempts: 0,
+      maxEventAge: Duration.hours(1),
+      bundling: {
+        // Bundle locally with the esbuild from devDependencies; never fall back to Docker.
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        target: HARVESTER_ESBUILD_TARGET,
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        // Mappings are enough for stack traces; embedding the sources would double the asset.
+        sourcesContent: false,
+        externalModules: bundleAwsSdk ? [] : ['@aws-sdk/*', '@smithy/*'],
+        logLevel: LogLevel.WARNING,
+      },
+    });
+
+    // Written by our own statements above (not a grant helper) so the wildcard below is the only one.
+    const policy = role.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
+    if (policy === undefined) throw new Error('harvester role has no DefaultPolicy');
+    Validations.of(policy).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketLogicalIdToken(props.bucket)}.Arn>/*]`,
+      reason:
+        "Object keys of the harvester's own feed bucket: the key set (dated snapshots, per-project files) is open-ended; actions are limited to s3:GetObject and s3:PutObject.",
+    });
+  }
+}
+
+/** cdk-nag names a wildcard resource by the logical id of the bucket it hangs off. */
+function bucketLogicalIdToken(bucket: IBucket): string {
+  const cfn = bucket.node.defaultChild;
+  if (cfn === undefined) throw new Error('bucket has no CfnBucket');
+  return bucket.stack.getLogicalId(cfn as CfnElement);
+}

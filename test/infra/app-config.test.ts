@@ -1,0 +1,81 @@
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { ConfigContextError, readAppConfig } from '../../infra/app-config';
+
+const read = (context: Record<string, unknown>) => readAppConfig(new App({ context }).node);
+
+describe('app context', () => {
+  it('defaults to a daily 04:00 Helsinki run, threshold 0.2, no subscribers, reserved concurrency 1', () => {
+    expect(read({})).toEqual({
+      notifyEmails: [],
+      opsEmails: [],
+      collapseThreshold: 0.2,
+      scheduleExpression: 'cron(0 4 * * ? *)',
+      scheduleTimeZone: 'Europe/Helsinki',
+      pressReleaseUrls: [],
+      reservedConcurrency: 1,
+    });
+  });
+
+  it('reads comma-separated command-line values and cdk.json arrays alike', () => {
+    const fromCli = read({ notifyEmails: ' a@x.fi, b@y.fi ,,a@x.fi', opsEmails: 'ops@x.fi' });
+    expect(fromCli.notifyEmails).toEqual(['a@x.fi', 'b@y.fi']);
+    expect(fromCli.opsEmails).toEqual(['ops@x.fi']);
+    expect(read({ notifyEmails: ['a@x.fi', 'b@y.fi'] }).notifyEmails).toEqual(['a@x.fi', 'b@y.fi']);
+  });
+
+  it('reads the optional settings', () => {
+    const c = read({
+      contactEmail: 'data@x.fi',
+      collapseThreshold: '0.5',
+      schedule: 'rate(12 hours)',
+      scheduleTimeZone: 'UTC',
+      domainName: 'Feed.Example.FI',
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123',
+      pressReleaseUrls: 'https://intermin.fi/a,https://migri.fi/b',
+      reservedConcurrency: 'off',
+    });
+    expect(c).toEqual({
+      notifyEmails: [],
+      opsEmails: [],
+      contactEmail: 'data@x.fi',
+      collapseThreshold: 0.5,
+      scheduleExpression: 'rate(12 hours)',
+      scheduleTimeZone: 'UTC',
+      customDomain: {
+        domainName: 'feed.example.fi',
+        certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123',
+      },
+      pressReleaseUrls: ['https://intermin.fi/a', 'https://migri.fi/b'],
+      reservedConcurrency: undefined,
+    });
+  });
+
+  it.each([
+    [{ notifyEmails: 'a@x.fi;b@y.fi' }, /notifyEmails/],
+    [{ opsEmails: 'not-an-address' }, /opsEmails/],
+    [{ contactEmail: 'nobody' }, /contactEmail/],
+    [{ collapseThreshold: '1.5' }, /collapseThreshold/],
+    [{ collapseThreshold: 'lots' }, /collapseThreshold/],
+    [{ schedule: '0 4 * * ? *' }, /schedule/],
+    [{ domainName: 'feed.example.fi' }, /go together/],
+    [{ certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' }, /go together/],
+    [
+      {
+        domainName: 'feed.example.fi',
+        certificateArn: 'arn:aws:acm:eu-north-1:123456789012:certificate/abc',
+      },
+      /us-east-1/,
+    ],
+    [
+      { domainName: 'not a domain', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' },
+      /domainName/,
+    ],
+    [{ pressReleaseUrls: 'http://intermin.fi/a' }, /https/],
+    [{ pressReleaseUrls: 'intermin.fi/a' }, /not a URL/],
+    [{ reservedConcurrency: '0' }, /reservedConcurrency/],
+  ])('refuses %j', (context, message) => {
+    expect(() => read(context)).toThrow(ConfigContextError);
+    expect(() => read(context)).toThrow(message);
+  });
+});
