@@ -1,0 +1,235 @@
+/**
+ * The site's only script, a progressive enhancement: without it every page still shows all of
+ * its content. It filters, searches and sorts the project table (state kept in the URL query, so
+ * a filtered view can be shared and a reload restores it), carries that query across the language
+ * switch and refreshes "last checked" from v1/status.json. It never builds markup from data: text
+ * goes in through textContent only. Written without template literals so it can live in a string.
+ */
+export const SITE_JS = String.raw`(function () {
+  'use strict';
+  var doc = document;
+  var lang = doc.documentElement.lang || 'fi';
+  var EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  var FIELDS = ['q', 'programme', 'so', 'beneficiary', 'status', 'year', 'sort'];
+
+  function formatTimestamp(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
+    if (!m) return iso;
+    var day = Number(m[3]);
+    var month = Number(m[2]);
+    var date = lang === 'en' ? day + ' ' + EN_MONTHS[month - 1] + ' ' + m[1] : day + '.' + month + '.' + m[1];
+    return date + ' ' + m[4] + ':' + m[5] + ' UTC';
+  }
+
+  function norm(text) {
+    return String(text || '').toLowerCase().replace(/\s+/g, ' ');
+  }
+
+  function getJson(url) {
+    if (!window.fetch || !url) return Promise.resolve(null);
+    return fetch(url, { cache: 'no-cache' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .catch(function () { return null; });
+  }
+
+  function refreshLastCheck() {
+    var holder = doc.querySelector('[data-status-url]');
+    if (!holder) return;
+    var time = holder.querySelector('time');
+    getJson(holder.getAttribute('data-status-url')).then(function (status) {
+      if (!time || !status || typeof status.lastRunAt !== 'string') return;
+      if (status.lastRunAt > (time.getAttribute('datetime') || '')) {
+        time.setAttribute('datetime', status.lastRunAt);
+        time.textContent = formatTimestamp(status.lastRunAt);
+      }
+    });
+  }
+
+  function updateLanguageLinks() {
+    var links = doc.querySelectorAll('a[data-lang-link]');
+    for (var i = 0; i < links.length; i++) {
+      var link = links[i];
+      var base = link.getAttribute('data-lang-link');
+      link.setAttribute('href', base + location.search + (location.hash || ''));
+    }
+  }
+
+  function initTable(form, table) {
+    var tbody = table.tBodies[0];
+    var rows = Array.prototype.slice.call(tbody.rows);
+    var order = new Map();
+    var texts = new Map();
+    var extra = new Map();
+    var dataRequested = false;
+    rows.forEach(function (row, i) {
+      order.set(row, i);
+      texts.set(row, norm(row.textContent + ' ' + (row.getAttribute('data-acronym') || '')));
+    });
+    var count = doc.getElementById('shown-count');
+    var template = count ? count.getAttribute('data-template') || '' : '';
+    var headers = table.querySelectorAll('th[data-sort]');
+
+    function control(name) {
+      return form.elements.namedItem(name);
+    }
+
+    function readQuery() {
+      var params = new URLSearchParams(location.search);
+      FIELDS.forEach(function (name) {
+        var el = control(name);
+        var value = params.get(name);
+        if (!el || value === null) return;
+        if (el.tagName === 'SELECT') {
+          var known = Array.prototype.some.call(el.options, function (o) { return o.value === value; });
+          el.value = known ? value : '';
+        } else {
+          el.value = value;
+        }
+      });
+    }
+
+    function currentState() {
+      var state = {};
+      FIELDS.forEach(function (name) {
+        var el = control(name);
+        state[name] = el ? String(el.value).trim() : '';
+      });
+      return state;
+    }
+
+    function loadTexts() {
+      if (dataRequested) return;
+      dataRequested = true;
+      getJson(table.getAttribute('data-projects-url')).then(function (data) {
+        if (!data || !Array.isArray(data.projects)) return;
+        data.projects.forEach(function (p) {
+          var m = p.migri || {};
+          extra.set(String(p.id), norm([p.summary, p.acronym, p.nationalObjective, m.title, m.description, m.goals].join(' ')));
+        });
+        apply(false);
+      });
+    }
+
+    function matches(row, state, terms) {
+      var d = row.dataset;
+      if (state.programme && d.programme !== state.programme) return false;
+      if (state.so && d.so !== state.so) return false;
+      if (state.beneficiary && d.beneficiary !== state.beneficiary) return false;
+      if (state.status && d.status !== state.status) return false;
+      if (state.year && d.year !== state.year) return false;
+      if (terms.length === 0) return true;
+      var text = texts.get(row) + ' ' + (extra.get(d.id) || '');
+      return terms.every(function (t) { return text.indexOf(t) !== -1; });
+    }
+
+    function textOf(row, key) {
+      if (key === 'name') return row.cells[0].textContent.trim();
+      return row.getAttribute('data-beneficiary-name') || '';
+    }
+
+    function comparator(sort) {
+      var desc = sort.charAt(0) === '-';
+      var key = desc ? sort.slice(1) : sort;
+      var byOrder = function (a, b) { return order.get(a) - order.get(b); };
+      if (key === 'name' || key === 'beneficiary') {
+        return function (a, b) { return textOf(a, key).localeCompare(textOf(b, key), lang) || byOrder(a, b); };
+      }
+      if (key === 'eu' || key === 'start') {
+        var attr = key === 'eu' ? 'data-eu' : 'data-start';
+        return function (a, b) {
+          var x = a.getAttribute(attr) || '';
+          var y = b.getAttribute(attr) || '';
+          if (x === '' || y === '') return (x === '' ? 1 : 0) - (y === '' ? 1 : 0) || byOrder(a, b);
+          var c = key === 'eu' ? Number(x) - Number(y) : x < y ? -1 : x > y ? 1 : 0;
+          return (desc ? -c : c) || byOrder(a, b);
+        };
+      }
+      return byOrder;
+    }
+
+    function markHeaders(sort) {
+      var key = sort.replace(/^-/, '');
+      for (var i = 0; i < headers.length; i++) {
+        var th = headers[i];
+        if (th.getAttribute('data-sort') === key) {
+          th.setAttribute('aria-sort', sort.charAt(0) === '-' ? 'descending' : 'ascending');
+        } else {
+          th.removeAttribute('aria-sort');
+        }
+      }
+    }
+
+    function writeQuery(state) {
+      var params = new URLSearchParams();
+      FIELDS.forEach(function (name) {
+        if (state[name]) params.set(name, state[name]);
+      });
+      var query = params.toString();
+      history.replaceState(null, '', location.pathname + (query ? '?' + query : '') + location.hash);
+    }
+
+    function apply(updateUrl) {
+      var state = currentState();
+      var terms = norm(state.q).split(' ').filter(Boolean);
+      if (terms.length > 0) loadTexts();
+      var shown = 0;
+      rows.forEach(function (row) {
+        var ok = matches(row, state, terms);
+        row.hidden = !ok;
+        if (ok) shown++;
+      });
+      var sorted = rows.slice().sort(comparator(state.sort));
+      var fragment = doc.createDocumentFragment();
+      sorted.forEach(function (row) { fragment.appendChild(row); });
+      tbody.appendChild(fragment);
+      if (count) count.textContent = template.replace('{shown}', String(shown)).replace('{total}', String(rows.length));
+      markHeaders(state.sort);
+      if (updateUrl) writeQuery(state);
+      updateLanguageLinks();
+    }
+
+    for (var i = 0; i < headers.length; i++) {
+      (function (th) {
+        var button = doc.createElement('button');
+        button.type = 'button';
+        button.className = 'sort-button';
+        while (th.firstChild) button.appendChild(th.firstChild);
+        th.appendChild(button);
+        button.addEventListener('click', function () {
+          var select = control('sort');
+          if (!select) return;
+          var asc = th.getAttribute('data-sort-first') || th.getAttribute('data-sort');
+          var other = asc.charAt(0) === '-' ? asc.slice(1) : '-' + asc;
+          var hasOther = Array.prototype.some.call(select.options, function (o) { return o.value === other; });
+          select.value = select.value === asc ? (hasOther ? other : '') : asc;
+          apply(true);
+        });
+      })(headers[i]);
+    }
+
+    form.addEventListener('input', function () { apply(true); });
+    form.addEventListener('change', function () { apply(true); });
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      apply(true);
+    });
+    form.addEventListener('reset', function () {
+      setTimeout(function () { apply(true); }, 0);
+    });
+    readQuery();
+    apply(false);
+    doc.documentElement.classList.add('js');
+  }
+
+  function start() {
+    var form = doc.getElementById('filters');
+    var table = doc.getElementById('projects-table');
+    if (form && table) initTable(form, table);
+    updateLanguageLinks();
+    refreshLastCheck();
+  }
+
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
+`;

@@ -1,0 +1,485 @@
+import type { ProjectVersion } from '../../model/history';
+import type { ProjectRecord } from '../../model/project';
+import type { RenderContext } from '../render-context';
+import { ALLOCATION_PROGRAMME, type Allocation } from './allocation';
+import type { SiteAssets } from './assets';
+import {
+  activeRecords,
+  barChartSvg,
+  centsOf,
+  commonestName,
+  cumulativeByMonth,
+  cumulativeSvg,
+  describeBuckets,
+  describeRange,
+  fundingByObjective,
+  fundingByStartYear,
+  objectiveKey,
+  objectiveLabel,
+  projectPeriods,
+  timelineSvg,
+  topBeneficiaries,
+  yearActivity,
+} from './charts';
+import {
+  formatCents,
+  formatCentsShort,
+  formatDate,
+  formatEuros,
+  formatInteger,
+  formatMonth,
+  formatPercent,
+  formatTimestamp,
+} from './format';
+import { html, type SafeHtml } from './html';
+import { type DownloadKey, LANGS, type Lang, MESSAGES, type Messages, SORT_KEYS } from './i18n';
+import { renderPage } from './layout';
+import { DATA_FILES, frontPageKey, projectPageKey, relativeHref } from './paths';
+
+export interface FrontPageInput {
+  readonly ctx: RenderContext;
+  readonly lang: Lang;
+  readonly assets: SiteAssets;
+  readonly allocation: Allocation;
+}
+
+const RECENT_LIMIT = 10;
+
+/** The latest change of the dataset: the newest lastChangedAt of any record. */
+export function lastChangedAt(records: readonly ProjectRecord[]): string | null {
+  return records.reduce<string | null>(
+    (a, r) => (a === null || r.lastChangedAt > a ? r.lastChangedAt : a),
+    null,
+  );
+}
+
+/** Cents awarded to the programme the allocation belongs to (removed projects excluded). */
+export function awardedAgainstAllocation(records: readonly ProjectRecord[]): number {
+  return activeRecords(records)
+    .filter((r) => r.programme === ALLOCATION_PROGRAMME)
+    .reduce((sum, r) => sum + centsOf(r), 0);
+}
+
+function timeEl(lang: Lang, iso: string, kind: 'date' | 'timestamp'): SafeHtml {
+  return html`<time datetime="${iso}">${kind === 'date' ? formatDate(lang, iso) : formatTimestamp(lang, iso)}</time>`;
+}
+
+export function renderFrontPage(input: FrontPageInput): string {
+  const { ctx, lang, assets } = input;
+  const t = MESSAGES[lang];
+  const key = frontPageKey(lang);
+  const rel = (target: string) => relativeHref(key, target);
+  const main = html`<h1>${t.siteTitle}</h1>
+<p class="lead">${t.siteIntro}</p>
+<nav class="toc" aria-label="${t.pageNav}"><ul>
+<li><a href="#figures">${t.keyFigures}</a></li>
+<li><a href="#charts">${t.charts}</a></li>
+<li><a href="#all-projects">${t.allProjects}</a></li>
+<li><a href="#changes">${t.latestChanges}</a></li>
+<li><a href="#downloads">${t.downloads}</a></li>
+<li><a href="#sources">${t.sourcesHeading}</a></li>
+</ul></nav>
+${figuresSection(input, t, rel)}
+${chartsSection(ctx, lang, t)}
+${projectsSection(ctx, lang, t, rel)}
+${changesSection(ctx, lang, t, rel)}
+${downloadsSection(ctx, lang, t, rel)}
+${sourcesSection(ctx, lang, t)}`;
+  return renderPage({
+    lang,
+    key,
+    alternates: Object.fromEntries(LANGS.map((l) => [l, frontPageKey(l)])) as Record<Lang, string>,
+    title: t.siteTitle,
+    description: t.siteIntro,
+    assets,
+    config: ctx.config,
+    main,
+  });
+}
+
+function figuresSection(input: FrontPageInput, t: Messages, rel: (k: string) => string): SafeHtml {
+  const { ctx, lang, allocation } = input;
+  const active = activeRecords(ctx.records);
+  const removed = ctx.records.length - active.length;
+  const awarded = awardedAgainstAllocation(ctx.records);
+  const share = allocation.eur > 0 ? awarded / 100 / allocation.eur : 0;
+  const changed = lastChangedAt(ctx.records);
+  const meterWidth = Math.max(0, Math.min(100, share * 100));
+  return html`<section id="figures" aria-labelledby="figures-h">
+<h2 id="figures-h">${t.keyFigures}</h2>
+<dl class="figures">
+<div class="figure"><dt>${t.projects}</dt><dd><span class="value">${formatInteger(lang, active.length)}</span><span class="detail">${t.projectsNote(removed)}</span></dd></div>
+<div class="figure"><dt>${t.totalFunding}</dt><dd><span class="value">${formatCentsShort(lang, Math.round(ctx.meta.totalEuFundingEur * 100))}</span><span class="detail">${formatEuros(lang, ctx.meta.totalEuFundingEur)}; ${t.totalFundingNote}</span></dd></div>
+<div class="figure"><dt>${t.allocationShare}</dt><dd><span class="value">${formatPercent(lang, share)}</span><span class="detail">${t.allocationNote(formatCentsShort(lang, awarded), formatCentsShort(lang, allocation.eur * 100))}</span><span class="meter"><svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="${String(Math.round(meterWidth * 10) / 10)}" height="10"/></svg></span></dd></div>
+<div class="figure"><dt>${t.lastUpdate}</dt><dd><span class="value">${changed ? timeEl(lang, changed, 'date') : t.unknown}</span></dd></div>
+<div class="figure" data-status-url="${rel(DATA_FILES.status)}"><dt>${t.lastCheck}</dt><dd><span class="value">${timeEl(lang, ctx.report.startedAt, 'date')}</span><span class="detail">${timeEl(lang, ctx.report.startedAt, 'timestamp')}</span></dd></div>
+</dl>
+</section>`;
+}
+
+interface ChartBlock {
+  readonly id: string;
+  readonly title: string;
+  readonly svg: SafeHtml;
+  readonly note?: string;
+  readonly legend?: SafeHtml;
+  readonly table: SafeHtml;
+  readonly wide?: boolean;
+}
+
+function chartBlock(block: ChartBlock, t: Messages): SafeHtml {
+  return html`<section class="chart${block.wide ? ' chart-wide' : ''}" aria-labelledby="${block.id}-h">
+<h3 id="${block.id}-h">${block.title}</h3>
+${block.note ? html`<p class="note">${block.note}</p>` : ''}
+${block.legend ?? ''}
+${block.svg}
+<details><summary>${t.showNumbers}</summary>
+<div class="table-scroll">${block.table}</div>
+</details>
+</section>`;
+}
+
+function legendItem(className: string, label: string): SafeHtml {
+  return html`<li><svg viewBox="0 0 10 10" aria-hidden="true" focusable="false"><rect class="${className}" width="10" height="10"/></svg>${label}</li>`;
+}
+
+function chartsSection(ctx: RenderContext, lang: Lang, t: Messages): SafeHtml {
+  const records = ctx.records;
+  const active = activeRecords(records);
+  const totalCents = active.reduce((s, r) => s + centsOf(r), 0);
+
+  const bySo = fundingByObjective(records).map((b) => ({ ...b, label: objectiveLabel(b.key, t) }));
+  const soChart = chartBlock(
+    {
+      id: 'chart-so',
+      title: t.chartBySo,
+      svg: barChartSvg(
+        'chart-so',
+        t.chartBySo,
+        t.descBySo(describeBuckets(bySo, lang)),
+        bySo.map((b) => ({ label: b.label, cents: b.cents, className: `so-${b.key}` })),
+        lang,
+      ),
+      table: html`<table><caption>${t.chartBySo}</caption>
+<thead><tr><th scope="col">${t.specificObjective}</th><th scope="col" class="num">${t.projectCount}</th><th scope="col" class="num">${t.euFunding}</th><th scope="col" class="num">${t.share}</th></tr></thead>
+<tbody>${bySo.map((b) => html`<tr data-so="${b.key}"><th scope="row">${b.label}</th><td class="num">${formatInteger(lang, b.count)}</td><td class="num" data-cents="${b.cents}">${formatCents(lang, b.cents)}</td><td class="num">${formatPercent(lang, totalCents > 0 ? b.cents / totalCents : 0)}</td></tr>`)}</tbody>
+<tfoot><tr><th scope="row">${t.total}</th><td class="num">${formatInteger(lang, active.length)}</td><td class="num">${formatCents(lang, totalCents)}</td><td class="num">${formatPercent(lang, totalCents > 0 ? 1 : 0)}</td></tr></tfoot>
+</table>`,
+    },
+    t,
+  );
+
+  const byYear = fundingByStartYear(records).map((b) => ({
+    ...b,
+    label: b.key === 'none' ? t.unknown : b.key,
+  }));
+  const yearChart = chartBlock(
+    {
+      id: 'chart-year',
+      title: t.chartByYear,
+      svg: barChartSvg(
+        'chart-year',
+        t.chartByYear,
+        t.descByYear(describeBuckets(byYear, lang)),
+        byYear.map((b) => ({ label: b.label, cents: b.cents, className: 'bar' })),
+        lang,
+      ),
+      table: html`<table><caption>${t.chartByYear}</caption>
+<thead><tr><th scope="col">${t.startYear}</th><th scope="col" class="num">${t.projectCount}</th><th scope="col" class="num">${t.euFunding}</th></tr></thead>
+<tbody>${byYear.map((b) => html`<tr><th scope="row">${b.label}</th><td class="num">${formatInteger(lang, b.count)}</td><td class="num">${formatCents(lang, b.cents)}</td></tr>`)}</tbody>
+<tfoot><tr><th scope="row">${t.total}</th><td class="num">${formatInteger(lang, active.length)}</td><td class="num">${formatCents(lang, totalCents)}</td></tr></tfoot>
+</table>`,
+    },
+    t,
+  );
+
+  const top = topBeneficiaries(records, 10).map((b) => ({ ...b, label: b.name }));
+  const topChart = chartBlock(
+    {
+      id: 'chart-beneficiaries',
+      title: t.chartTopBeneficiaries,
+      svg: barChartSvg(
+        'chart-beneficiaries',
+        t.chartTopBeneficiaries,
+        t.descTop(describeBuckets(top, lang)),
+        top.map((b) => ({ label: b.name, cents: b.cents, className: 'bar' })),
+        lang,
+      ),
+      table: html`<table><caption>${t.chartTopBeneficiaries}</caption>
+<thead><tr><th scope="col">${t.beneficiary}</th><th scope="col" class="num">${t.projectCount}</th><th scope="col" class="num">${t.euFunding}</th></tr></thead>
+<tbody>${top.map((b) => html`<tr><th scope="row">${b.name}</th><td class="num">${formatInteger(lang, b.count)}</td><td class="num">${formatCents(lang, b.cents)}</td></tr>`)}</tbody>
+</table>`,
+    },
+    t,
+  );
+
+  const periods = projectPeriods(records);
+  const range = describeRange(lang, periods);
+  const activity = yearActivity(periods);
+  const soKeys = [...new Set(periods.map((p) => p.so))].sort();
+  const timelineChart = chartBlock(
+    {
+      id: 'chart-timeline',
+      title: t.chartTimeline,
+      note: t.chartTimelineNote,
+      wide: true,
+      legend: html`<ul class="legend">${soKeys.map((k) => legendItem(`so-${k}`, objectiveLabel(k, t)))}</ul>`,
+      svg: timelineSvg(
+        'chart-timeline',
+        t.chartTimeline,
+        periods.length > 0 ? t.descTimeline(periods.length, range.first, range.last) : t.noData,
+        periods,
+        { at: ctx.report.startedAt, label: t.checkedAt },
+      ),
+      table: html`<table><caption>${t.chartTimeline}</caption>
+<thead><tr><th scope="col">${t.year}</th><th scope="col" class="num">${t.running}</th><th scope="col" class="num">${t.starting}</th><th scope="col" class="num">${t.ending}</th></tr></thead>
+<tbody>${activity.map((a) => html`<tr><th scope="row">${a.year}</th><td class="num">${formatInteger(lang, a.running)}</td><td class="num">${formatInteger(lang, a.starting)}</td><td class="num">${formatInteger(lang, a.ending)}</td></tr>`)}</tbody>
+</table>`,
+    },
+    t,
+  );
+
+  const months = cumulativeByMonth(records);
+  const lastMonth = months[months.length - 1];
+  const cumulativeChart = chartBlock(
+    {
+      id: 'chart-cumulative',
+      title: t.chartCumulative,
+      note: t.chartCumulativeNote,
+      wide: true,
+      svg: cumulativeSvg(
+        'chart-cumulative',
+        t.chartCumulative,
+        months.length > 0 && lastMonth
+          ? t.descCumulative(
+              formatMonth(lang, months[0]!.month),
+              formatMonth(lang, lastMonth.month),
+              formatCentsShort(lang, lastMonth.cumulativeCents),
+            )
+          : t.noData,
+        months,
+        lang,
+      ),
+      table: html`<table><caption>${t.chartCumulative}</caption>
+<thead><tr><th scope="col">${t.month}</th><th scope="col" class="num">${t.projectCount}</th><th scope="col" class="num">${t.euFunding}</th><th scope="col" class="num">${t.cumulative}</th></tr></thead>
+<tbody>${months.map((m) => html`<tr><th scope="row"><time datetime="${m.month}">${formatMonth(lang, m.month)}</time></th><td class="num">${formatInteger(lang, m.count)}</td><td class="num">${formatCents(lang, m.cents)}</td><td class="num">${formatCents(lang, m.cumulativeCents)}</td></tr>`)}</tbody>
+</table>`,
+    },
+    t,
+  );
+
+  return html`<section id="charts" aria-labelledby="charts-h">
+<h2 id="charts-h">${t.charts}</h2>
+<div class="charts">
+${soChart}
+${yearChart}
+${topChart}
+${timelineChart}
+${cumulativeChart}
+</div>
+</section>`;
+}
+
+interface Option {
+  readonly value: string;
+  readonly label: string;
+}
+
+function select(
+  id: string,
+  name: string,
+  label: string,
+  options: readonly Option[],
+  allLabel: string,
+): SafeHtml {
+  return html`<div><label for="${id}">${label}</label><select id="${id}" name="${name}"><option value="">${allLabel}</option>${options.map((o) => html`<option value="${o.value}">${o.label}</option>`)}</select></div>`;
+}
+
+/** Filter values as the table rows carry them in data attributes and the URL query. */
+export function rowFilterValues(record: ProjectRecord) {
+  return {
+    programme: record.programme,
+    so: objectiveKey(record),
+    beneficiary: record.beneficiary.id,
+    status: record.status,
+    year: record.startDate?.slice(0, 4) ?? 'none',
+  };
+}
+
+function projectsSection(ctx: RenderContext, lang: Lang, t: Messages, rel: (k: string) => string): SafeHtml {
+  const records = ctx.records;
+  const programmes = [...new Set(records.map((r) => r.programme))].sort();
+  const soKeys = [...new Set(records.map(objectiveKey))].sort();
+  const beneficiaryNames = new Map<string, Map<string, number>>();
+  for (const r of records) {
+    const names = beneficiaryNames.get(r.beneficiary.id) ?? new Map<string, number>();
+    names.set(r.beneficiary.name, (names.get(r.beneficiary.name) ?? 0) + 1);
+    beneficiaryNames.set(r.beneficiary.id, names);
+  }
+  const beneficiaries = [...beneficiaryNames.entries()]
+    .map(([id, names]) => ({ value: id, label: commonestName(names) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'fi') || (a.value < b.value ? -1 : 1));
+  const statuses = (['listed', 'announced', 'removed'] as const).filter((s) =>
+    records.some((r) => r.status === s),
+  );
+  const years = [...new Set(records.map((r) => r.startDate?.slice(0, 4) ?? 'none'))].sort();
+
+  const form = html`<form id="filters" class="filters" method="get" action="#all-projects" role="search" aria-label="${t.allProjects}">
+<div class="search"><label for="f-q">${t.search}</label><span class="hint" id="f-q-hint">${t.searchHint}</span><input id="f-q" name="q" type="search" aria-describedby="f-q-hint" autocomplete="off"></div>
+${select(
+  'f-programme',
+  'programme',
+  t.programme,
+  programmes.map((p) => ({ value: p, label: p })),
+  t.all,
+)}
+${select(
+  'f-so',
+  'so',
+  t.specificObjective,
+  soKeys.map((k) => ({ value: k, label: objectiveLabel(k, t) })),
+  t.all,
+)}
+${select('f-beneficiary', 'beneficiary', t.beneficiary, beneficiaries, t.all)}
+${select(
+  'f-status',
+  'status',
+  t.status,
+  statuses.map((s) => ({ value: s, label: t.statusLabels[s] })),
+  t.all,
+)}
+${select(
+  'f-year',
+  'year',
+  t.startYear,
+  years.map((y) => ({ value: y, label: y === 'none' ? t.unknown : y })),
+  t.all,
+)}
+<div><label for="f-sort">${t.sortBy}</label><select id="f-sort" name="sort">${SORT_KEYS.map((k) => html`<option value="${k}">${t.sortOptions[k]}</option>`)}</select></div>
+<div class="actions"><button class="button" type="submit">${t.applyFilters}</button><button class="button secondary" type="reset">${t.clearFilters}</button></div>
+<noscript><p class="note">${t.noScriptFilters}</p></noscript>
+</form>`;
+
+  const rows = records.map((r) => {
+    const f = rowFilterValues(r);
+    const acronymShown = r.acronym !== null && !r.name.includes(r.acronym);
+    return html`<tr data-id="${r.id}" data-programme="${f.programme}" data-so="${f.so}" data-beneficiary="${f.beneficiary}" data-beneficiary-name="${r.beneficiary.name}" data-status="${f.status}" data-year="${f.year}" data-eu="${r.euFundingEur === null ? '' : centsOf(r)}" data-start="${r.startDate ?? ''}"${r.acronym ? html` data-acronym="${r.acronym}"` : ''}><th scope="row"><a href="${rel(projectPageKey(lang, r.id))}">${r.name}</a>${acronymShown ? html` <span class="acronym">(${r.acronym})</span>` : ''}</th><td>${r.beneficiary.name}</td><td>${r.specificObjective?.code ?? '–'}</td><td>${r.programme}</td><td class="num">${r.euFundingEur === null ? '–' : formatEuros(lang, r.euFundingEur)}</td><td class="date">${r.startDate ? timeEl(lang, r.startDate, 'date') : '–'}</td><td class="date">${r.endDate ? timeEl(lang, r.endDate, 'date') : '–'}</td><td>${t.statusLabels[r.status]}</td></tr>`;
+  });
+
+  return html`<section id="all-projects" aria-labelledby="all-projects-h">
+<h2 id="all-projects-h">${t.allProjects}</h2>
+${form}
+<p id="shown-count" class="shown-count" role="status" data-template="${t.shownCount('{shown}', '{total}')}">${t.shownCount(records.length, records.length)}</p>
+<div class="table-scroll" role="region" aria-labelledby="projects-caption" tabindex="0">
+<table id="projects-table" class="projects-table" data-projects-url="${rel(DATA_FILES.projectsJson)}">
+<caption id="projects-caption">${t.tableCaption}</caption>
+<thead><tr><th scope="col" data-sort="name">${t.project}</th><th scope="col" data-sort="beneficiary">${t.beneficiary}</th><th scope="col">${t.specificObjective}</th><th scope="col">${t.programme}</th><th scope="col" class="num" data-sort="eu" data-sort-first="-eu">${t.euFunding}</th><th scope="col" data-sort="start">${t.start}</th><th scope="col">${t.end}</th><th scope="col">${t.status}</th></tr></thead>
+<tbody>
+${join(rows)}
+</tbody>
+</table>
+</div>
+</section>`;
+}
+
+function join(parts: readonly SafeHtml[]): SafeHtml {
+  return html`${parts.map((p) => html`${p}\n`)}`;
+}
+
+const SHORT_FIELDS = new Set([
+  'euFundingEur',
+  'startDate',
+  'endDate',
+  'status',
+  'name',
+  'acronym',
+  'programme',
+]);
+
+function shortValue(field: string, value: unknown, lang: Lang, t: Messages): string {
+  if (value === null || value === undefined || value === '') return t.empty;
+  if (field === 'euFundingEur' && typeof value === 'number') return formatEuros(lang, value);
+  if ((field === 'startDate' || field === 'endDate') && typeof value === 'string')
+    return formatDate(lang, value);
+  if (field === 'status' && typeof value === 'string' && value in t.statusLabels) {
+    return t.statusLabels[value as keyof Messages['statusLabels']];
+  }
+  return String(value);
+}
+
+function changeItem(v: ProjectVersion, lang: Lang, t: Messages, rel: (k: string) => string): SafeHtml {
+  const link = html`<a href="${rel(projectPageKey(lang, v.id))}">${v.record.name}</a>`;
+  let detail: SafeHtml | string = '';
+  if (v.kind === 'new') {
+    const amount = v.record.euFundingEur === null ? null : formatEuros(lang, v.record.euFundingEur);
+    detail = html` – ${v.record.beneficiary.name}${amount ? html`, ${amount}` : ''}`;
+  } else if (v.fields.length > 0) {
+    detail = html`: ${v.fields.map((f, i) => {
+      const label = t.fieldLabels[f.field] ?? f.field;
+      const sep = i > 0 ? '; ' : '';
+      return SHORT_FIELDS.has(f.field)
+        ? html`${sep}${label} ${shortValue(f.field, f.old, lang, t)} → ${shortValue(f.field, f.new, lang, t)}`
+        : html`${sep}${label}`;
+    })}`;
+  }
+  return html`<li>${timeEl(lang, v.changedAt, 'date')} <span class="kind">${t.changeKinds[v.kind]}</span> ${link}${detail}</li>`;
+}
+
+function changesSection(ctx: RenderContext, lang: Lang, t: Messages, rel: (k: string) => string): SafeHtml {
+  const fresh = ctx.recentChanges.filter((v) => v.kind === 'new');
+  const other = ctx.recentChanges.filter((v) => v.kind !== 'new');
+  const list = (versions: readonly ProjectVersion[]) =>
+    versions.length === 0
+      ? html`<p>${t.noChanges}</p>`
+      : html`<ul class="changes">${versions.slice(0, RECENT_LIMIT).map((v) => changeItem(v, lang, t, rel))}</ul>${
+          versions.length > RECENT_LIMIT
+            ? html`<p class="note">${t.andMore(versions.length - RECENT_LIMIT)}</p>`
+            : ''
+        }`;
+  return html`<section id="changes" aria-labelledby="changes-h">
+<h2 id="changes-h">${t.latestChanges}</h2>
+<h3>${t.newAwards}</h3>
+${list(fresh)}
+<h3>${t.otherChanges}</h3>
+${list(other)}
+<p><a href="${rel(DATA_FILES.changes)}">${t.files.changes}</a> · <a href="${rel(DATA_FILES.feedAtom)}">Atom</a> · <a href="${rel(DATA_FILES.feedJson)}">JSON Feed</a></p>
+<p class="note">${t.changesFeedNote}</p>
+</section>`;
+}
+
+const DOWNLOAD_ORDER: readonly DownloadKey[] = [
+  'projectsJson',
+  'projectsCsv',
+  'projectsExcelCsv',
+  'datapackage',
+  'catalogTtl',
+  'catalogJsonld',
+  'feedAtom',
+  'feedJson',
+  'changes',
+  'snapshots',
+  'status',
+];
+
+function downloadsSection(ctx: RenderContext, lang: Lang, t: Messages, rel: (k: string) => string): SafeHtml {
+  const licence = ctx.config.licence;
+  const changed = lastChangedAt(ctx.records);
+  const url = `${ctx.config.publicBaseUrl}/`;
+  return html`<section id="downloads" aria-labelledby="downloads-h">
+<h2 id="downloads-h">${t.downloads}</h2>
+<p>${t.downloadsIntro}</p>
+<ul class="downloads">${DOWNLOAD_ORDER.map((k) => html`<li><a href="${rel(DATA_FILES[k])}">${t.files[k]}</a> <code>${DATA_FILES[k]}</code></li>`)}</ul>
+<h3>${t.licenceHeading}</h3>
+<p>${t.licenceText(licence.id.replace(/-/g, ' '))} <a href="${licence.url}" rel="license">${licence.title}</a></p>
+<h3>${t.citationHeading}</h3>
+<p class="citation">${t.citationText} ${url}${changed ? html` (${t.lastUpdate.toLowerCase()} ${formatDate(lang, changed)})` : ''}</p>
+</section>`;
+}
+
+function sourcesSection(ctx: RenderContext, lang: Lang, t: Messages): SafeHtml {
+  return html`<section id="sources" aria-labelledby="sources-h">
+<h2 id="sources-h">${t.sourcesHeading}</h2>
+<p>${t.sourcesIntro}</p>
+<ul>${ctx.meta.sources.map((s) => html`<li><a href="${s.url}">${s.title}</a> (${s.publisher}${s.pageUpdated ? html`, ${t.pageUpdated(formatDate(lang, s.pageUpdated))}` : ''})</li>`)}</ul>
+</section>`;
+}

@@ -1,0 +1,43 @@
+import type { Lang } from './i18n';
+
+/** Where each page lives in the object store. Finnish is at the root, the others under sv/ and en/. */
+export function frontPageKey(lang: Lang): string {
+  return lang === 'fi' ? 'index.html' : `${lang}/index.html`;
+}
+
+export function projectPageKey(lang: Lang, id: string): string {
+  return lang === 'fi' ? `projects/${id}.html` : `${lang}/projects/${id}.html`;
+}
+
+/**
+ * A relative link from one object to another, so the site works under any prefix (a CloudFront
+ * distribution, a local server, a file:// copy). Keys never contain "." or ".." segments.
+ */
+export function relativeHref(fromKey: string, toKey: string): string {
+  const depth = fromKey.split('/').length - 1;
+  return '../'.repeat(depth) + toKey;
+}
+
+/** The public URL of an object: the front page as the bare base URL, the rest by key. */
+export function publicUrl(baseUrl: string, key: string): string {
+  return key === 'index.html' ? `${baseUrl}/` : `${baseUrl}/${key}`;
+}
+
+/** The published data files the site links by their fixed keys (some come from other renderers). */
+export const DATA_FILES = {
+  projectsJson: 'v1/projects.json',
+  projectsCsv: 'v1/projects.csv',
+  projectsExcelCsv: 'v1/projects.excel.csv',
+  datapackage: 'v1/datapackage.json',
+  catalogTtl: 'v1/catalog.ttl',
+  catalogJsonld: 'v1/catalog.jsonld',
+  feedAtom: 'v1/feed.atom',
+  feedJson: 'v1/feed.json',
+  changes: 'v1/changes.json',
+  snapshots: 'v1/snapshots/index.json',
+  status: 'v1/status.json',
+} as const;
+
+export function projectJsonKey(id: string): string {
+  return `v1/projects/${id}.json`;
+}

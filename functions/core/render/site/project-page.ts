@@ -1,0 +1,210 @@
+import type { FieldChange, ProjectVersion } from '../../model/history';
+import type { ProjectRecord } from '../../model/project';
+import type { RenderContext } from '../render-context';
+import type { SiteAssets } from './assets';
+import { truncate } from './charts';
+import { formatDate, formatEuros, formatTimestamp } from './format';
+import { externalHref, html, type SafeHtml } from './html';
+import { LANGS, type Lang, MESSAGES, type Messages } from './i18n';
+import { renderPage } from './layout';
+import { frontPageKey, projectJsonKey, projectPageKey, relativeHref } from './paths';
+import { qualityText } from './quality-text';
+
+export interface ProjectPageInput {
+  readonly ctx: RenderContext;
+  readonly lang: Lang;
+  readonly assets: SiteAssets;
+  readonly record: ProjectRecord;
+  /** The project's versions, oldest first. */
+  readonly history: readonly ProjectVersion[];
+}
+
+const DASH = '–';
+
+/** Scraped text with blank lines as paragraph breaks and single line breaks kept. */
+function paragraphs(text: string | null): SafeHtml {
+  if (!text || text.trim() === '') return html`<p>${DASH}</p>`;
+  return html`${text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => html`<p>${p.split('\n').map((line, i) => html`${i > 0 ? html`<br>` : ''}${line}`)}</p>`)}`;
+}
+
+function link(url: string | null | undefined, text: string): SafeHtml {
+  const href = externalHref(url);
+  return href ? html`<a href="${href}">${text}</a>` : html`${text}`;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+function dateOrDash(lang: Lang, iso: string | null): SafeHtml | string {
+  return iso ? html`<time datetime="${iso}">${formatDate(lang, iso)}</time>` : DASH;
+}
+
+function timestamp(lang: Lang, iso: string | null): SafeHtml | string {
+  return iso ? html`<time datetime="${iso}">${formatTimestamp(lang, iso)}</time>` : DASH;
+}
+
+/** A field's value as the history shows it, in the interface language where it is a label. */
+export function historyValue(field: string, value: unknown, lang: Lang, t: Messages): SafeHtml {
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) {
+    return html`<span class="muted">${t.empty}</span>`;
+  }
+  const v = value as Record<string, unknown>;
+  switch (field) {
+    case 'euFundingEur':
+      return typeof value === 'number' ? html`${formatEuros(lang, value)}` : html`${String(value)}`;
+    case 'startDate':
+    case 'endDate':
+      return typeof value === 'string' ? html`${formatDate(lang, value)}` : html`${String(value)}`;
+    case 'status':
+      return html`${typeof value === 'string' && value in t.statusLabels ? t.statusLabels[value as keyof Messages['statusLabels']] : String(value)}`;
+    case 'beneficiary':
+      return html`${String(v.name ?? '')} (${String(v.id ?? '')})`;
+    case 'specificObjective':
+      return html`${String(v.code ?? '')} ${String(v.name ?? '')}`;
+    case 'sources':
+      return html`${(value as { id?: unknown; url?: unknown }[]).map((s, i) => html`${i > 0 ? ', ' : ''}${String(s.id ?? '')}`)}`;
+    case 'announcements':
+      return html`${(value as { date?: unknown; amountEur?: unknown }[]).map(
+        (a, i) =>
+          html`${i > 0 ? '; ' : ''}${formatDate(lang, String(a.date ?? ''))}${typeof a.amountEur === 'number' ? html` ${formatEuros(lang, a.amountEur)}` : ''}`,
+      )}`;
+    case 'quality':
+      return html`${(value as { code?: unknown; field?: unknown }[]).map((q, i) => html`${i > 0 ? '; ' : ''}${String(q.code ?? '')} (${String(q.field ?? '')})`)}`;
+    case 'migri':
+      return html`${String(v.title ?? '')}`;
+    case 'summary':
+      return paragraphs(String(value));
+    default:
+      return typeof value === 'object' ? html`${JSON.stringify(value)}` : html`${String(value)}`;
+  }
+}
+
+function historyEntry(version: ProjectVersion, lang: Lang, t: Messages): SafeHtml {
+  const heading = html`${t.versionLabel(version.version)} · <time datetime="${version.changedAt}">${formatTimestamp(lang, version.changedAt)}</time> · ${t.changeKinds[version.kind]}`;
+  let body: SafeHtml;
+  if (version.kind === 'new') {
+    body = html`<p>${t.historyFirst}</p>`;
+  } else if (version.fields.length === 0) {
+    body = html`<p>${t.historyNoFields}</p>`;
+  } else {
+    body = html`<div class="table-scroll"><table class="diff"><caption class="visually-hidden">${t.versionLabel(version.version)}</caption>
+<thead><tr><th scope="col">${t.historyField}</th><th scope="col">${t.historyOld}</th><th scope="col">${t.historyNew}</th></tr></thead>
+<tbody>${version.fields.map((f: FieldChange) => html`<tr><th scope="row">${t.fieldLabels[f.field] ?? f.field}</th><td class="old">${historyValue(f.field, f.old, lang, t)}</td><td class="new">${historyValue(f.field, f.new, lang, t)}</td></tr>`)}</tbody>
+</table></div>`;
+  }
+  return html`<li><h3>${heading}</h3>${body}</li>`;
+}
+
+export function renderProjectPage(input: ProjectPageInput): string {
+  const { ctx, lang, assets, record: r } = input;
+  const t = MESSAGES[lang];
+  const key = projectPageKey(lang, r.id);
+  const rel = (target: string) => relativeHref(key, target);
+  const sourceTitles = new Map(ctx.meta.sources.map((s) => [s.id, s.title]));
+  const history = [...input.history].sort((a, b) => b.version - a.version);
+
+  const fields: [string, SafeHtml | string][] = [
+    [t.name, r.name],
+    [t.acronym, r.acronym ?? DASH],
+    [t.id, html`<code>${r.id}</code>`],
+    [t.programme, r.programme],
+    [t.fund, r.fund],
+    [t.beneficiary, r.beneficiary.name],
+    [t.beneficiaryId, html`<code>${r.beneficiary.id}</code>`],
+    [
+      t.specificObjective,
+      r.specificObjective ? `${r.specificObjective.code} ${r.specificObjective.name}` : DASH,
+    ],
+    [t.nationalObjective, r.nationalObjective ?? DASH],
+    [t.euFunding, r.euFundingEur === null ? DASH : formatEuros(lang, r.euFundingEur)],
+    [t.start, dateOrDash(lang, r.startDate)],
+    [t.end, dateOrDash(lang, r.endDate)],
+    [t.website, r.website ? link(r.website, r.website) : DASH],
+    [t.status, t.statusLabels[r.status]],
+    ...(r.removedAt ? ([[t.removedAt, timestamp(lang, r.removedAt)]] as [string, SafeHtml | string][]) : []),
+    [t.firstSeenAt, timestamp(lang, r.firstSeenAt)],
+    [t.lastChangedAt, timestamp(lang, r.lastChangedAt)],
+    [t.version, String(r.version)],
+  ];
+
+  const migri = r.migri
+    ? html`<p class="note">${t.migriIntro}</p>
+<dl class="fields">
+<dt>${t.migriTitle}</dt><dd>${link(r.migri.url, r.migri.title)}</dd>
+<dt>${t.migriSchedule}</dt><dd>${r.migri.schedule ?? DASH}</dd>
+<dt>${t.migriDescription}</dt><dd class="text-block">${paragraphs(r.migri.description)}</dd>
+<dt>${t.migriGoals}</dt><dd class="text-block">${paragraphs(r.migri.goals)}</dd>
+<dt>${t.migriMatchedBy}</dt><dd>${r.migri.matchedBy}</dd>
+</dl>`
+    : html`<p>${t.migriNone}</p>`;
+
+  const announcements =
+    r.announcements.length === 0
+      ? html`<p>${t.announcementsNone}</p>`
+      : html`<div class="table-scroll"><table><caption>${t.announcementsHeading}</caption>
+<thead><tr><th scope="col">${t.announcementDate}</th><th scope="col">${t.announcementLang}</th><th scope="col" class="num">${t.announcementAmount}</th><th scope="col">${t.announcementLink}</th></tr></thead>
+<tbody>${r.announcements.map((a) => html`<tr><th scope="row">${dateOrDash(lang, a.date)}</th><td>${t.languageNames[a.lang]}</td><td class="num">${a.amountEur === null ? DASH : formatEuros(lang, a.amountEur)}</td><td>${link(a.url, hostOf(a.url))}</td></tr>`)}</tbody>
+</table></div>`;
+
+  const quality =
+    r.quality.length === 0
+      ? html`<p>${t.qualityNone}</p>`
+      : html`<ul class="quality">${r.quality.map(
+          (q) =>
+            html`<li><strong>${t.fieldLabels[q.field] ?? q.field}</strong>: ${qualityText(q.code, lang)}${q.raw !== null ? html` ${t.qualityRaw}: <q>${q.raw}</q>` : ''} <span class="muted">(<code>${q.code}</code>${q.source ? html`, ${q.source}` : ''})</span></li>`,
+        )}</ul>`;
+
+  const main = html`<p class="breadcrumb"><a href="${rel(`${frontPageKey(lang)}#all-projects`)}">← ${t.backToList}</a></p>
+<h1>${r.name}</h1>
+<p class="lead">${r.beneficiary.name}${r.euFundingEur === null ? '' : html` · ${formatEuros(lang, r.euFundingEur)}`}${r.startDate || r.endDate ? html` · ${r.startDate ? formatDate(lang, r.startDate) : '?'} – ${r.endDate ? formatDate(lang, r.endDate) : '?'}` : ''}</p>
+<section aria-labelledby="details-h">
+<h2 id="details-h">${t.projectDetails}</h2>
+<dl class="fields">${fields.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
+</section>
+<section aria-labelledby="summary-h">
+<h2 id="summary-h">${t.summary}</h2>
+<div class="text-block">${paragraphs(r.summary)}</div>
+</section>
+<section aria-labelledby="sources-h">
+<h2 id="sources-h">${t.sources}</h2>
+<ul>${r.sources.map((s) => html`<li>${link(s.url, sourceTitles.get(s.id) ?? s.id)} <span class="muted">(${s.url})</span></li>`)}</ul>
+<p><a href="${rel(projectJsonKey(r.id))}">${t.projectJson}</a></p>
+</section>
+<section aria-labelledby="migri-h">
+<h2 id="migri-h">${t.migriHeading}</h2>
+${migri}
+</section>
+<section aria-labelledby="announcements-h">
+<h2 id="announcements-h">${t.announcementsHeading}</h2>
+${announcements}
+</section>
+<section aria-labelledby="quality-h">
+<h2 id="quality-h">${t.qualityHeading}</h2>
+${quality}
+</section>
+<section aria-labelledby="history-h">
+<h2 id="history-h">${t.historyHeading}</h2>
+<p>${t.historyIntro}</p>
+<ol class="timeline" reversed>${history.map((v) => historyEntry(v, lang, t))}</ol>
+</section>`;
+
+  return renderPage({
+    lang,
+    key,
+    alternates: Object.fromEntries(LANGS.map((l) => [l, projectPageKey(l, r.id)])) as Record<Lang, string>,
+    title: `${r.name} – ${t.siteTitle}`,
+    description: truncate(r.summary.replace(/\s+/g, ' ').trim() || r.name, 160),
+    assets,
+    config: ctx.config,
+    main,
+  });
+}
