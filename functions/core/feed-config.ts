@@ -15,6 +15,26 @@ export const feedConfigSchema = z.object({
       'Source: Ministry of the Interior of Finland (sisäministeriö, EU:n sisäasioiden rahastot) and the Finnish Immigration Service (Maahanmuuttovirasto); compiled by amif-feed.',
     ),
   contactEmail: z.string().email().default('amif-feed@example.org'),
+  /** How the DCAT-AP catalogue and the Data Package name the feed's publisher and contact. */
+  catalogue: z
+    .object({
+      /** Who publishes the compiled dataset (not the source pages: those are credited as sources). */
+      publisherName: z.string().min(1).default('amif-feed'),
+      /** A stable URI of the publisher, e.g. its organisation URI; default `<publicBaseUrl>/id/publisher`. */
+      publisherUri: z.string().url().optional(),
+      /** The publisher's home page; default the public base URL. */
+      publisherHomepage: z.string().url().optional(),
+      /** Name on the contact point (vCard fn); the address is `contactEmail`. */
+      contactName: z.string().min(1).default('amif-feed maintainers'),
+      /** When the dataset was first issued (ISO date or UTC timestamp); default the first snapshot's time. */
+      issued: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?$/)
+        .optional(),
+      /** Human-readable page about the dataset; default `<publicBaseUrl>/`. */
+      landingPage: z.string().url().optional(),
+    })
+    .prefault({}),
   /** Share of a source's projects that may vanish in one run before its removals are refused. */
   collapseThreshold: z.number().min(0).max(1).default(0.2),
 });

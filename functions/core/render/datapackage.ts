@@ -1,0 +1,256 @@
+import type { FeedConfig } from '../feed-config';
+import { projectStatusSchema, qualityCodeSchema, specificObjectiveSchema } from '../model/project';
+import { DATASET_NAME } from './catalogue-uris';
+import type { CsvDialect } from './csv';
+import { CACHE_IMMUTABLE, CACHE_LATEST, CONTENT_TYPES, jsonBody, type OutputFile } from './output-file';
+import { type DecimalSeparator, PROJECT_COLUMNS, type ProjectColumn } from './project-columns';
+import type { DatasetSource } from './projects-json';
+import type { Digest } from './snapshots';
+
+/**
+ * The Frictionless Data Package descriptor (`datapackage.json`): Data Package v2 with the v1
+ * properties that v1 readers need (`profile`, contributor `role`) kept alongside, and a Table
+ * Schema for each CSV generated from PROJECT_COLUMNS, so the schema and the files cannot drift.
+ */
+
+export const DATA_PACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
+export const TABLE_SCHEMA_PROFILE = 'https://datapackage.org/profiles/2.0/tableschema.json';
+export const TABLE_DIALECT_PROFILE = 'https://datapackage.org/profiles/2.0/tabledialect.json';
+
+export const EXCEL_CSV_DIALECT: CsvDialect = { separator: ';', lineEnding: '\r\n', bom: true };
+
+export interface TableSchemaField {
+  readonly name: string;
+  readonly type: 'string' | 'number' | 'integer' | 'date' | 'datetime';
+  readonly format?: string;
+  readonly description: string;
+  readonly decimalChar?: DecimalSeparator;
+  readonly bareNumber?: boolean;
+  readonly constraints?: FieldConstraints;
+}
+
+export interface FieldConstraints {
+  readonly required?: boolean;
+  readonly unique?: boolean;
+  readonly enum?: readonly string[];
+  /** An XML Schema regular expression the whole value must match (Table Schema semantics). */
+  readonly pattern?: string;
+  readonly minimum?: number;
+}
+
+export interface TableSchema {
+  readonly $schema: string;
+  readonly fields: readonly TableSchemaField[];
+  readonly primaryKey: string;
+  readonly missingValues: readonly string[];
+}
+
+const orList = (values: readonly string[]) => values.map((v) => v.replace(/[.\\-]/g, '\\$&')).join('|');
+/** One value, or several separated by " | " (how the CSV writes lists). */
+const listOf = (item: string) => `(${item})( \\| (${item}))*`;
+
+/**
+ * What the column definitions do not say: constraints, derived from the record schema (enums come
+ * from the zod enums themselves) and true of every record the pipeline can produce.
+ */
+function constraintsOf(column: ProjectColumn, decimal: DecimalSeparator): FieldConstraints | undefined {
+  const amount = `\\d+\\${decimal}\\d{2}`;
+  switch (column.name) {
+    case 'id':
+      return { required: true, unique: true, pattern: '[a-z0-9][a-z0-9\\-]*' };
+    case 'programme':
+    case 'fund':
+    case 'name':
+    case 'beneficiary_id':
+    case 'beneficiary_name':
+    case 'source_ids':
+    case 'first_seen_at':
+    case 'last_changed_at':
+      return { required: true };
+    case 'source_urls':
+      return { required: true, pattern: listOf('https?://[^ ]+') };
+    case 'specific_objective_code':
+      return { enum: specificObjectiveSchema.shape.code.options };
+    case 'status':
+      return { required: true, enum: projectStatusSchema.options };
+    case 'eu_funding_eur':
+      return { minimum: 0 };
+    case 'version':
+      return { required: true, minimum: 1 };
+    case 'announcement_dates':
+      return { pattern: listOf('\\d{4}-\\d{2}-\\d{2}') };
+    case 'announced_amounts_eur':
+      // A press release without an amount leaves its place in the list empty.
+      return { pattern: `(${amount})?( \\| (${amount})?)*` };
+    case 'quality_codes':
+      return { pattern: listOf(`(${orList(qualityCodeSchema.options)}):[^|]*[^ |]`) };
+    default:
+      return undefined;
+  }
+}
+
+const URI_COLUMNS = new Set(['website', 'migri_url']);
+
+/** One Table Schema field per CSV column, in CSV order. */
+export function projectsTableSchema(decimal: DecimalSeparator = '.'): TableSchema {
+  return {
+    $schema: TABLE_SCHEMA_PROFILE,
+    fields: PROJECT_COLUMNS.map((column): TableSchemaField => {
+      const constraints = constraintsOf(column, decimal);
+      const typed: Pick<TableSchemaField, 'format' | 'decimalChar' | 'bareNumber'> =
+        column.type === 'number'
+          ? { decimalChar: decimal, bareNumber: true }
+          : column.type === 'date' || column.type === 'datetime'
+            ? { format: 'default' }
+            : URI_COLUMNS.has(column.name)
+              ? { format: 'uri' }
+              : {};
+      return {
+        name: column.name,
+        type: column.type,
+        ...typed,
+        description: column.description,
+        ...(constraints ? { constraints } : {}),
+      };
+    }),
+    primaryKey: 'id',
+    missingValues: [''],
+  };
+}
+
+function dialectOf(dialect: CsvDialect) {
+  return {
+    $schema: TABLE_DIALECT_PROFILE,
+    header: true,
+    delimiter: dialect.separator,
+    lineTerminator: dialect.lineEnding,
+    quoteChar: '"',
+    doubleQuote: true,
+  };
+}
+
+/** A file of the package: its path relative to the descriptor and its stored size and hash. */
+export interface PackagedFile extends Digest {
+  readonly path: string;
+}
+
+export interface DataPackageInput {
+  readonly config: FeedConfig;
+  /** Stable URI of what the descriptor describes: the dataset, or one snapshot of it. */
+  readonly id: string;
+  readonly version: string;
+  readonly created: string;
+  readonly title: string;
+  readonly description: string;
+  readonly homepage: string;
+  readonly keywords: readonly string[];
+  readonly sources: readonly DatasetSource[];
+  readonly csv: PackagedFile | null;
+  readonly excelCsv: PackagedFile | null;
+  readonly json: PackagedFile | null;
+}
+
+/** The descriptor as a plain object (key order is the order written). */
+export function buildDataPackage(input: DataPackageInput): Record<string, unknown> {
+  const { config } = input;
+  const hash = (f: PackagedFile) => `sha256:${f.sha256}`;
+  const resources: Record<string, unknown>[] = [];
+  if (input.csv) {
+    resources.push({
+      name: 'projects',
+      type: 'table',
+      profile: 'tabular-data-resource',
+      path: input.csv.path,
+      title: 'AMIF-funded projects in Finland (CSV)',
+      description:
+        'One row per project, removed ones included. RFC 4180: comma-separated, CRLF line endings, UTF-8 without BOM, dot decimals, ISO 8601 dates. Lists are joined with " | ". A cell that a spreadsheet would read as a formula starts with an apostrophe.',
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      bytes: input.csv.bytes,
+      hash: hash(input.csv),
+      dialect: dialectOf({ separator: ',', lineEnding: '\r\n', bom: false }),
+      schema: projectsTableSchema('.'),
+    });
+  }
+  if (input.excelCsv) {
+    resources.push({
+      name: 'projects-excel',
+      type: 'table',
+      profile: 'tabular-data-resource',
+      path: input.excelCsv.path,
+      title: 'AMIF-funded projects in Finland (CSV for Excel)',
+      description:
+        'The same table for spreadsheets with a Finnish (or other comma-decimal) locale: UTF-8 with a byte order mark, semicolon-separated, decimal commas.',
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      bytes: input.excelCsv.bytes,
+      hash: hash(input.excelCsv),
+      dialect: dialectOf(EXCEL_CSV_DIALECT),
+      schema: projectsTableSchema(','),
+    });
+  }
+  if (input.json) {
+    resources.push({
+      name: 'projects-json',
+      path: input.json.path,
+      title: 'AMIF-funded projects in Finland (JSON)',
+      description:
+        'The full records, nested as in the source model: {"meta": {...}, "projects": [...]}. The CSV columns flatten these fields.',
+      format: 'json',
+      mediatype: 'application/json',
+      encoding: 'utf-8',
+      bytes: input.json.bytes,
+      hash: hash(input.json),
+    });
+  }
+  const publisher = config.catalogue.publisherName;
+  return {
+    $schema: DATA_PACKAGE_PROFILE,
+    name: DATASET_NAME,
+    id: input.id,
+    title: input.title,
+    description: input.description,
+    homepage: input.homepage,
+    version: input.version,
+    created: input.created,
+    keywords: input.keywords,
+    licenses: [{ name: config.licence.id, path: config.licence.url, title: config.licence.title }],
+    sources: input.sources.map((s) => ({
+      title: `${s.title} (${s.publisher})`,
+      path: s.url,
+      ...(s.pageUpdated ? { version: s.pageUpdated } : {}),
+    })),
+    contributors: [
+      {
+        title: publisher,
+        path: config.catalogue.publisherHomepage ?? config.publicBaseUrl,
+        email: config.contactEmail,
+        roles: ['creator', 'publisher', 'contact'],
+        role: 'publisher',
+      },
+      ...[...new Set(input.sources.map((s) => s.publisher))].map((name) => ({
+        title: name,
+        roles: ['rightsHolder'],
+        role: 'author',
+      })),
+    ],
+    attribution: config.attribution,
+    resources,
+  };
+}
+
+export function dataPackageFile(
+  key: string,
+  descriptor: Record<string, unknown>,
+  immutable: boolean,
+): OutputFile {
+  return {
+    key,
+    body: jsonBody(descriptor),
+    contentType: CONTENT_TYPES.json,
+    cacheControl: immutable ? CACHE_IMMUTABLE : CACHE_LATEST,
+    stage: immutable ? 'immutable' : 'index',
+  };
+}
