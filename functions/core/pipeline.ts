@@ -9,11 +9,13 @@ import type { ProjectRecord } from './model/project';
 import type { RunReport, SourceReport } from './model/run-report';
 import type { SourceOutput } from './model/source-output';
 import type { Logger, Notifier, ObjectStore, PageFetcher, SourceState, StateStore } from './ports';
-import { publishFiles } from './publish';
+import { checkPublishedState, publishFiles } from './publish';
+import { CATALOGUE_OPTIONAL_KEYS, renderCatalogue } from './render/catalogue-files';
 import type { OutputFile } from './render/output-file';
 import { datasetMeta, datasetSources } from './render/projects-json';
-import type { Renderer } from './render/render-context';
+import type { RenderContext, Renderer } from './render/render-context';
 import { DEFAULT_RENDERERS, renderDataset } from './render/render-dataset';
+import { SNAPSHOT_INDEX_KEY } from './render/snapshots';
 import { type SourceHealth, statusFile } from './render/status-json';
 import type { SourceModule } from './sources/source-module';
 
@@ -117,7 +119,9 @@ async function harvest(options: PipelineOptions, runId: string, startedAt: strin
     (r) =>
       r.nextState && r.nextState.output?.pageUpdated !== statesById.get(r.module.id)?.output?.pageUpdated,
   );
-  const datasetChanged = diff.versions.length > 0 || metaChanged || !(await store.exists('v1/projects.json'));
+  // A publish that failed part-way left latest files the committed state does not describe: redo it.
+  const publication = await checkPublishedState(store);
+  const datasetChanged = diff.versions.length > 0 || metaChanged || !publication.complete;
   const usable = reads.filter((r) => r.report.status !== 'skipped');
   const bad = usable.filter((r) => r.report.status === 'refused' || r.report.status === 'failed');
   const status: RunReport['status'] =
@@ -129,6 +133,11 @@ async function harvest(options: PipelineOptions, runId: string, startedAt: strin
           ? 'published'
           : 'unchanged';
   const warnings = [...linked.warnings, ...reads.flatMap((r) => r.report.warnings)];
+  if (!publication.complete && !publication.empty && diff.versions.length === 0 && !metaChanged) {
+    warnings.push(
+      `the published files were incomplete (${publication.reason}); the whole dataset was published again`,
+    );
+  }
 
   const baseReport: RunReport = {
     runId,
@@ -149,23 +158,35 @@ async function harvest(options: PipelineOptions, runId: string, startedAt: strin
       diff.versions,
       options.recentChangeLimit ?? 200,
     );
-    const snapshotIndex = await readJson(store, 'v1/snapshots/index.json');
+    const snapshotIndex = await readJson(store, SNAPSHOT_INDEX_KEY);
     const meta = datasetMeta(diff.records, datasetSources(options.sources, sourceReports), config, startedAt);
-    files.push(
-      ...renderDataset(
-        {
-          config,
-          meta,
-          records: diff.records,
-          changedIds,
-          historyById,
-          recentChanges,
-          report: baseReport,
-          previous: { snapshotIndex },
-        },
-        options.renderers ?? DEFAULT_RENDERERS,
-      ),
-    );
+    const ctx: RenderContext = {
+      config,
+      meta,
+      records: diff.records,
+      changedIds,
+      historyById,
+      recentChanges,
+      report: baseReport,
+      previous: { snapshotIndex },
+    };
+    files.push(...renderDataset(ctx, options.renderers ?? DEFAULT_RENDERERS));
+    // Second phase: the snapshot, datapackage.json and the catalogue describe the files above.
+    const stored = new Map<string, Uint8Array>();
+    for (const key of CATALOGUE_OPTIONAL_KEYS) {
+      const body = files.some((f) => f.key === key) ? null : await store.get(key);
+      if (body) stored.set(key, body);
+    }
+    const catalogue = renderCatalogue(ctx, files, stored);
+    files.push(...catalogue.files);
+    for (const warning of catalogue.warnings) {
+      // Before the first publication there is no snapshot index to miss.
+      if (publication.empty) logger.info(warning);
+      else {
+        logger.warn(warning);
+        warnings.push(warning); // the report's own list (baseReport.warnings)
+      }
+    }
   }
 
   const published = [...files.map((f) => f.key), 'v1/status.json'].sort();
@@ -187,7 +208,11 @@ async function harvest(options: PipelineOptions, runId: string, startedAt: strin
     statusFile({ schemaVersion: 1, lastRunAt: startedAt, lastChangedAt, run: report, sources: health }),
   );
 
-  await publishFiles(store, files);
+  // The snapshot index goes last of all: it records the publication as complete (checkPublishedState).
+  const commitRecord = files.filter((f) => f.key === SNAPSHOT_INDEX_KEY);
+  const rest = files.filter((f) => !commitRecord.includes(f));
+  await publishFiles(store, rest);
+  await publishFiles(store, commitRecord);
   await state.commit({
     records: diff.changed,
     versions: diff.versions,

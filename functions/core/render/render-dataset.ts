@@ -1,5 +1,6 @@
 import { renderAtomFeedFile } from './atom-feed';
 import { renderChangesJson } from './changes-json';
+import { renderExcelCsv } from './excel-csv';
 import { renderJsonFeedFile } from './json-feed';
 import type { OutputFile } from './output-file';
 import { CACHE_LATEST, CONTENT_TYPES } from './output-file';
@@ -23,6 +24,7 @@ export const renderLatestDataset: Renderer = (ctx: RenderContext): OutputFile[] 
 /** Every renderer of a changing run, in no particular order: publishing orders them by stage. */
 export const DEFAULT_RENDERERS: readonly Renderer[] = [
   renderLatestDataset,
+  renderExcelCsv,
   renderProjectHistories,
   renderChangesJson,
   renderAtomFeedFile,
