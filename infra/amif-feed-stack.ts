@@ -145,6 +145,14 @@ export class AmifFeedStack extends Stack {
       value: notifications.opsTopic.topicArn,
       description: 'SNS topic receiving operational alarms',
     });
+    new CfnOutput(this, 'DistributionDomainName', {
+      value: site.distribution.distributionDomainName,
+      description: 'Point the custom domain (CNAME or Route 53 alias) here',
+    });
+    new CfnOutput(this, 'HarvesterLogGroupName', {
+      value: harvester.logGroup.logGroupName,
+      description: 'Follow runs with: aws logs tail <this> --follow',
+    });
     new CfnOutput(this, 'HarvesterFunctionName', {
       value: harvester.function.functionName,
       description: 'Invoke on demand with: aws lambda invoke --function-name <this> out.json',

@@ -222,19 +222,20 @@ export class Harvester extends Construct {
       },
     });
 
-    // Written by our own statements above (not a grant helper) so the wildcard below is the only one.
+    // The policy holds only the explicit statements above (no grant helpers), so the object-key
+    // wildcard is its one wildcard, acknowledged here on the policy itself.
     const policy = role.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
     if (policy === undefined) throw new Error('harvester role has no DefaultPolicy');
     Validations.of(policy).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${bucketLogicalIdToken(props.bucket)}.Arn>/*]`,
+      id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(props.bucket)}.Arn>/*]`,
       reason:
         "Object keys of the harvester's own feed bucket: the key set (dated snapshots, per-project files) is open-ended; actions are limited to s3:GetObject and s3:PutObject.",
     });
   }
 }
 
-/** cdk-nag names a wildcard resource by the logical id of the bucket it hangs off. */
-function bucketLogicalIdToken(bucket: IBucket): string {
+/** cdk-nag names a wildcard resource after the logical id of the resource it hangs off. */
+function logicalIdOf(bucket: IBucket): string {
   const cfn = bucket.node.defaultChild;
   if (cfn === undefined) throw new Error('bucket has no CfnBucket');
   return bucket.stack.getLogicalId(cfn as CfnElement);

@@ -28,6 +28,8 @@ import { Construct } from 'constructs';
 
 /** Path pattern of the immutable dated snapshots; everything else is "latest" and changes daily. */
 export const SNAPSHOT_PATH_PATTERN = 'v1/snapshots/*';
+/** The one file under the snapshots prefix that changes: the list of snapshots, rewritten each run. */
+export const SNAPSHOT_INDEX_PATH = 'v1/snapshots/index.json';
 
 /**
  * The Content-Security-Policy of every response. The site is plain HTML + CSS + same-origin
@@ -166,7 +168,9 @@ export class PublicSite extends Construct {
     });
     const snapshotCachePolicy = new CachePolicy(this, 'SnapshotCachePolicy', {
       comment: 'amif-feed dated snapshots: immutable once written',
-      minTtl: Duration.days(1),
+      // The harvester's Cache-Control (max-age=31536000, immutable) still rules; the year-long
+      // default only covers a file written without one.
+      minTtl: Duration.seconds(0),
       defaultTtl: props.snapshotTtl ?? Duration.days(365),
       maxTtl: props.snapshotTtl ?? Duration.days(365),
       enableAcceptEncodingGzip: true,
@@ -217,7 +221,10 @@ export class PublicSite extends Construct {
       comment: 'amif-feed: open data on AMIF-funded projects in Finland',
       defaultRootObject: 'index.html',
       defaultBehavior: { ...behaviour, cachePolicy: latestCachePolicy },
+      // CloudFront tries these in order: the index must come before the wildcard that would
+      // otherwise cache it for a year.
       additionalBehaviors: {
+        [SNAPSHOT_INDEX_PATH]: { ...behaviour, cachePolicy: latestCachePolicy },
         [SNAPSHOT_PATH_PATTERN]: { ...behaviour, cachePolicy: snapshotCachePolicy },
       },
       httpVersion: HttpVersion.HTTP2_AND_3,

@@ -1,6 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../infra/constructs/public-site';
+import { SNAPSHOT_INDEX_KEY } from '../../functions/core/render/snapshots';
+import { CONTENT_SECURITY_POLICY, SNAPSHOT_INDEX_PATH } from '../../infra/constructs/public-site';
 import { arnOf, FULL_CONTEXT, logicalId, onlyResource, type Synthesised, synth } from './synth-once';
 
 type Statement = {
@@ -192,10 +193,17 @@ describe('public site', () => {
       });
     });
 
-    it('caches v1/snapshots/* for a year and everything else for at most 5 minutes', () => {
+    it('caches v1/snapshots/* for a year and everything else, the snapshot index too, for at most 5 minutes', () => {
       s.template.hasResourceProperties('AWS::CloudFront::Distribution', {
         DistributionConfig: Match.objectLike({
+          // Order matters: CloudFront uses the first pattern that matches.
           CacheBehaviors: [
+            Match.objectLike({
+              PathPattern: 'v1/snapshots/index.json',
+              ViewerProtocolPolicy: 'redirect-to-https',
+              Compress: true,
+              CachePolicyId: { Ref: ids.latest },
+            }),
             Match.objectLike({
               PathPattern: 'v1/snapshots/*',
               ViewerProtocolPolicy: 'redirect-to-https',
@@ -205,11 +213,12 @@ describe('public site', () => {
           ],
         }),
       });
+      expect(SNAPSHOT_INDEX_PATH).toBe(SNAPSHOT_INDEX_KEY);
       const ttl = (id: string) =>
         (s.template.toJSON().Resources[id] as { Properties: { CachePolicyConfig: Record<string, unknown> } })
           .Properties.CachePolicyConfig;
       expect(ttl(ids.latest)).toMatchObject({ MinTTL: 0, DefaultTTL: 300, MaxTTL: 300 });
-      expect(ttl(ids.snapshots)).toMatchObject({ DefaultTTL: 365 * 86_400, MaxTTL: 365 * 86_400 });
+      expect(ttl(ids.snapshots)).toMatchObject({ MinTTL: 0, DefaultTTL: 365 * 86_400, MaxTTL: 365 * 86_400 });
       for (const id of [ids.latest, ids.snapshots]) {
         expect(ttl(id)).toMatchObject({
           ParametersInCacheKeyAndForwardedToOrigin: expect.objectContaining({

@@ -27,11 +27,20 @@ describe('stack', () => {
     expect(annotations.findError('*', Match.anyValue())).toEqual([]);
   });
 
-  it('outputs the feed URL, table, bucket, topics and function name', () => {
+  it('outputs the feed URL, table, bucket, topics, function and what DNS and log tailing need', () => {
     const { stack } = s;
     const outputs = s.template.toJSON().Outputs as Record<string, { Value: unknown }>;
     expect(Object.keys(outputs).sort()).toEqual(
-      ['AwardsTopicArn', 'BucketName', 'FeedUrl', 'HarvesterFunctionName', 'OpsTopicArn', 'TableName'].sort(),
+      [
+        'AwardsTopicArn',
+        'BucketName',
+        'DistributionDomainName',
+        'FeedUrl',
+        'HarvesterFunctionName',
+        'HarvesterLogGroupName',
+        'OpsTopicArn',
+        'TableName',
+      ].sort(),
     );
     expect(outputs.FeedUrl?.Value).toEqual({
       'Fn::Join': [
@@ -44,5 +53,9 @@ describe('stack', () => {
     expect(outputs.AwardsTopicArn?.Value).toEqual({ Ref: logicalId(stack, stack.notifications.awardsTopic) });
     expect(outputs.OpsTopicArn?.Value).toEqual({ Ref: logicalId(stack, stack.notifications.opsTopic) });
     expect(outputs.HarvesterFunctionName?.Value).toEqual({ Ref: logicalId(stack, stack.harvester.function) });
+    expect(outputs.HarvesterLogGroupName?.Value).toEqual({ Ref: logicalId(stack, stack.harvester.logGroup) });
+    expect(outputs.DistributionDomainName?.Value).toEqual({
+      'Fn::GetAtt': [logicalId(stack, stack.site.distribution), 'DomainName'],
+    });
   });
 });
