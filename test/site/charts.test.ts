@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import * as cheerio from 'cheerio';
+import { describe, expect, it } from 'vitest';
+import {
+  cumulativeByMonth,
+  fundingByObjective,
+  fundingByStartYear,
+  niceStep,
+  projectPeriods,
+  topBeneficiaries,
+  yearActivity,
+} from '../../functions/core/render/site/charts';
+import { renderSite } from '../../functions/core/render/site/render-site';
+import { contextFor, SEED_2021, seedRecords } from './fixture';
+
+/**
+ * The 2021 table's sums per specific objective, read straight from the snapshot's cells with
+ * integer arithmetic: independent of the pipeline's parser and normalisers.
+ */
+function seedSumsByObjective(): Map<string, { count: number; cents: number }> {
+  const $ = cheerio.load(readFileSync(SEED_2021, 'utf8'));
+  const sums = new Map<string, { count: number; cents: number }>();
+  $('table tbody tr').each((_, row) => {
+    const cells = $(row).children('td');
+    const code = $(cells[2]).text().trim().charAt(0);
+    const match = /^(\d+)(?:,(\d{1,2}))?$/.exec($(cells[4]).text().replace(/\s/g, ''));
+    if (!match) throw new Error(`unexpected amount "${$(cells[4]).text()}"`);
+    const cents = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+    const entry = sums.get(code) ?? { count: 0, cents: 0 };
+    sums.set(code, { count: entry.count + 1, cents: entry.cents + cents });
+  });
+  return sums;
+}
+
+describe('chart numbers over the 2021–2027 snapshot', () => {
+  const records = seedRecords();
+  const expected = seedSumsByObjective();
+
+  it('sums EU funding per specific objective exactly to the cent', () => {
+    const buckets = fundingByObjective(records);
+    expect(buckets.map((b) => b.key)).toEqual(['1', '2', '3']);
+    for (const b of buckets) {
+      expect(b.cents, `SO${b.key}`).toBe(expected.get(b.key)!.cents);
+      expect(b.count, `SO${b.key}`).toBe(expected.get(b.key)!.count);
+    }
+    expect(buckets.find((b) => b.key === '3')!.count).toBe(4);
+    // The seed README states the table's total: 26 057 656,23 €.
+    expect(buckets.reduce((s, b) => s + b.cents, 0)).toBe(2_605_765_623);
+  });
+
+  it('publishes the same sums in the table behind the chart', () => {
+    const index = renderSite(contextFor(records)).find((f) => f.key === 'index.html')!;
+    const $ = cheerio.load(String(index.body));
+    for (const [code, sum] of expected) {
+      expect($(`#chart-so-h ~ details tr[data-so="${code}"] td[data-cents]`).attr('data-cents')).toBe(
+        String(sum.cents),
+      );
+    }
+  });
+
+  it('sums by start year, with every year in between', () => {
+    const years = fundingByStartYear(records);
+    expect(years.map((y) => y.key)).toEqual(['2022', '2023', '2024', '2025', '2026']);
+    expect(years.find((y) => y.key === '2025')).toEqual({ key: '2025', count: 0, cents: 0 });
+    expect(years.reduce((s, y) => s + y.cents, 0)).toBe(2_605_765_623);
+    expect(years.reduce((s, y) => s + y.count, 0)).toBe(records.length);
+  });
+
+  it('ranks beneficiaries by their canonical id, spelling variants merged', () => {
+    const top = topBeneficiaries(records, 10);
+    expect(top).toHaveLength(10);
+    expect(top[0]!.name).toBe('Maahanmuuttovirasto');
+    const migri = records.filter((r) => r.beneficiary.id === top[0]!.key);
+    expect(top[0]!.cents).toBe(migri.reduce((s, r) => s + Math.round(r.euFundingEur! * 100), 0));
+    for (let i = 1; i < top.length; i++) expect(top[i - 1]!.cents).toBeGreaterThanOrEqual(top[i]!.cents);
+    const save = top.find((b) => /pelastakaa lapset/i.test(b.name));
+    expect(save?.count).toBe(2);
+  });
+
+  it('accumulates awards by start month up to the total', () => {
+    const months = cumulativeByMonth(records);
+    expect(months.at(-1)!.cumulativeCents).toBe(2_605_765_623);
+    expect(months.map((m) => m.month)).toEqual([...months.map((m) => m.month)].sort());
+  });
+
+  it('lays out project periods and yearly activity', () => {
+    const periods = projectPeriods(records);
+    expect(periods).toHaveLength(records.length);
+    const activity = yearActivity(periods);
+    expect(activity.reduce((s, a) => s + a.starting, 0)).toBe(records.length);
+    expect(activity.reduce((s, a) => s + a.ending, 0)).toBe(records.length);
+  });
+
+  it('leaves removed projects out of the charts', () => {
+    const [first, ...rest] = records;
+    const removed = { ...first!, status: 'removed' as const, removedAt: '2026-11-22T04:00:00Z' };
+    const sum = fundingByObjective([removed, ...rest]).reduce((s, b) => s + b.cents, 0);
+    expect(sum).toBe(2_605_765_623 - Math.round(first!.euFundingEur! * 100));
+  });
+
+  it('picks round axis steps', () => {
+    expect(niceStep(0.7e9)).toBe(1e9);
+    expect(niceStep(6.5e8)).toBe(1e9);
+    expect(niceStep(2.2e8)).toBe(2.5e8);
+    expect(niceStep(0)).toBe(1);
+  });
+});

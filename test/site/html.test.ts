@@ -1,0 +1,87 @@
+import { Script } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { qualityCodeSchema } from '../../functions/core/model/project';
+import { SITE_JS } from '../../functions/core/render/site/assets/site-js';
+import {
+  formatCents,
+  formatCentsShort,
+  formatDate,
+  formatTimestamp,
+} from '../../functions/core/render/site/format';
+import { escapeHtml, externalHref, html, join, trusted } from '../../functions/core/render/site/html';
+import { LANGS } from '../../functions/core/render/site/i18n';
+import { relativeHref } from '../../functions/core/render/site/paths';
+import { QUALITY_TEXT } from '../../functions/core/render/site/quality-text';
+
+describe('escaping', () => {
+  it('turns markup in scraped text into text', () => {
+    expect(escapeHtml('<img src=x onerror=alert(1)>')).toBe('&lt;img src=x onerror=alert(1)&gt;');
+    expect(escapeHtml(`"'&`)).toBe('&quot;&#39;&amp;');
+  });
+
+  it('escapes every interpolated value, in content and in attributes', () => {
+    const name = '"><script>alert(1)</script>';
+    expect(html`<a title="${name}">${name}</a>`.html).toBe(
+      '<a title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</a>',
+    );
+  });
+
+  it('passes nested html through once, joins arrays and drops null, undefined and false', () => {
+    const inner = html`<b>${'a&b'}</b>`;
+    expect(html`<p>${inner}${['<', html`<i>x</i>`]}${null}${undefined}${false}${0}</p>`.html).toBe(
+      '<p><b>a&amp;b</b>&lt;<i>x</i>0</p>',
+    );
+    expect(join(['<a>', trusted('<br>')], ', ').html).toBe('&lt;a&gt;, <br>');
+  });
+
+  it('drops control characters and repairs lone surrogates', () => {
+    expect(escapeHtml('a\u0000b\u0007c\td\ne')).toBe('abc\td\ne');
+    expect(escapeHtml('x\ud800y')).toBe('x\ufffdy');
+    expect(escapeHtml('😀')).toBe('😀');
+  });
+
+  it('only lets absolute http(s) URLs into links', () => {
+    expect(externalHref('https://migri.fi/hankkeet')).toBe('https://migri.fi/hankkeet');
+    expect(externalHref('javascript:alert(1)')).toBeNull();
+    expect(externalHref('JaVaScRiPt:alert(1)')).toBeNull();
+    expect(externalHref('data:text/html,<script>alert(1)</script>')).toBeNull();
+    expect(externalHref('/relative')).toBeNull();
+    expect(externalHref(null)).toBeNull();
+  });
+});
+
+describe('formatting', () => {
+  it('writes euros exactly from integer cents', () => {
+    expect(formatCents('fi', 2605765623)).toBe('26\u00a0057\u00a0656,23\u00a0€');
+    expect(formatCents('sv', 12610740)).toBe('126\u00a0107,40\u00a0€');
+    expect(formatCents('en', 2605765623)).toBe('€26,057,656.23');
+    expect(formatCentsShort('fi', 2605765623)).toBe('26,1\u00a0M€');
+    expect(formatCentsShort('en', 43738086)).toBe('€437k');
+  });
+
+  it('writes dates and UTC times per language', () => {
+    expect(formatDate('fi', '2024-03-05')).toBe('5.3.2024');
+    expect(formatDate('en', '2024-03-05')).toBe('5 Mar 2024');
+    expect(formatTimestamp('sv', '2026-11-22T04:00:00Z')).toBe('22.11.2026 04:00 UTC');
+  });
+});
+
+describe('site parts', () => {
+  it('explains every quality code in Finnish, Swedish and English', () => {
+    for (const code of qualityCodeSchema.options) {
+      for (const lang of LANGS)
+        expect(QUALITY_TEXT[code][lang].length, `${code}/${lang}`).toBeGreaterThan(20);
+    }
+  });
+
+  it('links relatively from any depth', () => {
+    expect(relativeHref('index.html', 'v1/projects.json')).toBe('v1/projects.json');
+    expect(relativeHref('sv/index.html', 'v1/projects.json')).toBe('../v1/projects.json');
+    expect(relativeHref('en/projects/x.html', 'assets/site.css')).toBe('../../assets/site.css');
+  });
+
+  it('ships a script that parses and never builds markup from strings', () => {
+    expect(() => new Script(SITE_JS)).not.toThrow();
+    expect(SITE_JS).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
+  });
+});
