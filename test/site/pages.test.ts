@@ -108,7 +108,9 @@ describe('the site renderer', () => {
       expect($('[style]').length, page.key).toBe(0);
       const handlers = $('*')
         .toArray()
-        .flatMap((el) => Object.keys(el.attribs).filter((a) => a.toLowerCase().startsWith('on')));
+        .flatMap((el) =>
+          Object.keys('attribs' in el ? el.attribs : {}).filter((a) => a.toLowerCase().startsWith('on')),
+        );
       expect(handlers, page.key).toEqual([]);
       expect($('[href^="javascript:" i], [src^="javascript:" i]').length, page.key).toBe(0);
       expect($('script[src]').length, page.key).toBe(1);
