@@ -169,6 +169,7 @@ async function harvest(options: PipelineOptions, runId: string, startedAt: strin
       recentChanges,
       report: baseReport,
       previous: { snapshotIndex },
+      reference: linked.reference,
     };
     files.push(...renderDataset(ctx, options.renderers ?? DEFAULT_RENDERERS));
     // Second phase: the snapshot, datapackage.json and the catalogue describe the files above.
@@ -304,9 +305,12 @@ async function readSource(
     };
   }
 
-  const previousIds = current
-    .filter((r) => r.status !== 'removed' && r.sources.some((s) => s.id === module.id))
-    .map((r) => r.id);
+  // Compared with the source's own last reading: a record keeps its id when Migri or a press
+  // release enriches it, or an announcement is continued (diff.ts), so record ids are not the
+  // page's. Without a stored reading, the records this source owns (its first source) stand in.
+  const previousIds = cached
+    ? cached.drafts.map((d) => d.id)
+    : current.filter((r) => r.status !== 'removed' && r.sources[0]?.id === module.id).map((r) => r.id);
   const freshIds = new Set(output.drafts.map((d) => d.id));
   const gone = previousIds.filter((id) => !freshIds.has(id)).length;
   if (previousIds.length > 0 && gone / previousIds.length > options.config.collapseThreshold) {

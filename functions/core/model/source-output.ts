@@ -1,21 +1,100 @@
 import { z } from 'zod';
-import { projectDraftSchema } from './project';
+import { beneficiarySchema, isoDateSchema, projectDraftSchema, specificObjectiveSchema } from './project';
 
 /**
  * What one source page yields after parsing and normalising. Kept in the state store as the
  * source's last good output, so a page that is refused, unreachable or unchanged (HTTP 304)
  * is linked from its last good reading and nothing it contributed changes.
+ *
+ * Every kind carries `drafts`: the records the page would publish on its own. The run report
+ * counts them, and the pipeline compares them with the previous reading to spot a collapsed
+ * page. How the drafts of the different kinds are merged is the linker's business (link.ts).
  */
-export const projectsOutputSchema = z.object({
-  kind: z.literal('projects'),
+const outputBase = {
   sourceId: z.string(),
   url: z.string().url(),
   /** The page's own "updated" date (e.g. "Lista on päivitetty 5.3.2024"), ISO; null if absent. */
   pageUpdated: z.string().nullable(),
   drafts: z.array(projectDraftSchema),
   warnings: z.array(z.string()),
-});
+};
+
+/** A ministry list of funded projects (the 2021–2027 table, the 2014–2020 objective pages): authoritative. */
+export const projectsOutputSchema = z.object({ kind: z.literal('projects'), ...outputBase });
 export type ProjectsOutput = z.infer<typeof projectsOutputSchema>;
 
-export const sourceOutputSchema = z.discriminatedUnion('kind', [projectsOutputSchema]);
+/**
+ * Migri's own project descriptions. Each draft is one titled block as the record it becomes when no
+ * ministry project matches it (listing "listed", `migri` filled in, `not-on-ministry-list` flag);
+ * the linker attaches the block to the matching ministry record instead when there is one.
+ */
+export const migriOutputSchema = z.object({ kind: z.literal('migri'), ...outputBase });
+export type MigriOutput = z.infer<typeof migriOutputSchema>;
+
+/** One project (or operating-support) mention of a press release with its amount. */
+export const pressMentionSchema = z.object({
+  /** The id of the "announced" draft the mention becomes when no listed project matches it. */
+  draftId: z.string(),
+  /** The sentence(s) of the release that name the project and its amount, verbatim. */
+  text: z.string(),
+  /** Names the mention gives the project: acronyms and capitalised names, as written. */
+  names: z.array(z.string()),
+  /** The organisation the mention names, in its own sentence or in the sentence that introduces it. */
+  beneficiary: beneficiarySchema.nullable(),
+  /** Whole euros, as the release writes them. */
+  amountEur: z.number(),
+  /** True for operating support ("operativt stöd", "toimintatuki"), false for a project. */
+  operatingSupport: z.boolean(),
+});
+export type PressMention = z.infer<typeof pressMentionSchema>;
+
+/** A ministry press release announcing awards. Its drafts are the mentions as "announced" records. */
+export const pressOutputSchema = z.object({
+  kind: z.literal('press-release'),
+  ...outputBase,
+  release: z.object({
+    title: z.string(),
+    date: isoDateSchema,
+    lang: z.enum(['fi', 'sv', 'en']),
+    /** The programme the release is about, e.g. "AMIF 2021-2027"; null when it does not say. */
+    programme: z.string().nullable(),
+    /** The total the release announces ("10,4 miljoner euro" → 10 400 000), in euros. */
+    announcedTotalEur: z.number().nullable(),
+    announcedTotalRaw: z.string().nullable(),
+  }),
+  mentions: z.array(pressMentionSchema),
+});
+export type PressOutput = z.infer<typeof pressOutputSchema>;
+
+/** What the fund description page says about the fund: reference data, no projects. */
+export const fundReferenceSchema = z.object({
+  programme: z.string(),
+  fund: z.string(),
+  /** The specific objectives as the fund page names them, in code order. */
+  specificObjectives: z.array(specificObjectiveSchema),
+  /** Finland's allocation for the programme period in euros, e.g. 67 900 000; null if absent. */
+  allocationEur: z.number().nullable(),
+  /** The allocation as written ("67,9 miljoonaa euroa"). */
+  allocationRaw: z.string().nullable(),
+});
+export type FundReference = z.infer<typeof fundReferenceSchema>;
+
+/** The fund page's reference data as the linker passes it on: with the page it came from. */
+export interface LinkedReference extends FundReference {
+  readonly source: { readonly id: string; readonly url: string };
+}
+
+export const referenceOutputSchema = z.object({
+  kind: z.literal('reference'),
+  ...outputBase,
+  reference: fundReferenceSchema,
+});
+export type ReferenceOutput = z.infer<typeof referenceOutputSchema>;
+
+export const sourceOutputSchema = z.discriminatedUnion('kind', [
+  projectsOutputSchema,
+  migriOutputSchema,
+  pressOutputSchema,
+  referenceOutputSchema,
+]);
 export type SourceOutput = z.infer<typeof sourceOutputSchema>;

@@ -1,5 +1,5 @@
 import type { Beneficiary } from '../model/project';
-import { collapseWhitespace, slugify } from './text';
+import { collapseWhitespace, foldKey, slugify } from './text';
 
 /**
  * Names by which one organisation appears across sources and languages, keyed by its canonical id.
@@ -28,6 +28,29 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   poliisihallitus: ['Polisstyrelsen', 'National Police Board'],
   'suomen-punainen-risti': ['Finlands Röda Kors', 'Finnish Red Cross'],
   'pelastakaa-lapset-ry': ['Rädda Barnen', 'Save the Children Finland'],
+  'ahvenanmaan-maakunnan-hallitus': ['Ålands landskapsregering', 'Government of Åland'],
+  'diakonia-ammattikorkeakoulu': ['Diakonia-yrkeshögskolan', 'Diak'],
+  'turun-kaupunki': ['Åbo stad', 'City of Turku'],
+  'rauman-kaupunki': ['Raumo stad', 'City of Rauma'],
+  'business-finland-oy': ['Business Finland'],
+  'pirkanmaan-ely-keskus': ['NTM-centralen i Birkaland', 'Pirkanmaa ELY Centre'],
+};
+
+/**
+ * Finnish genitives of names whose genitive is not the name plus "n" (consonant gradation, "-apu" →
+ * "-avun"), so that a Finnish press release's "Suomen Pakolaisavun hanke" finds its organisation:
+ * genitive → the name it stands for.
+ */
+const FINNISH_GENITIVES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'suomen-pakolaisapu-ry': {
+    'Suomen Pakolaisavun': 'Suomen Pakolaisapu',
+    Pakolaisavun: 'Suomen Pakolaisapu',
+  },
+  vaestoliitto: { Väestöliiton: 'Väestöliitto' },
+  'terveyden-ja-hyvinvoinnin-laitos-thl': {
+    'Terveyden ja hyvinvoinnin laitoksen': 'Terveyden ja hyvinvoinnin laitos',
+  },
+  'suomen-punainen-risti': { 'Suomen Punaisen Ristin': 'Suomen Punainen Risti' },
 };
 
 const ALIAS_TO_ID: ReadonlyMap<string, string> = new Map(
@@ -43,4 +66,102 @@ export function beneficiaryId(name: string): string {
 export function normaliseBeneficiary(raw: string): Beneficiary {
   const name = collapseWhitespace(raw);
   return { id: beneficiaryId(name), name };
+}
+
+interface SearchName {
+  readonly id: string;
+  readonly tokens: readonly string[];
+  /** The name to report (an alias as listed, the nominative of a genitive); null: as the text writes it. */
+  readonly name: string | null;
+}
+
+function bySpecificity(a: SearchName, b: SearchName): number {
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return (
+    b.tokens.length - a.tokens.length || order(a.id, b.id) || order(a.tokens.join(' '), b.tokens.join(' '))
+  );
+}
+
+const tokensOf = (name: string): string[] => foldKey(name).split(' ').filter(Boolean);
+
+/** Every name the text search knows for each organisation: its id read as words, and its aliases. */
+const SEARCH_NAMES: readonly SearchName[] = [
+  ...Object.keys(ALIASES).map((id) => ({ id, tokens: id.split('-'), name: null })),
+  ...Object.entries(ALIASES).flatMap(([id, names]) =>
+    names.map((n) => ({ id, tokens: tokensOf(n), name: n })),
+  ),
+  ...Object.entries(FINNISH_GENITIVES).flatMap(([id, names]) =>
+    Object.entries(names).map(([genitive, name]) => ({ id, tokens: tokensOf(genitive), name })),
+  ),
+]
+  .filter((n) => n.tokens.join('').length >= 3)
+  // Longest first, so "Institutet för hälsa och välfärd" wins over a shorter name inside it.
+  .sort(bySpecificity);
+
+/** The built-in names plus names seen on other pages (e.g. the ministry list's beneficiaries). */
+function withExtraNames(extra: readonly { readonly id: string; readonly name: string }[]): SearchName[] {
+  const added = extra
+    .map((e) => ({ id: e.id, tokens: tokensOf(e.name), name: e.name }))
+    .filter((n) => n.tokens.join('').length >= 3);
+  return [...SEARCH_NAMES, ...added].sort(bySpecificity);
+}
+
+export interface BeneficiaryMention {
+  readonly id: string;
+  /** The organisation's name without the genitive ending, e.g. "Finlands Flyktinghjälp". */
+  readonly name: string;
+  /** The words as the text writes them (genitive ending included), e.g. "Finlands Flyktinghjälps". */
+  readonly text: string;
+  /** Position of the first word among the text's folded words, for ordering. */
+  readonly word: number;
+}
+
+/**
+ * The known organisations a running text names, in order of appearance. Tolerates the genitive
+ * endings press releases put on names: Swedish "-s" and ":s" ("Finlands Flyktinghjälps projekt",
+ * "SavoGrow Oy:s projekt") and Finnish "-n" ("Maahanmuuttoviraston"), plus the irregular Finnish
+ * genitives listed above. Only organisations with an alias entry are found: a text search for every
+ * name ever seen would match too much.
+ */
+export function findBeneficiaries(
+  text: string,
+  extra: readonly { readonly id: string; readonly name: string }[] = [],
+): BeneficiaryMention[] {
+  const names = extra.length === 0 ? SEARCH_NAMES : withExtraNames(extra);
+  const original = collapseWhitespace(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const words = original.map((w) => foldKey(w));
+  const found: BeneficiaryMention[] = [];
+  const taken = new Set<number>();
+  for (const name of names) {
+    for (let start = 0; start + name.tokens.length <= words.length; start++) {
+      let end = start;
+      let ok = true;
+      for (let k = 0; k < name.tokens.length && ok; k++) {
+        const token = name.tokens[k]!;
+        const word = words[end]!;
+        const last = k === name.tokens.length - 1;
+        ok = word === token || (last && (word === `${token}s` || word === `${token}n`));
+        end++;
+      }
+      if (!ok) continue;
+      const written = original.slice(start, end);
+      // "Oy:s": the genitive is a word of its own once punctuation is split off.
+      if (words[end] === 's') end++;
+      const span = Array.from({ length: end - start }, (_, i) => start + i);
+      if (span.some((i) => taken.has(i))) continue;
+      for (const i of span) taken.add(i);
+      const lastWord = words[start + name.tokens.length - 1]!;
+      const lastToken = name.tokens.at(-1)!;
+      if (lastWord !== lastToken) written[written.length - 1] = written.at(-1)!.slice(0, -1);
+      found.push({
+        id: name.id,
+        name: name.name ?? written.join(' '),
+        text: original.slice(start, end).join(' '),
+        word: start,
+      });
+    }
+  }
+  return found.sort((a, b) => a.word - b.word);
 }

@@ -2,6 +2,7 @@ import type { FeedConfig } from '../feed-config';
 import type { ProjectVersion } from '../model/history';
 import type { ProjectRecord } from '../model/project';
 import type { RunReport } from '../model/run-report';
+import type { LinkedReference } from '../model/source-output';
 import type { OutputFile } from './output-file';
 import type { DatasetMeta } from './projects-json';
 
@@ -20,6 +21,8 @@ export interface RenderContext {
   readonly report: RunReport;
   /** Files already in the store that a renderer extends (e.g. the snapshot index); null when absent. */
   readonly previous: { readonly snapshotIndex: unknown | null };
+  /** The fund page's reference data (objectives, allocation); null or absent when it was never read. */
+  readonly reference?: LinkedReference | null;
 }
 
 export type Renderer = (ctx: RenderContext) => OutputFile[];

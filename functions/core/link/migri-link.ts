@@ -1,0 +1,198 @@
+import type { ProjectDraft, QualityFlag } from '../model/project';
+import type { MigriOutput } from '../model/source-output';
+import { roundScore, stemDice } from '../normalise/similarity';
+import { foldKey } from '../normalise/text';
+import { instrumentOf } from '../sources/migri-hankkeet';
+import { compare, type LinkExplanation, samePeriod, showDate, uniquePairs } from './common';
+
+/** A dates-agreeing pair needs this much shared vocabulary (Dice of word stems) to be linked. */
+export const DATES_TEXT_THRESHOLD = 0.2;
+/** Without agreeing dates, text alone needs this much. */
+export const TEXT_THRESHOLD = 0.5;
+/** A similarity link must beat the runner-up (for the block and for the project) by this much. */
+export const TEXT_MARGIN = 0.1;
+
+export interface MigriLinkResult {
+  /** Ministry drafts, with the Migri blocks that matched them attached. */
+  readonly ministry: ProjectDraft[];
+  /** Blocks no ministry project matched, as their own records. */
+  readonly own: ProjectDraft[];
+  readonly links: LinkExplanation[];
+  readonly warnings: string[];
+}
+
+type Tier = {
+  readonly label: string;
+  readonly test: (block: ProjectDraft, project: ProjectDraft) => boolean;
+};
+
+const sameDates = (a: ProjectDraft, b: ProjectDraft) =>
+  a.startDate !== null && a.endDate !== null && a.startDate === b.startDate && a.endDate === b.endDate;
+
+/** "varausapu 2" is a word-prefix of "varausapu 2 turvapaikkakuulemisten …" (or the other way round). */
+function namePrefix(a: string, b: string): boolean {
+  const fa = foldKey(a);
+  const fb = foldKey(b);
+  const [short, long] = fa.length <= fb.length ? [fa, fb] : [fb, fa];
+  return short.length >= 8 && short.includes(' ') && long.startsWith(`${short} `);
+}
+
+const sameAcronym = (a: ProjectDraft, b: ProjectDraft) =>
+  a.acronym !== null && b.acronym !== null && foldKey(a.acronym) === foldKey(b.acronym);
+
+/**
+ * The exact criteria, strongest first. Each tier links what it can one-to-one before the next looks:
+ * the same title (folded: case, accents and punctuation ignored), the same acronym, or one name the
+ * start of the other; each "+dates" when the schedule agrees too, which is tried first.
+ */
+const EXACT_TIERS: readonly Tier[] = [
+  { label: 'title+dates', test: (b, p) => foldKey(b.name) === foldKey(p.name) && sameDates(b, p) },
+  { label: 'title', test: (b, p) => foldKey(b.name) === foldKey(p.name) },
+  { label: 'acronym+dates', test: (b, p) => sameAcronym(b, p) && sameDates(b, p) },
+  { label: 'acronym', test: sameAcronym },
+  { label: 'name+dates', test: (b, p) => namePrefix(b.name, p.name) && sameDates(b, p) },
+  { label: 'name', test: (b, p) => namePrefix(b.name, p.name) },
+];
+
+function blockText(block: ProjectDraft): string {
+  return [block.name, block.migri?.description ?? '', block.migri?.goals ?? ''].join('\n');
+}
+
+function projectText(project: ProjectDraft): string {
+  return `${project.name}\n${project.summary}`;
+}
+
+/**
+ * Links Migri's blocks to the ministry's projects of the same organisation (Maahanmuuttovirasto) and
+ * programme period: by exact criteria first (title, acronym, name, each with and without agreeing
+ * dates), then by shared vocabulary of the texts (with agreeing dates, then without, each needing a
+ * clear lead over the runner-up). One block per project and one project per block. A block whose text
+ * names another instrument (BMVI: visa information system…) is not linked to an AMIF list.
+ */
+export function linkMigri(
+  output: MigriOutput,
+  ministry: readonly ProjectDraft[],
+  claimed: Set<string>,
+): MigriLinkResult {
+  const links: LinkExplanation[] = [];
+  const warnings: string[] = [];
+  const matchedBy = new Map<ProjectDraft, { project: ProjectDraft; label: string }>();
+  const blocks = output.drafts;
+
+  const eligible = (block: ProjectDraft, project: ProjectDraft) =>
+    !claimed.has(project.id) &&
+    ![...matchedBy.values()].some((m) => m.project === project) &&
+    !matchedBy.has(block) &&
+    project.beneficiary.id === block.beneficiary.id &&
+    samePeriod(block.programme, project.programme) &&
+    (block.fund === 'EUSA' || block.fund === project.fund);
+
+  for (const tier of EXACT_TIERS) {
+    const free = blocks.filter((b) => !matchedBy.has(b));
+    const { pairs } = uniquePairs(free, ministry, (b, p) => eligible(b, p) && tier.test(b, p));
+    for (const [block, project] of pairs) matchedBy.set(block, { project, label: tier.label });
+  }
+
+  for (const withDates of [true, false]) {
+    const threshold = withDates ? DATES_TEXT_THRESHOLD : TEXT_THRESHOLD;
+    const scored: { block: ProjectDraft; project: ProjectDraft; score: number }[] = [];
+    for (const block of blocks) {
+      for (const project of ministry) {
+        if (!eligible(block, project) || (withDates && !sameDates(block, project))) continue;
+        scored.push({ block, project, score: stemDice(blockText(block), projectText(project)) });
+      }
+    }
+    scored.sort(
+      (a, b) => b.score - a.score || compare(a.block.id, b.block.id) || compare(a.project.id, b.project.id),
+    );
+    for (const { block, project, score } of scored) {
+      if (score < threshold || !eligible(block, project)) continue;
+      // Rivals share the block or the project (not both): the link must lead them all by the margin.
+      const rivals = scored.filter(
+        (s) => (s.block === block) !== (s.project === project) && eligible(s.block, s.project),
+      );
+      if (rivals.some((r) => r.score > score - TEXT_MARGIN)) continue;
+      const label = `${withDates ? 'dates+' : ''}text-similarity ${roundScore(score).toFixed(2)}`;
+      matchedBy.set(block, { project, label });
+    }
+  }
+
+  const attached = new Map<string, ProjectDraft>();
+  for (const [block, { project, label }] of matchedBy) {
+    claimed.add(project.id);
+    attached.set(project.id, attachBlock(project, block, label, output));
+    links.push({
+      sourceId: output.sourceId,
+      item: block.name,
+      projectId: project.id,
+      matchedBy: label,
+      note: null,
+    });
+  }
+
+  const own: ProjectDraft[] = [];
+  for (const block of blocks) {
+    if (matchedBy.has(block)) continue;
+    const instrument = instrumentOf(blockText(block));
+    const why =
+      instrument && instrument.fund !== 'AMIF'
+        ? `its text names ${instrument.fund} work ("${instrument.evidence}"), so it is not looked for on the AMIF lists`
+        : `no ${block.beneficiary.name} project on the ministry lists matches its title, acronym, dates or text`;
+    own.push({
+      ...block,
+      quality: [
+        ...block.quality,
+        {
+          code: 'not-on-ministry-list',
+          field: 'sources',
+          message: `Migri describes this project, but ${why}`,
+          raw: block.name,
+          source: output.sourceId,
+        },
+      ],
+    });
+    links.push({
+      sourceId: output.sourceId,
+      item: block.name,
+      projectId: block.id,
+      matchedBy: null,
+      note: why,
+    });
+  }
+
+  return {
+    ministry: ministry.map((p) => attached.get(p.id) ?? p),
+    own,
+    links: links.sort((a, b) => a.item.localeCompare(b.item, 'fi')),
+    warnings,
+  };
+}
+
+function attachBlock(
+  project: ProjectDraft,
+  block: ProjectDraft,
+  label: string,
+  output: MigriOutput,
+): ProjectDraft {
+  const quality: QualityFlag[] = [...project.quality];
+  const schedule = block.migri?.schedule ?? null;
+  for (const field of ['startDate', 'endDate'] as const) {
+    const ours = project[field];
+    const theirs = block[field];
+    if (ours !== null && theirs !== null && ours !== theirs) {
+      quality.push({
+        code: 'date-mismatch',
+        field,
+        message: `the ministry list gives ${showDate(ours)}, Migri's page ${showDate(theirs)} (schedule "${schedule}"); the ministry's date is kept`,
+        raw: schedule,
+        source: output.sourceId,
+      });
+    }
+  }
+  return {
+    ...project,
+    sources: [...project.sources, { id: output.sourceId, url: output.url }],
+    migri: { ...block.migri!, matchedBy: label },
+    quality,
+  };
+}

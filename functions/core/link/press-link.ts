@@ -1,0 +1,170 @@
+import type { Beneficiary, ProjectDraft, QualityFlag } from '../model/project';
+import type { PressMention, PressOutput } from '../model/source-output';
+import { findBeneficiaries } from '../normalise/beneficiary';
+import { foldKey } from '../normalise/text';
+import { compare, type LinkExplanation, samePeriod, showDate, showEuros, uniquePairs } from './common';
+
+export interface PressLinkResult {
+  /** Ministry drafts, with the announcements that matched them attached. */
+  readonly ministry: ProjectDraft[];
+  /** The "announced" drafts of mentions no listed project matched. */
+  readonly unmatched: ProjectDraft[];
+  readonly links: LinkExplanation[];
+  readonly warnings: string[];
+}
+
+/** Two amounts agree when they differ by less than a euro: releases give whole euros (truncated). */
+export function amountsAgree(listed: number | null, announced: number): boolean {
+  return listed !== null && Math.abs(listed - announced) < 1;
+}
+
+const acronymLike = (word: string) => (word.match(/\p{Lu}/gu) ?? []).length >= 2;
+
+/** How a mention's names point at a project: "acronym", "name", or null. */
+export function nameEvidence(mention: PressMention, project: ProjectDraft): 'acronym' | 'name' | null {
+  const acronym = project.acronym ? foldKey(project.acronym) : null;
+  const name = foldKey(project.name);
+  for (const written of mention.names) {
+    const folded = foldKey(written);
+    const first = written.split(/\s+/)[0]!;
+    if (acronym && (folded === acronym || (acronymLike(first) && foldKey(first) === acronym)))
+      return 'acronym';
+    if (folded.length >= 4 && (name === folded || name.startsWith(`${folded} `))) return 'name';
+  }
+  return null;
+}
+
+function describe(mention: PressMention): string {
+  const names = mention.names.length > 0 ? `${mention.names.join(' / ')}, ` : '';
+  return `${names}${mention.beneficiary?.name ?? '?'}, ${showEuros(mention.amountEur)}`;
+}
+
+/**
+ * Links a press release's mentions to the listed projects of its programme. Tiers, each one-to-one:
+ * (1) a name or acronym the mention gives, when the organisation agrees or is not named; (2) the same
+ * organisation and an amount within a euro; (3) the same organisation when it has only one project in
+ * the programme. An amount that then disagrees by a euro or more is flagged `amount-mismatch`; the
+ * list's amount is kept.
+ */
+export function linkPress(output: PressOutput, ministry: readonly ProjectDraft[]): PressLinkResult {
+  const release = output.release;
+  const candidates = ministry.filter(
+    (p) => p.listing === 'listed' && p.fund === 'AMIF' && samePeriod(p.programme, release.programme ?? ''),
+  );
+  const knownNames = candidates.map((p) => p.beneficiary);
+  const beneficiaryOf = new Map<PressMention, Beneficiary | null>(
+    output.mentions.map((m) => {
+      if (m.beneficiary) return [m, m.beneficiary];
+      const found = findBeneficiaries(m.text, knownNames)[0];
+      return [m, found ? { id: found.id, name: found.name } : null];
+    }),
+  );
+  const sameOrg = (m: PressMention, p: ProjectDraft) => beneficiaryOf.get(m)?.id === p.beneficiary.id;
+  const projectsOf = (id: string) => candidates.filter((p) => p.beneficiary.id === id).length;
+
+  const matched = new Map<PressMention, { project: ProjectDraft; label: string }>();
+  const taken = () => new Set([...matched.values()].map((m) => m.project));
+  const tiers: {
+    label: (m: PressMention, p: ProjectDraft) => string;
+    test: (m: PressMention, p: ProjectDraft) => boolean;
+  }[] = [
+    {
+      test: (m, p) => nameEvidence(m, p) !== null && (beneficiaryOf.get(m) === null || sameOrg(m, p)),
+      label: (m, p) =>
+        [
+          nameEvidence(m, p),
+          sameOrg(m, p) ? 'beneficiary' : null,
+          amountsAgree(p.euFundingEur, m.amountEur) ? 'amount' : null,
+        ]
+          .filter(Boolean)
+          .join('+'),
+    },
+    {
+      test: (m, p) => sameOrg(m, p) && amountsAgree(p.euFundingEur, m.amountEur),
+      label: () => 'beneficiary+amount',
+    },
+    { test: (m, p) => sameOrg(m, p) && projectsOf(p.beneficiary.id) === 1, label: () => 'beneficiary' },
+  ];
+  const ambiguous = new Set<PressMention>();
+  for (const tier of tiers) {
+    const used = taken();
+    const free = output.mentions.filter((m) => !matched.has(m));
+    const { pairs, ambiguous: unclear } = uniquePairs(
+      free,
+      candidates.filter((p) => !used.has(p)),
+      tier.test,
+    );
+    for (const [mention, project] of pairs)
+      matched.set(mention, { project, label: tier.label(mention, project) });
+    for (const m of unclear) ambiguous.add(m);
+  }
+
+  const links: LinkExplanation[] = [];
+  const warnings: string[] = [];
+  const attached = new Map<string, ProjectDraft>();
+  for (const mention of output.mentions) {
+    const match = matched.get(mention);
+    if (!match) {
+      const note = ambiguous.has(mention)
+        ? 'several listed projects fit equally well; published as announced'
+        : 'no listed project fits its names, organisation and amount; published as announced';
+      if (ambiguous.has(mention)) {
+        warnings.push(
+          `${output.sourceId}: the mention "${describe(mention)}" fits several listed projects; it was not linked`,
+        );
+      }
+      links.push({
+        sourceId: output.sourceId,
+        item: describe(mention),
+        projectId: mention.draftId,
+        matchedBy: null,
+        note,
+      });
+      continue;
+    }
+    const { project, label } = match;
+    const agree = amountsAgree(project.euFundingEur, mention.amountEur);
+    const quality: QualityFlag[] = [...project.quality];
+    if (!agree && project.euFundingEur !== null) {
+      quality.push({
+        code: 'amount-mismatch',
+        field: 'euFundingEur',
+        message: `the press release of ${showDate(release.date)} gives ${showEuros(mention.amountEur)}, the ministry list ${showEuros(project.euFundingEur)}; the ministry's amount is kept`,
+        raw: mention.text,
+        source: output.sourceId,
+      });
+    }
+    const announcement = {
+      date: release.date,
+      url: output.url,
+      lang: release.lang,
+      amountEur: mention.amountEur,
+    };
+    attached.set(project.id, {
+      ...project,
+      sources: [...project.sources, { id: output.sourceId, url: output.url }],
+      announcements: [...project.announcements, announcement].sort(
+        (a, b) => compare(a.date, b.date) || compare(a.lang, b.lang) || compare(a.url, b.url),
+      ),
+      quality,
+    });
+    links.push({
+      sourceId: output.sourceId,
+      item: describe(mention),
+      projectId: project.id,
+      matchedBy: label,
+      note:
+        agree || project.euFundingEur === null
+          ? null
+          : `amounts differ: ${showEuros(mention.amountEur)} announced, ${showEuros(project.euFundingEur)} listed`,
+    });
+  }
+
+  const draftsById = new Map(output.drafts.map((d) => [d.id, d]));
+  return {
+    ministry: ministry.map((p) => attached.get(p.id) ?? p),
+    unmatched: output.mentions.filter((m) => !matched.has(m)).flatMap((m) => draftsById.get(m.draftId) ?? []),
+    links,
+    warnings,
+  };
+}

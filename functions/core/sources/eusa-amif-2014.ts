@@ -1,0 +1,362 @@
+import { PageLayoutError } from '../errors';
+import { type ProjectDraft, projectDraftSchema, type QualityFlag } from '../model/project';
+import type { ProjectsOutput } from '../model/source-output';
+import { extractAcronym } from '../normalise/acronym';
+import { centsToEuros, parseEuroAmount } from '../normalise/amount';
+import { normaliseBeneficiary } from '../normalise/beneficiary';
+import { parseFinnishDate } from '../normalise/date';
+import { parseDateRange } from '../normalise/date-range';
+import { projectId } from '../normalise/project-id';
+import { collapseWhitespace, joinParagraphs } from '../normalise/text';
+import { blockText, type PageBlock, pageBlocks } from './page-blocks';
+import type { SourceModule } from './source-module';
+
+const PROGRAMME = 'AMIF 2014-2020';
+const BASE_URL = 'https://eusa-rahastot.fi/toimintaa-ja-tuloksia/rahoitetut-amif-hankkeet/erityistavoite-';
+const PAGE_TITLE = /^rahoitetut amif-hankkeet$/i;
+
+export type ObjectiveCode2014 = '1' | '2' | '3';
+
+/** "Kansallinen tavoite 1.1: Vastaanotto- ja turvapaikkajärjestelmät" */
+const NATIONAL_OBJECTIVE = /^kansallinen tavoite\s+(\d+(?:\.\d+)?)\s*[:.–-]?\s*(.*)$/i;
+/** "… ei ole tällä hetkellä voimassa olevia rahoitettuja hankkeita" */
+const NO_PROJECTS = /\bei ole\b.*\bhankkeita\b/i;
+const DATE = String.raw`\d{1,2}\.\s?\d{1,2}\.\s?\d{4}`;
+/** "Kuopion Setlementti Puijola ry, 01.06.2020 - 31.12.2021, EU-tuki 78 438 euroa" */
+const DETAIL_LINE = new RegExp(
+  String.raw`^(?<org>[^,]+(?:,\s*(?!${DATE})[^,]+)*?),\s*(?<range>${DATE}\s*[-–—]\s*${DATE})\s*(?:,\s*(?:EU-tuki|EU-rahoitus|tuki)\s*:?\s*(?<amount>.+?))?\s*$`,
+  'iu',
+);
+/** Labels of the second format: "Hankkeen toteuttaja: LAB Ammattikorkeakoulu oy, Toteutusaika: 01.09.2020 - 31.12.2022". */
+const LABELS = String.raw`(hankkeen toteuttaja|toteuttaja|toteutusaika|hankkeen kesto|eu-tuki|eu-rahoitus|myönnetty tuki)\s*:`;
+const LABEL = new RegExp(LABELS, 'giu');
+const STARTS_WITH_LABEL = new RegExp(`^${LABELS}`, 'iu');
+const DESCRIPTION_LABEL = /^hankkeen kuvaus\s*:\s*/i;
+const MORE_LINK = /^katso lisää\b/i;
+
+/** A project as the page shows it, before interpretation. */
+export interface RawProject2014 {
+  readonly heading: string;
+  readonly nationalObjective: string;
+  readonly description: readonly string[];
+  readonly beneficiary: string | null;
+  /** The date range as written ("01.06.2020 - 31.11.2021"), or null. */
+  readonly period: string | null;
+  readonly amount: string | null;
+  /** The "Katso lisää hankkeesta" link as written (may be relative). */
+  readonly moreLink: string | null;
+}
+
+export interface ParsedPage2014 {
+  readonly objective: { readonly code: ObjectiveCode2014; readonly name: string };
+  readonly projects: readonly RawProject2014[];
+  readonly pageUpdated: string | null;
+  readonly warnings: readonly string[];
+}
+
+interface Details {
+  beneficiary: string | null;
+  period: string | null;
+  amount: string | null;
+}
+
+/** Reads one line as the details of a project in either format, or null when it is not one. */
+export function parseDetailLine(line: string): Details | null {
+  const text = collapseWhitespace(line);
+  const labels = [...text.matchAll(LABEL)];
+  if (labels.length > 0 && labels[0]!.index === 0) {
+    const details: Details = { beneficiary: null, period: null, amount: null };
+    labels.forEach((label, i) => {
+      const from = label.index! + label[0].length;
+      const to = labels[i + 1]?.index ?? text.length;
+      const value = text
+        .slice(from, to)
+        .trim()
+        .replace(/[,;]\s*$/, '')
+        .trim();
+      const name = label[1]!.toLowerCase();
+      if (name.endsWith('toteuttaja')) details.beneficiary = value || null;
+      else if (name === 'toteutusaika' || name === 'hankkeen kesto') details.period = value || null;
+      else details.amount = value || null;
+    });
+    return details;
+  }
+  const match = DETAIL_LINE.exec(text);
+  if (!match?.groups) return null;
+  return {
+    beneficiary: match.groups.org!.trim(),
+    period: match.groups.range!.trim(),
+    amount: match.groups.amount?.trim() || null,
+  };
+}
+
+function isHeading(block: PageBlock): boolean {
+  return (
+    block.kind === 'heading' ||
+    (block.bold &&
+      block.lines.length === 1 &&
+      blockText(block).length <= 300 &&
+      !STARTS_WITH_LABEL.test(blockText(block)))
+  );
+}
+
+/**
+ * Reads a 2014–2020 "Rahoitetut AMIF-hankkeet" page of one specific objective by its visible text:
+ * the objective's heading, then sections "Kansallinen tavoite N.N: …", each with project headings
+ * followed by bullets (description, details, an optional "Katso lisää hankkeesta" link). Whether a
+ * heading is a project is decided by its content (a details line under it), not by its tag, so h2/h3/
+ * bold-paragraph headings and p/li bullets all read the same. Throws PageLayoutError when there is
+ * no national-objective section, or when there are sections but none of their headings has details.
+ */
+export function parseEusaAmif2014(html: string, sourceId: string, code: ObjectiveCode2014): ParsedPage2014 {
+  const blocks = pageBlocks(html);
+  const warnings: string[] = [];
+  const firstSection = blocks.findIndex((b) => isHeading(b) && NATIONAL_OBJECTIVE.test(blockText(b)));
+  const expected = `sections headed "Kansallinen tavoite ${code}.N: …" with project headings followed by a bullet "<toteuttaja>, d.m.yyyy - d.m.yyyy, EU-tuki N euroa" or "Hankkeen toteuttaja: …, Toteutusaika: d.m.yyyy - d.m.yyyy"`;
+  if (firstSection < 0) {
+    const headings = blocks.filter(isHeading).map((b) => `"${blockText(b)}"`);
+    throw new PageLayoutError(
+      sourceId,
+      expected,
+      headings.length > 0 ? `the headings ${headings.slice(0, 6).join(', ')}` : 'no headings',
+    );
+  }
+
+  const intro = blocks.slice(0, firstSection);
+  const objectiveHeading = intro
+    .filter((b) => isHeading(b) && !PAGE_TITLE.test(blockText(b)))
+    .map(blockText)
+    .at(-1);
+  const introCode = /erityistavoit\w*\s+([123])\b/i.exec(intro.map(blockText).join(' '))?.[1];
+  if (introCode && introCode !== code) {
+    warnings.push(
+      `${sourceId}: the page introduces specific objective ${introCode}, but its address is that of objective ${code}; objective ${code} was recorded`,
+    );
+  }
+  const objective = { code, name: objectiveHeading ?? `Erityistavoite ${code}` };
+
+  const projects: RawProject2014[] = [];
+  const headingsWithoutDetails: { heading: string; nationalObjective: string }[] = [];
+  /** Per national objective: how many projects it has and whether it says it has none. */
+  const sections = new Map<string, { projects: number; saysNone: boolean }>();
+  let nationalObjective: string | null = null;
+  let index = firstSection;
+  while (index < blocks.length) {
+    const block = blocks[index]!;
+    const text = blockText(block);
+    index++;
+    if (!isHeading(block)) continue;
+    const no = NATIONAL_OBJECTIVE.exec(text);
+    const body: PageBlock[] = [];
+    while (index < blocks.length && !isHeading(blocks[index]!)) body.push(blocks[index++]!);
+    if (no) {
+      nationalObjective = no[1]!;
+      sections.set(nationalObjective, {
+        projects: 0,
+        saysNone: body.some((b) => NO_PROJECTS.test(blockText(b))),
+      });
+      if (!nationalObjective.startsWith(`${code}.`)) {
+        warnings.push(
+          `${sourceId}: national objective ${nationalObjective} is not under specific objective ${code}; its projects are recorded as given`,
+        );
+      }
+      continue;
+    }
+    if (nationalObjective === null) continue;
+    const section = sections.get(nationalObjective)!;
+    if (body.some((b) => NO_PROJECTS.test(blockText(b)))) section.saysNone = true;
+    const project = readProject(text, nationalObjective, body);
+    if (project) {
+      projects.push(project);
+      section.projects++;
+    } else if (body.length > 0 && !body.every((b) => NO_PROJECTS.test(blockText(b)))) {
+      headingsWithoutDetails.push({ heading: text, nationalObjective });
+    }
+  }
+
+  if (projects.length === 0 && headingsWithoutDetails.length > 0) {
+    throw new PageLayoutError(
+      sourceId,
+      expected,
+      `${sections.size} national-objective sections whose ${headingsWithoutDetails.length} headings have no details line (e.g. "${headingsWithoutDetails[0]!.heading}")`,
+    );
+  }
+  for (const h of headingsWithoutDetails) {
+    warnings.push(
+      `${sourceId}: "${h.heading}" (national objective ${h.nationalObjective}) has no implementer and dates line; it was not read as a project`,
+    );
+  }
+  for (const [no, section] of sections) {
+    if (section.projects === 0 && !section.saysNone) {
+      warnings.push(
+        `${sourceId}: national objective ${no} lists no projects and does not say that it has none`,
+      );
+    }
+  }
+
+  const updated = /päivitetty\s*:?\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})/i.exec(blocks.map(blockText).join(' '));
+  const pageUpdated = updated ? parseFinnishDate(updated[1]!) : null;
+  return { objective, projects, pageUpdated: pageUpdated?.ok ? pageUpdated.iso : null, warnings };
+}
+
+function readProject(
+  heading: string,
+  nationalObjective: string,
+  body: readonly PageBlock[],
+): RawProject2014 | null {
+  const description: string[] = [];
+  let details: Details | null = null;
+  let moreLink: string | null = null;
+  for (const block of body) {
+    for (const line of block.lines) {
+      if (MORE_LINK.test(line)) {
+        moreLink ??= block.links[0]?.href ?? null;
+        continue;
+      }
+      const labelled = DESCRIPTION_LABEL.exec(line);
+      if (labelled) {
+        const rest = line.slice(labelled[0].length).trim();
+        if (rest) description.push(rest);
+        continue;
+      }
+      const parsed: Details | null = details ? null : parseDetailLine(line);
+      if (parsed) {
+        details = parsed;
+        continue;
+      }
+      if (!NO_PROJECTS.test(line)) description.push(line);
+    }
+  }
+  if (!details) return null;
+  return {
+    heading,
+    nationalObjective,
+    description,
+    beneficiary: details.beneficiary,
+    period: details.period,
+    amount: details.amount,
+    moreLink,
+  };
+}
+
+/** "TUVI-hanke - Turvapaikkaprosessin…" → "TUVI": the short name without the word "hanke". */
+function acronymOf(name: string): string | null {
+  const acronym = extractAcronym(name);
+  if (!acronym) return null;
+  const stripped = acronym.replace(/-?hanke$/i, '').replace(/-$/, '');
+  return stripped.length >= 2 ? stripped : null;
+}
+
+function absoluteUrl(href: string | null, base: string): string | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function normaliseProject2014(
+  raw: RawProject2014,
+  objective: ParsedPage2014['objective'],
+  sourceId: string,
+  url: string,
+): ProjectDraft {
+  const quality: QualityFlag[] = [];
+  const flag = (code: QualityFlag['code'], field: string, message: string, rawText: string | null) =>
+    quality.push({ code, field, message, raw: rawText, source: sourceId });
+
+  const name = collapseWhitespace(raw.heading);
+  if (!raw.beneficiary) flag('missing-field', 'beneficiary', 'the details give no implementer', null);
+  const beneficiary = raw.beneficiary
+    ? normaliseBeneficiary(raw.beneficiary)
+    : { id: 'unknown', name: '(ei ilmoitettu)' };
+
+  let startDate: string | null = null;
+  let endDate: string | null = null;
+  if (!raw.period) {
+    flag('missing-field', 'startDate', 'the details give no implementation period', null);
+  } else {
+    const range = parseDateRange(raw.period);
+    if (!range) {
+      flag('invalid-date', 'startDate', 'expected a period written "d.m.yyyy - d.m.yyyy"', raw.period);
+    } else {
+      const notADate = (rawDate: string) =>
+        `"${rawDate}" is not a date on the calendar (the period reads "${raw.period}"); expected d.m.yyyy`;
+      if (range.start.ok) startDate = range.start.iso;
+      else flag('invalid-date', 'startDate', notADate(range.rawStart), range.rawStart);
+      if (range.end.ok) endDate = range.end.iso;
+      else flag('invalid-date', 'endDate', notADate(range.rawEnd), range.rawEnd);
+    }
+  }
+  if (startDate && endDate && endDate < startDate) {
+    flag(
+      'end-before-start',
+      'endDate',
+      `the end date ${endDate} is before the start date ${startDate}`,
+      null,
+    );
+  }
+
+  let euFundingEur: number | null = null;
+  if (!raw.amount) flag('missing-field', 'euFundingEur', 'the details give no EU funding amount', null);
+  else {
+    const amount = parseEuroAmount(raw.amount);
+    if (amount.ok) euFundingEur = centsToEuros(amount.cents);
+    else flag('invalid-amount', 'euFundingEur', 'expected a euro amount such as "78 438 euroa"', raw.amount);
+  }
+
+  return projectDraftSchema.parse({
+    id: projectId(PROGRAMME, name),
+    programme: PROGRAMME,
+    fund: 'AMIF',
+    name,
+    acronym: acronymOf(name),
+    beneficiary,
+    specificObjective: objective,
+    nationalObjective: raw.nationalObjective,
+    summary: joinParagraphs(raw.description),
+    euFundingEur,
+    startDate,
+    endDate,
+    website: absoluteUrl(raw.moreLink, url),
+    listing: 'listed',
+    sources: [{ id: sourceId, url }],
+    migri: null,
+    announcements: [],
+    quality,
+  });
+}
+
+/** The source of one specific objective's 2014–2020 page: `eusa-amif-2014-so1`, `-so2`, `-so3`. */
+export function eusaAmif2014Source(code: ObjectiveCode2014): SourceModule {
+  const id = `eusa-amif-2014-so${code}`;
+  const url = `${BASE_URL}${code}`;
+  return {
+    id,
+    url,
+    title: `Rahoitetut AMIF-hankkeet 2014–2020, erityistavoite ${code}`,
+    publisher: 'Sisäministeriö',
+    extract(html: string): ProjectsOutput {
+      const page = parseEusaAmif2014(html, id, code);
+      const drafts: ProjectDraft[] = [];
+      const warnings = [...page.warnings];
+      const seen = new Set<string>();
+      for (const project of page.projects) {
+        const draft = normaliseProject2014(project, page.objective, id, url);
+        if (seen.has(draft.id)) {
+          warnings.push(`${id}: the project "${draft.name}" appears twice on the page; kept once`);
+          continue;
+        }
+        seen.add(draft.id);
+        drafts.push(draft);
+      }
+      return { kind: 'projects', sourceId: id, url, pageUpdated: page.pageUpdated, drafts, warnings };
+    },
+  };
+}
+
+export const eusaAmif2014So1 = eusaAmif2014Source('1');
+export const eusaAmif2014So2 = eusaAmif2014Source('2');
+export const eusaAmif2014So3 = eusaAmif2014Source('3');
