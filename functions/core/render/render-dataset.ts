@@ -7,6 +7,7 @@ import { CACHE_LATEST, CONTENT_TYPES } from './output-file';
 import { renderProjectHistories } from './project-history-json';
 import { renderProjectsCsv } from './projects-csv';
 import { projectsJsonFile } from './projects-json';
+import { renderReferenceJson } from './reference-json';
 import type { RenderContext, Renderer } from './render-context';
 
 /** The "latest" dataset files: v1/projects.json and v1/projects.csv. */
@@ -29,6 +30,7 @@ export const DEFAULT_RENDERERS: readonly Renderer[] = [
   renderChangesJson,
   renderAtomFeedFile,
   renderJsonFeedFile,
+  renderReferenceJson,
 ];
 
 export function renderDataset(
