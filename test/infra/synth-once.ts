@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
+import { afterAll } from 'vitest';
 import { type AmifFeedApp, createApp } from '../../infra/create-app';
 
 /**
@@ -24,8 +25,11 @@ export const SKIP_BUNDLING: Readonly<Record<string, unknown>> = { 'aws:cdk:bundl
 
 const cache = new Map<string, Synthesised>();
 const outdirs: string[] = [];
-process.once('exit', () => {
-  for (const dir of outdirs) rmSync(dir, { recursive: true, force: true });
+// Registered while the importing test file is collected, so it runs after that file's tests
+// (vitest evaluates this module once per test file).
+afterAll(() => {
+  for (const dir of outdirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  cache.clear();
 });
 
 export interface SynthOptions {
