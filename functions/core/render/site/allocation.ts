@@ -3,8 +3,9 @@
  *
  * The fund's own page ("Turvapaikka-, maahanmuutto- ja kotouttamisrahasto AMIF", eusa-rahastot2021.fi,
  * snapshot in seeds/pages/eusa-amif-fund.html and seeds/text/004_*.txt) says: "Suomen AMIF-rahaston
- * rahoitusosuus on 67,9 miljoonaa euroa ohjelmakaudella 2021-2027." When the render context
- * carries reference data (v1/reference.json), its figure wins; otherwise this constant is used.
+ * rahoitusosuus on 67,9 miljoonaa euroa ohjelmakaudella 2021-2027." When the render context carries
+ * the fund page's reference data (ctx.reference, also published as v1/reference.json), its figure and
+ * programme win; otherwise this constant is used.
  */
 export const AMIF_2021_2027_ALLOCATION_EUR = 67_900_000;
 
@@ -13,27 +14,28 @@ export const ALLOCATION_PROGRAMME = 'AMIF 2021-2027';
 
 export interface Allocation {
   readonly eur: number;
-  readonly fromReference: boolean;
+  readonly programme: string;
+  /** The page the figure was read from this run; null for the built-in constant. */
+  readonly sourceUrl: string | null;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }
 
 /**
- * The allocation in euros: the first amount of at least a million found under a key that mentions
- * "allocation" in the reference data, else the constant from the fund page.
+ * The allocation from the reference data ({ programme, allocationEur, source: { url } }), read
+ * structurally so a missing or partial reference falls back to the fund page's figure.
  */
 export function allocationFrom(reference: unknown): Allocation {
-  const found = findAllocation(reference, false, 0);
-  return found === null
-    ? { eur: AMIF_2021_2027_ALLOCATION_EUR, fromReference: false }
-    : { eur: found, fromReference: true };
-}
-
-function findAllocation(value: unknown, underAllocation: boolean, depth: number): number | null {
-  if (depth > 6 || value === null || typeof value !== 'object') return null;
-  for (const [key, inner] of Object.entries(value)) {
-    const hit = underAllocation || /allocation/i.test(key);
-    if (hit && typeof inner === 'number' && Number.isFinite(inner) && inner >= 1_000_000) return inner;
-    const nested = findAllocation(inner, hit, depth + 1);
-    if (nested !== null) return nested;
+  if (isObject(reference)) {
+    const eur = reference.allocationEur;
+    if (typeof eur === 'number' && Number.isFinite(eur) && eur > 0) {
+      const programme = typeof reference.programme === 'string' ? reference.programme : ALLOCATION_PROGRAMME;
+      const source = reference.source;
+      const sourceUrl = isObject(source) && typeof source.url === 'string' ? source.url : null;
+      return { eur, programme, sourceUrl };
+    }
   }
-  return null;
+  return { eur: AMIF_2021_2027_ALLOCATION_EUR, programme: ALLOCATION_PROGRAMME, sourceUrl: null };
 }

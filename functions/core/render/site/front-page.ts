@@ -1,7 +1,7 @@
 import type { ProjectVersion } from '../../model/history';
 import type { ProjectRecord } from '../../model/project';
 import type { RenderContext } from '../render-context';
-import { ALLOCATION_PROGRAMME, type Allocation } from './allocation';
+import type { Allocation } from './allocation';
 import type { SiteAssets } from './assets';
 import {
   activeRecords,
@@ -54,9 +54,9 @@ export function lastChangedAt(records: readonly ProjectRecord[]): string | null 
 }
 
 /** Cents awarded to the programme the allocation belongs to (removed projects excluded). */
-export function awardedAgainstAllocation(records: readonly ProjectRecord[]): number {
+export function awardedAgainstAllocation(records: readonly ProjectRecord[], programme: string): number {
   return activeRecords(records)
-    .filter((r) => r.programme === ALLOCATION_PROGRAMME)
+    .filter((r) => r.programme === programme)
     .reduce((sum, r) => sum + centsOf(r), 0);
 }
 
@@ -101,7 +101,7 @@ function figuresSection(input: FrontPageInput, t: Messages, rel: (k: string) => 
   const { ctx, lang, allocation } = input;
   const active = activeRecords(ctx.records);
   const removed = ctx.records.length - active.length;
-  const awarded = awardedAgainstAllocation(ctx.records);
+  const awarded = awardedAgainstAllocation(ctx.records, allocation.programme);
   const share = allocation.eur > 0 ? awarded / 100 / allocation.eur : 0;
   const changed = lastChangedAt(ctx.records);
   const meterWidth = Math.max(0, Math.min(100, share * 100));
@@ -110,7 +110,7 @@ function figuresSection(input: FrontPageInput, t: Messages, rel: (k: string) => 
 <dl class="figures">
 <div class="figure"><dt>${t.projects}</dt><dd><span class="value">${formatInteger(lang, active.length)}</span><span class="detail">${t.projectsNote(removed)}</span></dd></div>
 <div class="figure"><dt>${t.totalFunding}</dt><dd><span class="value">${formatCentsShort(lang, Math.round(ctx.meta.totalEuFundingEur * 100))}</span><span class="detail">${formatEuros(lang, ctx.meta.totalEuFundingEur)}; ${t.totalFundingNote}</span></dd></div>
-<div class="figure"><dt>${t.allocationShare}</dt><dd><span class="value">${formatPercent(lang, share)}</span><span class="detail">${t.allocationNote(formatCentsShort(lang, awarded), formatCentsShort(lang, allocation.eur * 100))}</span><span class="meter"><svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="${String(Math.round(meterWidth * 10) / 10)}" height="10"/></svg></span></dd></div>
+<div class="figure"><dt>${t.allocationShare}</dt><dd><span class="value">${formatPercent(lang, share)}</span><span class="detail">${t.allocationNote(formatCentsShort(lang, awarded), formatCentsShort(lang, allocation.eur * 100))}</span><span class="detail">${allocation.sourceUrl ? html`<a href="${allocation.sourceUrl}">${t.allocationSource}</a>` : t.allocationSource}</span><span class="meter"><svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="${String(Math.round(meterWidth * 10) / 10)}" height="10"/></svg></span></dd></div>
 <div class="figure"><dt>${t.lastUpdate}</dt><dd><span class="value">${changed ? timeEl(lang, changed, 'date') : t.unknown}</span></dd></div>
 <div class="figure" data-status-url="${rel(DATA_FILES.status)}"><dt>${t.lastCheck}</dt><dd><span class="value">${timeEl(lang, ctx.report.startedAt, 'date')}</span><span class="detail">${timeEl(lang, ctx.report.startedAt, 'timestamp')}</span></dd></div>
 </dl>

@@ -29,6 +29,7 @@ export interface Messages {
   readonly totalFundingNote: string;
   readonly allocationShare: string;
   readonly allocationNote: (awarded: string, allocation: string) => string;
+  readonly allocationSource: string;
   readonly lastUpdate: string;
   readonly lastCheck: string;
   readonly lastCheckNote: string;
@@ -182,6 +183,7 @@ const fi: Messages = {
   totalFundingNote: 'kaikki ohjelmakaudet, poistuneet hankkeet pois lukien',
   allocationShare: 'Myönnetty Suomen AMIF-määrärahasta 2021–2027',
   allocationNote: (awarded, allocation) => `${awarded} / ${allocation}`,
+  allocationSource: 'Lähde: rahaston esittelysivu',
   lastUpdate: 'Tiedot muuttuneet viimeksi',
   lastCheck: 'Lähteet tarkistettu viimeksi',
   lastCheckNote: 'tarkistus tehdään säännöllisesti',
@@ -373,6 +375,7 @@ const sv: Messages = {
   totalFundingNote: 'alla programperioder, borttagna projekt ej medräknade',
   allocationShare: 'Beviljat av Finlands AMIF-anslag 2021–2027',
   allocationNote: (awarded, allocation) => `${awarded} / ${allocation}`,
+  allocationSource: 'Källa: fondens presentationssida',
   lastUpdate: 'Uppgifterna ändrades senast',
   lastCheck: 'Källorna kontrollerades senast',
   lastCheckNote: 'kontrolleras regelbundet',
@@ -568,6 +571,7 @@ const en: Messages = {
   totalFundingNote: 'all programme periods, removed projects excluded',
   allocationShare: "Awarded of Finland's 2021–2027 AMIF allocation",
   allocationNote: (awarded, allocation) => `${awarded} of ${allocation}`,
+  allocationSource: "Source: the fund's page",
   lastUpdate: 'Data last changed',
   lastCheck: 'Sources last checked',
   lastCheckNote: 'checked on a schedule',
