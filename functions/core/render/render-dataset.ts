@@ -9,6 +9,7 @@ import { renderProjectsCsv } from './projects-csv';
 import { projectsJsonFile } from './projects-json';
 import { renderReferenceJson } from './reference-json';
 import type { RenderContext, Renderer } from './render-context';
+import { renderSite } from './site/render-site';
 
 /** The "latest" dataset files: v1/projects.json and v1/projects.csv. */
 export const renderLatestDataset: Renderer = (ctx: RenderContext): OutputFile[] => [
@@ -30,6 +31,7 @@ export const DEFAULT_RENDERERS: readonly Renderer[] = [
   renderChangesJson,
   renderAtomFeedFile,
   renderJsonFeedFile,
+  renderSite,
   renderReferenceJson,
 ];
 
