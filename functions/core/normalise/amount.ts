@@ -25,13 +25,20 @@ export function parseEuroAmount(raw: string): AmountResult {
   return toCents(match[1]!.replace(/[ .]/g, ''), match[2], raw);
 }
 
+/**
+ * The largest amount, in cents, that survives the trip through euros as a JSON number and back
+ * (cents → cents / 100 → Math.round(euros * 100)): 2^50 cents, about 11 trillion euros. Beyond it the
+ * division's rounding error can reach half a cent, so a larger "amount" is refused as unreadable.
+ */
+export const MAX_EXACT_CENTS = 2 ** 50;
+
 function toCents(whole: string, fraction: string | undefined, raw: string): AmountResult {
   const euros = Number(whole);
   const cents = euros * 100 + Number((fraction ?? '').padEnd(2, '0'));
-  return Number.isSafeInteger(cents) ? { ok: true, cents } : { ok: false, raw };
+  return Number.isSafeInteger(cents) && cents <= MAX_EXACT_CENTS ? { ok: true, cents } : { ok: false, raw };
 }
 
-/** Euros as a JSON number; exact to the cent because cents are integers below 2^53. */
+/** Euros as a JSON number; exact to the cent for every amount parseEuroAmount accepts (≤ MAX_EXACT_CENTS). */
 export function centsToEuros(cents: number): number {
   return cents / 100;
 }

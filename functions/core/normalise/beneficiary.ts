@@ -119,7 +119,7 @@ export interface BeneficiaryMention {
 /**
  * The known organisations a running text names, in order of appearance. Tolerates the genitive
  * endings press releases put on names: Swedish "-s" and ":s" ("Finlands Flyktinghjälps projekt",
- * "SavoGrow Oy:s projekt") and Finnish "-n" ("Maahanmuuttoviraston"), plus the irregular Finnish
+ * "SavoGrow Oy:s projekt") and Finnish "-n" and ":n" ("Maahanmuuttoviraston", "THL:n"), plus the irregular Finnish
  * genitives listed above. Only organisations with an alias entry are found: a text search for every
  * name ever seen would match too much.
  */
@@ -147,8 +147,8 @@ export function findBeneficiaries(
       }
       if (!ok) continue;
       const written = original.slice(start, end);
-      // "Oy:s": the genitive is a word of its own once punctuation is split off.
-      if (words[end] === 's') end++;
+      // "Oy:s", "THL:n": the genitive is a word of its own once punctuation is split off.
+      if (words[end] === 's' || words[end] === 'n') end++;
       const span = Array.from({ length: end - start }, (_, i) => start + i);
       if (span.some((i) => taken.has(i))) continue;
       for (const i of span) taken.add(i);
