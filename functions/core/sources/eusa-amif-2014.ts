@@ -32,7 +32,7 @@ const LABELS = String.raw`(hankkeen toteuttaja|toteuttaja|toteutusaika|hankkeen 
 const LABEL = new RegExp(LABELS, 'giu');
 const STARTS_WITH_LABEL = new RegExp(`^${LABELS}`, 'iu');
 const DESCRIPTION_LABEL = /^hankkeen kuvaus\s*:\s*/i;
-const MORE_LINK = /^katso lisää\b/i;
+const MORE_LINK = /^katso lisää(?![\p{L}])/iu;
 
 /** A project as the page shows it, before interpretation. */
 export interface RawProject2014 {

@@ -144,7 +144,13 @@ export function parsePressRelease(html: string, sourceId: string, url: string): 
   const period = PERIOD.exec(allText);
   const programme =
     AMIF_NAME.test(`${title}\n${allText}`) && period ? `AMIF ${period[1]}-${period[2]}` : null;
-  const lead = body.find((b) => b.kind === 'text' && findMillionAmount(blockText(b)));
+  // The lead: the paragraph with the total, else the first paragraph that is more than a date or a label.
+  const lead =
+    body.find((b) => b.kind === 'text' && findMillionAmount(blockText(b))) ??
+    body.find(
+      (b) =>
+        b.kind === 'text' && !PUBLICATION_LABEL.test(blockText(b)) && blockText(b).split(' ').length >= 3,
+    );
   const announcedTotal = findMillionAmount(title) ?? (lead ? findMillionAmount(blockText(lead)) : null);
   const count = PROJECT_COUNT.exec(`${title}\n${lead ? blockText(lead) : ''}`);
 
@@ -164,8 +170,9 @@ export function parsePressRelease(html: string, sourceId: string, url: string): 
           continue;
         }
         let from = 0;
-        for (const amount of amounts) {
-          const to = amount.index + amount[0].length;
+        for (const [i, amount] of amounts.entries()) {
+          // A mention runs to its amount; the last one to the end of the sentence.
+          const to = i === amounts.length - 1 ? sentence.length : amount.index + amount[0].length;
           const text = collapseWhitespace(sentence.slice(from, to));
           const parsed = parseEuroAmount((amount[1] ?? amount[2]!).replace(/[.,](?=\d{3}\b)/g, ' '));
           from = to;

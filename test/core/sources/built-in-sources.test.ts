@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../functions/core/errors';
+import {
+  BUILT_IN_SOURCES,
+  configuredSources,
+  sourceHosts,
+} from '../../../functions/core/sources/built-in-sources';
+
+describe('Sources: the built-in list and configuration', () => {
+  it('reads the 2021 table, the 2014 pages of objectives 1–3, the fund page, Migri and the press release, in that order', () => {
+    expect(BUILT_IN_SOURCES.map((s) => s.id)).toEqual([
+      'eusa-amif-2021',
+      'eusa-amif-2014-so1',
+      'eusa-amif-2014-so2',
+      'eusa-amif-2014-so3',
+      'eusa-amif-fund',
+      'migri-hankkeet',
+      'intermin-press-2023-04-12-sv',
+    ]);
+    expect(new Set(BUILT_IN_SOURCES.map((s) => s.id)).size).toBe(BUILT_IN_SOURCES.length);
+    expect(sourceHosts(BUILT_IN_SOURCES)).toEqual([
+      'eusa-rahastot.fi',
+      'eusa-rahastot2021.fi',
+      'intermin.fi',
+      'migri.fi',
+    ]);
+  });
+
+  it('turns PRESS_RELEASE_URLS into one source each, in place of the bundled release', () => {
+    const fi = 'https://intermin.fi/-/sisaministerio-myontaa-eu-rahoitusta';
+    const sources = configuredSources({ pressReleaseUrls: ` ${fi} ,${fi},https://intermin.fi/en/-/grants ` });
+    expect(sources.map((s) => s.id).slice(0, 6)).toEqual(BUILT_IN_SOURCES.map((s) => s.id).slice(0, 6));
+    expect(sources.slice(6).map((s) => [s.id, s.url])).toEqual([
+      [expect.stringMatching(/^intermin-press-fi-[0-9a-f]{10}$/), fi],
+      [expect.stringMatching(/^intermin-press-en-[0-9a-f]{10}$/), 'https://intermin.fi/en/-/grants'],
+    ]);
+    expect(configuredSources().map((s) => s.id)).toEqual(BUILT_IN_SOURCES.map((s) => s.id));
+  });
+
+  it('narrows by SOURCE_IDS and refuses unknown ids and URLs that are not https', () => {
+    expect(configuredSources({ sourceIds: 'migri-hankkeet, eusa-amif-2021' }).map((s) => s.id)).toEqual([
+      'eusa-amif-2021',
+      'migri-hankkeet',
+    ]);
+    expect(() => configuredSources({ sourceIds: 'nope' })).toThrow(ConfigError);
+    expect(() => configuredSources({ pressReleaseUrls: 'http://intermin.fi/x,not a url' })).toThrow(
+      /PRESS_RELEASE_URLS holds addresses that are not https URLs: "http:\/\/intermin.fi\/x", "not a url"/,
+    );
+  });
+});
