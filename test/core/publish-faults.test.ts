@@ -1,0 +1,261 @@
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  NoSuchKey,
+  NotFound,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createS3Client, createS3ObjectStore } from '../../functions/adapters/s3-objects';
+import { PublishError } from '../../functions/core/errors';
+import { feedConfigSchema } from '../../functions/core/feed-config';
+import type { ProjectDraft } from '../../functions/core/model/project';
+import { runPipeline } from '../../functions/core/pipeline';
+import type { FetchResult, Logger, PageFetcher } from '../../functions/core/ports';
+import { checkPublishedState } from '../../functions/core/publish';
+import { renderAtomFeedFile } from '../../functions/core/render/atom-feed';
+import { renderExcelCsv } from '../../functions/core/render/excel-csv';
+import type { PublishStage } from '../../functions/core/render/output-file';
+import { renderProjectHistories } from '../../functions/core/render/project-history-json';
+import type { Renderer } from '../../functions/core/render/render-context';
+import { renderLatestDataset } from '../../functions/core/render/render-dataset';
+import { SNAPSHOT_INDEX_KEY } from '../../functions/core/render/snapshots';
+import type { SourceModule } from '../../functions/core/sources/source-module';
+import { draft } from '../helpers/drafts';
+import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
+
+/**
+ * Fault injection at the S3 API: the pipeline publishes through the real S3 object store to a
+ * mocked S3 client whose bucket is a Map, and one PutObject fails. The order the pipeline must
+ * keep: immutable snapshot files, per-project files, the latest files, the index files
+ * (datapackage.json, catalogue, status.json), and the snapshot index on its own after them all.
+ */
+
+type Step = PublishStage | 'commit';
+const STEPS: Step[] = ['immutable', 'detail', 'latest', 'index', 'commit'];
+
+const quiet: Logger = { info() {}, warn() {}, error() {} };
+const LIST_URL = 'https://eusa-rahastot2021.fi/rahoitetut-amif-hankkeet';
+const LIST: SourceModule = {
+  id: 'eusa-amif-2021',
+  url: LIST_URL,
+  title: 'Rahoitetut AMIF-hankkeet (2021–2027)',
+  publisher: 'Sisäministeriö',
+  extract: (body) => ({
+    kind: 'projects',
+    sourceId: 'eusa-amif-2021',
+    url: LIST_URL,
+    pageUpdated: null,
+    drafts: JSON.parse(body) as ProjectDraft[],
+    warnings: [],
+  }),
+};
+const NAMES = ['Kotona Suomessa', 'Kielitaitoa', 'Osaava Suomi', 'Turvallinen paluu', 'Yhdessä'];
+const pageWith = (amount: number) => NAMES.map((n, i) => draft(n, i === 0 ? { euFundingEur: amount } : {}));
+
+const BUCKET = 'amif-feed-test';
+const internalError = () =>
+  new S3ServiceException({
+    name: 'InternalError',
+    $fault: 'server',
+    $metadata: { httpStatusCode: 500 },
+    message: 'We encountered an internal error. Please try again.',
+  });
+
+describe('Publish order under S3 faults: a failure at each step', () => {
+  let dynamo: TestDynamo;
+  let s3Mock: AwsClientStub<S3Client>;
+
+  beforeAll(async () => {
+    dynamo = await startTestDynamo();
+    s3Mock = mockClient(S3Client);
+  });
+  afterAll(async () => {
+    s3Mock.restore();
+    await dynamo.close();
+  });
+
+  /** A bucket in a Map behind the mocked client; `failKey` makes that PutObject fail. */
+  function bucket() {
+    const objects = new Map<string, { body: Uint8Array; contentType?: string; cacheControl?: string }>();
+    const puts: string[] = [];
+    let failKey: ((key: string) => boolean) | null = null;
+    s3Mock.reset();
+    s3Mock.on(PutObjectCommand).callsFake(async (input) => {
+      const key = input.Key as string;
+      if (failKey?.(key)) throw internalError();
+      puts.push(key);
+      objects.set(key, {
+        body: input.Body as Uint8Array,
+        contentType: input.ContentType,
+        cacheControl: input.CacheControl,
+      });
+      return {};
+    });
+    s3Mock.on(HeadObjectCommand).callsFake(async (input) => {
+      if (!objects.has(input.Key as string)) {
+        throw new NotFound({ $metadata: { httpStatusCode: 404 }, message: 'NotFound' });
+      }
+      return {};
+    });
+    s3Mock.on(GetObjectCommand).callsFake(async (input) => {
+      const object = objects.get(input.Key as string);
+      if (!object) throw new NoSuchKey({ $metadata: { httpStatusCode: 404 }, message: 'NoSuchKey' });
+      return { Body: { transformToByteArray: async () => object.body } };
+    });
+    const client = createS3Client({
+      region: 'eu-north-1',
+      credentials: { accessKeyId: 'T', secretAccessKey: 'T' },
+    });
+    return {
+      objects,
+      puts,
+      store: createS3ObjectStore({ client, bucket: BUCKET }),
+      failWhen: (f: ((key: string) => boolean) | null) => {
+        failKey = f;
+      },
+    };
+  }
+
+  async function harness() {
+    const { store: state } = await dynamo.newStore();
+    const b = bucket();
+    let page = pageWith(100_000);
+    /** The stage of every first-phase file, as the renderers declared it. */
+    const stages = new Map<string, PublishStage>();
+    const capture =
+      (render: Renderer): Renderer =>
+      (ctx) => {
+        const files = render(ctx);
+        for (const f of files) stages.set(f.key, f.stage);
+        return files;
+      };
+    const fetcher: PageFetcher = {
+      async fetch(source): Promise<FetchResult> {
+        return {
+          kind: 'page',
+          page: { body: JSON.stringify(page), url: source.url, etag: null, lastModified: null },
+        };
+      },
+    };
+    const run = (at: string) =>
+      runPipeline({
+        sources: [LIST],
+        fetcher,
+        state,
+        store: b.store,
+        notifier: { notify: async () => {} },
+        logger: quiet,
+        now: new Date(at),
+        config: feedConfigSchema.parse({ publicBaseUrl: 'https://amif.example.fi' }),
+        renderers: [renderLatestDataset, renderExcelCsv, renderProjectHistories, renderAtomFeedFile].map(
+          capture,
+        ),
+      });
+    const stepOf = (key: string): Step => {
+      if (key === SNAPSHOT_INDEX_KEY) return 'commit';
+      if (key.startsWith('v1/snapshots/')) return 'immutable';
+      if (['v1/datapackage.json', 'v1/catalog.ttl', 'v1/catalog.jsonld', 'v1/status.json'].includes(key)) {
+        return 'index';
+      }
+      const stage = stages.get(key);
+      if (!stage) throw new Error(`unknown key ${key}`);
+      return stage;
+    };
+    const amount = async () => (await state.loadCurrent()).find((r) => r.name === NAMES[0])!.euFundingEur;
+    const setPage = (p: ProjectDraft[]) => {
+      page = p;
+    };
+    return { ...b, run, stepOf, amount, setPage };
+  }
+
+  const victims: Record<Step, (key: string) => boolean> = {
+    immutable: (k) => /^v1\/snapshots\/2026-11-21T040000Z\/projects\.csv$/.test(k),
+    detail: (k) => k.startsWith('v1/projects/'),
+    latest: (k) => k === 'v1/projects.csv',
+    index: (k) => k === 'v1/catalog.ttl',
+    commit: (k) => k === SNAPSHOT_INDEX_KEY,
+  };
+
+  for (const failing of STEPS) {
+    it(`a failure in the ${failing} step: earlier steps written, later ones not, nothing committed, the next run completes`, async () => {
+      const t = await harness();
+      await t.run('2026-11-20T04:00:00Z');
+      const baseline = new Map([...t.objects].map(([k, v]) => [k, Buffer.from(v.body)]));
+      expect(await checkPublishedState(t.store)).toMatchObject({ complete: true });
+
+      t.setPage(pageWith(123_456.78));
+      t.puts.length = 0;
+      let victim = '';
+      t.failWhen((k) => {
+        if (victims[failing](k) && (victim === '' || victim === k)) {
+          victim = k;
+          return true;
+        }
+        return false;
+      });
+      const error = await t.run('2026-11-21T04:00:00Z').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PublishError);
+      expect((error as PublishError).key).toBe(victim);
+      expect(t.puts).not.toContain(victim);
+
+      const rank = STEPS.indexOf(failing);
+      const written = t.puts.map((k) => [k, t.stepOf(k)] as const);
+      // Nothing of a later step was attempted after the failure...
+      for (const [key, step] of written) expect(STEPS.indexOf(step), key).toBeLessThanOrEqual(rank);
+      // The keys of each step, with the snapshot id left out (the recovery run has its own).
+      const keysBefore = (puts: readonly string[], below: number) =>
+        puts
+          .filter((k) => STEPS.indexOf(t.stepOf(k)) < below)
+          .map((k) => k.replace(/^v1\/snapshots\/[^/]+\//, 'v1/snapshots/<id>/'))
+          .sort();
+      const earlier = keysBefore(t.puts, rank);
+      // The latest and index files are untouched unless their own step (or a later one) was reached.
+      for (const key of ['v1/projects.json', 'v1/projects.csv', 'v1/catalog.ttl', 'v1/status.json']) {
+        if (STEPS.indexOf(t.stepOf(key)) > rank) {
+          expect(Buffer.from(t.objects.get(key)!.body).equals(baseline.get(key)!), key).toBe(true);
+        }
+      }
+      expect(
+        Buffer.from(t.objects.get(SNAPSHOT_INDEX_KEY)!.body).equals(baseline.get(SNAPSHOT_INDEX_KEY)!),
+      ).toBe(true);
+      expect(await t.amount()).toBe(100_000);
+
+      t.failWhen(null);
+      t.puts.length = 0;
+      const report = await t.run('2026-11-22T04:00:00Z');
+      expect(report).toMatchObject({ status: 'published', counts: { changed: 1 } });
+      // Every earlier step had been written in full: the same keys as the complete run writes for them.
+      expect(earlier).toEqual(keysBefore(t.puts, rank));
+      expect(t.puts.at(-1)).toBe(SNAPSHOT_INDEX_KEY);
+      expect(await t.amount()).toBe(123_456.78);
+      expect(await checkPublishedState(t.store)).toMatchObject({ complete: true });
+      expect(new TextDecoder().decode(t.objects.get('v1/projects.csv')!.body)).toContain('123456.78');
+    });
+  }
+
+  it('writes each step in order on a clean run, every object with its content type and cache headers', async () => {
+    const t = await harness();
+    await t.run('2026-11-20T04:00:00Z');
+    const ranks = t.puts.map((k) => STEPS.indexOf(t.stepOf(k)));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(new Set(ranks)).toEqual(new Set([0, 1, 2, 3, 4]));
+    for (const [key, object] of t.objects) {
+      const step = t.stepOf(key);
+      expect(object.contentType, key).toBeTruthy();
+      expect(object.cacheControl, key).toBe(
+        step === 'immutable'
+          ? 'public, max-age=31536000, immutable'
+          : key === 'v1/status.json'
+            ? 'public, max-age=60, must-revalidate'
+            : 'public, max-age=300, must-revalidate',
+      );
+    }
+    expect(t.objects.get('v1/catalog.ttl')!.contentType).toBe('text/turtle');
+    expect(t.objects.get('v1/catalog.jsonld')!.contentType).toBe('application/ld+json');
+    expect(t.objects.get('v1/projects.excel.csv')!.contentType).toBe('text/csv; charset=utf-8');
+  });
+});
