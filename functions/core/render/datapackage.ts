@@ -254,3 +254,46 @@ export function dataPackageFile(
     stage: immutable ? 'immutable' : 'index',
   };
 }
+
+/** How a field's type reads in the column reference. */
+function typeLabel(field: TableSchemaField): string {
+  switch (field.type) {
+    case 'number':
+      return 'number (decimal point; decimal comma in projects.excel.csv)';
+    case 'date':
+      return 'date (YYYY-MM-DD)';
+    case 'datetime':
+      return 'datetime (UTC, YYYY-MM-DDThh:mm:ssZ)';
+    case 'string':
+      return field.format === 'uri' ? 'string (URL)' : 'string';
+    default:
+      return field.type;
+  }
+}
+
+/**
+ * The column reference of docs/open-data.md as a Markdown table, generated from the Table Schema
+ * (and so from PROJECT_COLUMNS): a test keeps the document equal to this. Long patterns are left to
+ * datapackage.json; the quality codes are listed under the table.
+ */
+export function columnReferenceMarkdown(): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const rows = projectsTableSchema('.').fields.map((f) => {
+    const c = f.constraints ?? {};
+    const notes = [
+      c.unique ? 'unique' : null,
+      c.enum ? `one of ${c.enum.map((v) => `\`${v}\``).join(', ')}` : null,
+      c.minimum !== undefined ? `at least ${c.minimum}` : null,
+      c.pattern && c.pattern.length <= 30 && !c.pattern.includes('|') ? `matches \`${c.pattern}\`` : null,
+    ].filter((n): n is string => n !== null);
+    const description = `${f.description}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}`;
+    return `| \`${f.name}\` | ${cell(typeLabel(f))} | ${c.required ? 'yes' : ''} | ${cell(description)} |`;
+  });
+  return [
+    '| Column | Type | Always filled | Meaning |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+    `Quality codes: ${qualityCodeSchema.options.map((c) => `\`${c}\``).join(', ')}.`,
+  ].join('\n');
+}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diffProjects } from '../../../functions/core/diff';
 import { feedConfigSchema } from '../../../functions/core/feed-config';
@@ -7,7 +7,7 @@ import { linkOutputs } from '../../../functions/core/link';
 import { type ProjectRecord, projectRecordSchema } from '../../../functions/core/model/project';
 import { renderCatalogue } from '../../../functions/core/render/catalogue-files';
 import { catalogueUris } from '../../../functions/core/render/catalogue-uris';
-import { projectsTableSchema } from '../../../functions/core/render/datapackage';
+import { columnReferenceMarkdown, projectsTableSchema } from '../../../functions/core/render/datapackage';
 import { renderExcelCsv } from '../../../functions/core/render/excel-csv';
 import type { OutputFile } from '../../../functions/core/render/output-file';
 import { PROJECT_COLUMNS } from '../../../functions/core/render/project-columns';
@@ -452,5 +452,22 @@ describe('v1/datapackage.json: a Frictionless Data Package with Table Schemas fr
       const bytes = bytesOf(files.get(`v1/snapshots/${id}/${r.path}`)!.body);
       expect(r.hash).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
     }
+  });
+});
+
+describe('docs/open-data.md: the column reference is the generated one', () => {
+  it('has exactly the table columnReferenceMarkdown() generates (UPDATE_DOCS=1 rewrites it)', () => {
+    const url = new URL('../../../docs/open-data.md', import.meta.url);
+    const doc = readFileSync(url, 'utf8');
+    const start = doc.indexOf('<!-- columns:start');
+    const end = doc.indexOf('<!-- columns:end -->');
+    expect(start).toBeGreaterThan(0);
+    expect(end).toBeGreaterThan(start);
+    const open = doc.indexOf('-->', start) + '-->'.length;
+    const expected = `\n\n${columnReferenceMarkdown()}\n\n`;
+    if (process.env.UPDATE_DOCS) writeFileSync(url, `${doc.slice(0, open)}${expected}${doc.slice(end)}`);
+    else expect(doc.slice(open, end)).toBe(expected);
+    for (const column of PROJECT_COLUMNS)
+      expect(columnReferenceMarkdown()).toContain(`| \`${column.name}\` |`);
   });
 });
