@@ -5,6 +5,8 @@ import { linkOutputs } from '../../functions/core/link';
 import type { RunRef } from '../../functions/core/model/history';
 import type { ProjectDraft } from '../../functions/core/model/project';
 import type { SourceOutput } from '../../functions/core/model/source-output';
+import { renderReferenceJson } from '../../functions/core/render/reference-json';
+import type { RenderContext } from '../../functions/core/render/render-context';
 import { BUILT_IN_SOURCES } from '../../functions/core/sources/built-in-sources';
 import { eusaAmif2021 } from '../../functions/core/sources/eusa-amif-2021';
 import { eusaAmifFund } from '../../functions/core/sources/eusa-amif-fund';
@@ -584,5 +586,32 @@ describe('Link: the fund page as reference for objective cells', () => {
     const withoutFund = linkOutputs([table]);
     expect(withoutFund.reference).toBeNull();
     expect(withoutFund.drafts.find((d) => d.id === flagged[0]!.id)!.specificObjective).toBeNull();
+  });
+});
+
+describe('Link: v1/reference.json', () => {
+  const ctx = (reference: RenderContext['reference']) =>
+    ({ meta: { generatedAt: '2026-11-22T04:00:00Z' }, reference }) as unknown as RenderContext;
+
+  it('publishes the fund page reference as JSON at stage latest, and nothing before the page was read', () => {
+    const [file, ...rest] = renderReferenceJson(ctx(linked.reference));
+    expect(rest).toEqual([]);
+    expect(file).toMatchObject({
+      key: 'v1/reference.json',
+      contentType: 'application/json',
+      stage: 'latest',
+    });
+    expect(JSON.parse(String(file!.body))).toMatchObject({
+      schemaVersion: 1,
+      generatedAt: '2026-11-22T04:00:00Z',
+      programme: 'AMIF 2021-2027',
+      fund: 'AMIF',
+      allocationEur: 67_900_000,
+      allocationText: '67,9 miljoonaa euroa',
+      specificObjectives: [{ code: '1' }, { code: '2' }, { code: '3' }],
+      source: { id: 'eusa-amif-fund', url: 'https://eusa-rahastot2021.fi/amif/' },
+    });
+    expect(renderReferenceJson(ctx(null))).toEqual([]);
+    expect(renderReferenceJson(ctx(undefined))).toEqual([]);
   });
 });
