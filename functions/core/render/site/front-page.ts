@@ -363,7 +363,7 @@ ${select(
   const rows = records.map((r) => {
     const f = rowFilterValues(r);
     const acronymShown = r.acronym !== null && !r.name.includes(r.acronym);
-    return html`<tr data-id="${r.id}" data-programme="${f.programme}" data-so="${f.so}" data-beneficiary="${f.beneficiary}" data-beneficiary-name="${r.beneficiary.name}" data-status="${f.status}" data-year="${f.year}" data-eu="${r.euFundingEur === null ? '' : centsOf(r)}" data-start="${r.startDate ?? ''}"${r.acronym ? html` data-acronym="${r.acronym}"` : ''}><th scope="row"><a href="${rel(projectPageKey(lang, r.id))}">${r.name}</a>${acronymShown ? html` <span class="acronym">(${r.acronym})</span>` : ''}</th><td>${r.beneficiary.name}</td><td>${r.specificObjective?.code ?? '–'}</td><td>${r.programme}</td><td class="num">${r.euFundingEur === null ? '–' : formatEuros(lang, r.euFundingEur)}</td><td class="date">${r.startDate ? timeEl(lang, r.startDate, 'date') : '–'}</td><td class="date">${r.endDate ? timeEl(lang, r.endDate, 'date') : '–'}</td><td>${t.statusLabels[r.status]}</td></tr>`;
+    return html`<tr data-id="${r.id}" data-programme="${f.programme}" data-so="${f.so}" data-beneficiary="${f.beneficiary}" data-beneficiary-name="${r.beneficiary.name}" data-status="${f.status}" data-year="${f.year}" data-eu="${r.euFundingEur === null ? '' : centsOf(r)}" data-start="${r.startDate ?? ''}"${r.acronym ? html` data-acronym="${r.acronym}"` : ''}><th scope="row"><a href="${rel(projectPageKey(lang, r.id))}">${r.name}</a>${acronymShown ? html` <span class="acronym">(${r.acronym})</span>` : ''}</th><td>${r.beneficiary.name}</td><td>${r.specificObjective?.code ?? '–'}</td><td class="nowrap">${r.programme}</td><td class="num">${r.euFundingEur === null ? '–' : formatEuros(lang, r.euFundingEur)}</td><td class="date">${r.startDate ? timeEl(lang, r.startDate, 'date') : '–'}</td><td class="date">${r.endDate ? timeEl(lang, r.endDate, 'date') : '–'}</td><td>${t.statusLabels[r.status]}</td></tr>`;
   });
 
   return html`<section id="all-projects" aria-labelledby="all-projects-h">
@@ -373,7 +373,7 @@ ${form}
 <div class="table-scroll" role="region" aria-labelledby="projects-caption" tabindex="0">
 <table id="projects-table" class="projects-table" data-projects-url="${rel(DATA_FILES.projectsJson)}">
 <caption id="projects-caption">${t.tableCaption}</caption>
-<thead><tr><th scope="col" data-sort="name">${t.project}</th><th scope="col" data-sort="beneficiary">${t.beneficiary}</th><th scope="col">${t.specificObjective}</th><th scope="col">${t.programme}</th><th scope="col" class="num" data-sort="eu" data-sort-first="-eu">${t.euFunding}</th><th scope="col" data-sort="start">${t.start}</th><th scope="col">${t.end}</th><th scope="col">${t.status}</th></tr></thead>
+<thead><tr><th scope="col" data-sort="name">${t.project}</th><th scope="col" data-sort="beneficiary">${t.beneficiary}</th><th scope="col"><span aria-hidden="true">${t.specificObjectiveShort}</span><span class="visually-hidden">${t.specificObjective}</span></th><th scope="col">${t.programme}</th><th scope="col" class="num" data-sort="eu" data-sort-first="-eu">${t.euFunding}</th><th scope="col" data-sort="start">${t.start}</th><th scope="col">${t.end}</th><th scope="col">${t.status}</th></tr></thead>
 <tbody>
 ${join(rows)}
 </tbody>

@@ -78,7 +78,10 @@ export function historyValue(field: string, value: unknown, lang: Lang, t: Messa
           html`${i > 0 ? '; ' : ''}${formatDate(lang, String(a.date ?? ''))}${typeof a.amountEur === 'number' ? html` ${formatEuros(lang, a.amountEur)}` : ''}`,
       )}`;
     case 'quality':
-      return html`${(value as { code?: unknown; field?: unknown }[]).map((q, i) => html`${i > 0 ? '; ' : ''}${String(q.code ?? '')} (${String(q.field ?? '')})`)}`;
+      return html`${(value as { code?: unknown; field?: unknown }[]).map((q, i) => {
+        const field = String(q.field ?? '');
+        return html`${i > 0 ? '; ' : ''}${t.fieldLabels[field] ?? field}: ${String(q.code ?? '')}`;
+      })}`;
     case 'migri':
       return html`${String(v.title ?? '')}`;
     case 'summary':
@@ -150,7 +153,7 @@ export function renderProjectPage(input: ProjectPageInput): string {
   const announcements =
     r.announcements.length === 0
       ? html`<p>${t.announcementsNone}</p>`
-      : html`<div class="table-scroll"><table><caption>${t.announcementsHeading}</caption>
+      : html`<div class="table-scroll"><table><caption class="visually-hidden">${t.announcementsHeading}</caption>
 <thead><tr><th scope="col">${t.announcementDate}</th><th scope="col">${t.announcementLang}</th><th scope="col" class="num">${t.announcementAmount}</th><th scope="col">${t.announcementLink}</th></tr></thead>
 <tbody>${r.announcements.map((a) => html`<tr><th scope="row">${dateOrDash(lang, a.date)}</th><td>${t.languageNames[a.lang]}</td><td class="num">${a.amountEur === null ? DASH : formatEuros(lang, a.amountEur)}</td><td>${link(a.url, hostOf(a.url))}</td></tr>`)}</tbody>
 </table></div>`;

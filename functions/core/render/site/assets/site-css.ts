@@ -38,7 +38,7 @@ a:hover { text-decoration-thickness: 2px; }
   box-shadow: 0 0 0 7px var(--focus);
 }
 main:focus { outline: none; box-shadow: none; }
-.wrap { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
+.wrap { max-width: 80rem; margin: 0 auto; padding: 0 1rem; }
 .visually-hidden {
   position: absolute !important;
   width: 1px; height: 1px;
@@ -119,6 +119,7 @@ tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--text); }
 .date { white-space: nowrap; }
 .acronym { color: var(--muted); font-weight: 400; }
 .projects-table tbody th { min-width: 14rem; }
+.projects-table .nowrap { white-space: nowrap; }
 .projects-table tbody tr:hover { background: var(--panel); }
 .sort-button {
   font: inherit; font-weight: 700; color: var(--link);
@@ -138,7 +139,7 @@ th[aria-sort="descending"] .sort-button::after { content: " \2193"; color: var(-
   width: 100%; font: inherit; padding: 0.4rem 0.5rem; color: var(--text); background: #fff;
   border: 2px solid var(--muted); border-radius: 0;
 }
-.filters .actions { display: flex; flex-wrap: wrap; align-items: end; gap: 0.75rem; }
+.filters .actions { grid-column: 1 / -1; display: flex; flex-wrap: wrap; align-items: center; gap: 0.75rem; }
 .button {
   font: inherit; font-weight: 700; padding: 0.45rem 1rem; cursor: pointer;
   color: #fff; background: var(--brand); border: 2px solid var(--brand);
@@ -161,6 +162,8 @@ th[aria-sort="descending"] .sort-button::after { content: " \2193"; color: var(-
   h1 { font-size: 1.6rem; }
 }
 .text-block p { max-width: 48rem; }
+.text-block > p:first-child { margin-top: 0; }
+.text-block > p:last-child { margin-bottom: 0; }
 .quality { padding-left: 1.25rem; }
 .quality li { margin: 0.5rem 0; }
 .timeline { list-style: none; margin: 0; padding: 0 0 0 1.25rem; border-left: 4px solid var(--line); }
