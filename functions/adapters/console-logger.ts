@@ -16,10 +16,10 @@ export function createStderrLogger(
   };
 }
 
-/** One JSON object per line on stdout: CloudWatch Logs parses it as structured fields. */
+/** One JSON object per line on stdout (not console.log, which Lambda would wrap): CloudWatch Logs parses it as structured fields. */
 export function createJsonLogger(
   context: Record<string, unknown> = {},
-  write: (line: string) => void = (l) => console.log(l),
+  write: (line: string) => void = (l) => void process.stdout.write(`${l}\n`),
 ): Logger {
   const line = (level: string, message: string, data?: Record<string, unknown>) =>
     write(JSON.stringify({ level, message, ...context, ...data }));

@@ -45,7 +45,9 @@ export function createHandler(deps: HarvesterDependencies = {}) {
   let env: HarvesterEnv | undefined;
   let clients: { dynamodb: DynamoDBClient; s3: S3Client; sns: SNSClient } | undefined;
   const clock = deps.clock ?? (() => new Date());
-  const log = deps.log ?? ((line: string) => console.log(line));
+  // Straight to stdout: with Lambda's JSON log format console.log would wrap the line in a `message`
+  // string, and CloudWatch would no longer read it as Embedded Metric Format.
+  const log = deps.log ?? ((line: string) => void process.stdout.write(`${line}\n`));
 
   return async (_event: unknown, context?: HarvestContext): Promise<RunReport> => {
     env ??= readHarvesterEnv(deps.env ?? process.env);
