@@ -198,7 +198,9 @@ describe('the published site in Chromium', () => {
     expect(await versions.count()).toBe(2);
     const latest = versions.first();
     expect(await latest.locator('h3').textContent()).toContain('Versio 2');
-    const row = latest.locator('table.diff tbody tr', { hasText: 'EU-rahoitus' });
+    const row = latest
+      .locator('table.diff tbody tr')
+      .filter({ has: page.getByRole('rowheader', { name: 'EU-rahoitus', exact: true }) });
     expect((await row.locator('td.old').textContent())?.replace(/\s/g, ' ')).toBe('1 444 708,32 €');
     expect((await row.locator('td.new').textContent())?.replace(/\s/g, ' ')).toBe('1 500 000,50 €');
     await page.screenshot({ path: join(ARTIFACTS, 'project.png'), fullPage: true });

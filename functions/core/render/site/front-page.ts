@@ -295,7 +295,10 @@ function select(
   return html`<div><label for="${id}">${label}</label><select id="${id}" name="${name}"><option value="">${allLabel}</option>${options.map((o) => html`<option value="${o.value}">${o.label}</option>`)}</select></div>`;
 }
 
-/** Filter values as the table rows carry them in data attributes and the URL query. */
+/**
+ * Filter values as the URL query carries them. Table rows carry them in data attributes, except
+ * the programme, which the script reads from the programme cell (the fourth) to keep rows small.
+ */
 export function rowFilterValues(record: ProjectRecord) {
   return {
     programme: record.programme,
@@ -363,7 +366,7 @@ ${select(
   const rows = records.map((r) => {
     const f = rowFilterValues(r);
     const acronymShown = r.acronym !== null && !r.name.includes(r.acronym);
-    return html`<tr data-id="${r.id}" data-programme="${f.programme}" data-so="${f.so}" data-beneficiary="${f.beneficiary}" data-beneficiary-name="${r.beneficiary.name}" data-status="${f.status}" data-year="${f.year}" data-eu="${r.euFundingEur === null ? '' : centsOf(r)}" data-start="${r.startDate ?? ''}"${r.acronym ? html` data-acronym="${r.acronym}"` : ''}><th scope="row"><a href="${rel(projectPageKey(lang, r.id))}">${r.name}</a>${acronymShown ? html` <span class="acronym">(${r.acronym})</span>` : ''}</th><td>${r.beneficiary.name}</td><td>${r.specificObjective?.code ?? '–'}</td><td class="nowrap">${r.programme}</td><td class="num">${r.euFundingEur === null ? '–' : formatEuros(lang, r.euFundingEur)}</td><td class="date">${r.startDate ? timeEl(lang, r.startDate, 'date') : '–'}</td><td class="date">${r.endDate ? timeEl(lang, r.endDate, 'date') : '–'}</td><td>${t.statusLabels[r.status]}</td></tr>`;
+    return html`<tr data-id="${r.id}" data-so="${f.so}" data-beneficiary="${f.beneficiary}" data-status="${f.status}" data-year="${f.year}" data-eu="${r.euFundingEur === null ? '' : centsOf(r)}" data-start="${r.startDate ?? ''}"${r.acronym ? html` data-acronym="${r.acronym}"` : ''}><th scope="row"><a href="${rel(projectPageKey(lang, r.id))}">${r.name}</a>${acronymShown ? html` <span class="acronym">(${r.acronym})</span>` : ''}</th><td>${r.beneficiary.name}</td><td>${r.specificObjective?.code ?? '–'}</td><td class="nowrap">${r.programme}</td><td class="num">${r.euFundingEur === null ? '–' : formatEuros(lang, r.euFundingEur)}</td><td class="date">${r.startDate ? formatDate(lang, r.startDate) : '–'}</td><td class="date">${r.endDate ? formatDate(lang, r.endDate) : '–'}</td><td>${t.statusLabels[r.status]}</td></tr>`;
   });
 
   return html`<section id="all-projects" aria-labelledby="all-projects-h">

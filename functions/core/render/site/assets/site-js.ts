@@ -11,6 +11,9 @@ export const SITE_JS = String.raw`(function () {
   var lang = doc.documentElement.lang || 'fi';
   var EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   var FIELDS = ['q', 'programme', 'so', 'beneficiary', 'status', 'year', 'sort'];
+  var NAME_CELL = 0;
+  var BENEFICIARY_CELL = 1;
+  var PROGRAMME_CELL = 3;
 
   function formatTimestamp(iso) {
     var m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
@@ -112,7 +115,7 @@ export const SITE_JS = String.raw`(function () {
 
     function matches(row, state, terms) {
       var d = row.dataset;
-      if (state.programme && d.programme !== state.programme) return false;
+      if (state.programme && row.cells[PROGRAMME_CELL].textContent.trim() !== state.programme) return false;
       if (state.so && d.so !== state.so) return false;
       if (state.beneficiary && d.beneficiary !== state.beneficiary) return false;
       if (state.status && d.status !== state.status) return false;
@@ -123,8 +126,7 @@ export const SITE_JS = String.raw`(function () {
     }
 
     function textOf(row, key) {
-      if (key === 'name') return row.cells[0].textContent.trim();
-      return row.getAttribute('data-beneficiary-name') || '';
+      return row.cells[key === 'name' ? NAME_CELL : BENEFICIARY_CELL].textContent.trim();
     }
 
     function comparator(sort) {
