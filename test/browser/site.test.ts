@@ -238,6 +238,25 @@ describe('the published site in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('refreshes "last checked" from v1/status.json when a later run changed nothing', async () => {
+    const statusFile = join(feed.out, 'v1/status.json');
+    const original = readFileSync(statusFile, 'utf8');
+    const status = JSON.parse(original) as { lastRunAt: string };
+    expect(status.lastRunAt).toBe('2026-11-22T04:00:00Z');
+    writeFileSync(statusFile, JSON.stringify({ ...status, lastRunAt: '2026-11-29T04:00:00Z' }));
+    try {
+      const { page, problems } = await watchedPage();
+      await page.goto(`${base}/en/index.html`, { waitUntil: 'networkidle' });
+      const checked = page.locator('[data-status-url] time');
+      await expect.poll(() => checked.last().textContent()).toBe('29 Nov 2026 04:00 UTC');
+      expect(await checked.first().textContent()).toBe('29 Nov 2026');
+      expect(await checked.last().getAttribute('datetime')).toBe('2026-11-29T04:00:00Z');
+      expect(problems).toEqual([]);
+    } finally {
+      writeFileSync(statusFile, original);
+    }
+  });
+
   it('works without JavaScript: every project in the table, the form explains itself', async () => {
     const { page, problems } = await watchedPage({ javaScriptEnabled: false });
     await page.goto(`${base}/?so=3`, { waitUntil: 'networkidle' });

@@ -112,7 +112,7 @@ function figuresSection(input: FrontPageInput, t: Messages, rel: (k: string) => 
 <div class="figure"><dt>${t.totalFunding}</dt><dd><span class="value">${formatCentsShort(lang, Math.round(ctx.meta.totalEuFundingEur * 100))}</span><span class="detail">${formatEuros(lang, ctx.meta.totalEuFundingEur)}; ${t.totalFundingNote}</span></dd></div>
 <div class="figure"><dt>${t.allocationShare}</dt><dd><span class="value">${formatPercent(lang, share)}</span><span class="detail">${t.allocationNote(formatCentsShort(lang, awarded), formatCentsShort(lang, allocation.eur * 100))}</span><span class="detail">${allocation.sourceUrl ? html`<a href="${allocation.sourceUrl}">${t.allocationSource}</a>` : t.allocationSource}</span><span class="meter"><svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="${String(Math.round(meterWidth * 10) / 10)}" height="10"/></svg></span></dd></div>
 <div class="figure"><dt>${t.lastUpdate}</dt><dd><span class="value">${changed ? timeEl(lang, changed, 'date') : t.unknown}</span></dd></div>
-<div class="figure" data-status-url="${rel(DATA_FILES.status)}"><dt>${t.lastCheck}</dt><dd><span class="value">${timeEl(lang, ctx.report.startedAt, 'date')}</span><span class="detail">${timeEl(lang, ctx.report.startedAt, 'timestamp')}</span></dd></div>
+<div class="figure" data-status-url="${rel(DATA_FILES.status)}"><dt>${t.lastCheck}</dt><dd><span class="value"><time datetime="${ctx.report.startedAt}" data-kind="date">${formatDate(lang, ctx.report.startedAt)}</time></span><span class="detail"><time datetime="${ctx.report.startedAt}" data-kind="timestamp">${formatTimestamp(lang, ctx.report.startedAt)}</time></span></dd></div>
 </dl>
 </section>`;
 }

@@ -15,13 +15,14 @@ export const SITE_JS = String.raw`(function () {
   var BENEFICIARY_CELL = 1;
   var PROGRAMME_CELL = 3;
 
-  function formatTimestamp(iso) {
+  /** The same formats as the server (format.ts): "22.11.2026" / "22 Nov 2026", plus " 04:00 UTC". */
+  function formatTime(iso, kind) {
     var m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
     if (!m) return iso;
     var day = Number(m[3]);
     var month = Number(m[2]);
     var date = lang === 'en' ? day + ' ' + EN_MONTHS[month - 1] + ' ' + m[1] : day + '.' + month + '.' + m[1];
-    return date + ' ' + m[4] + ':' + m[5] + ' UTC';
+    return kind === 'date' ? date : date + ' ' + m[4] + ':' + m[5] + ' UTC';
   }
 
   function norm(text) {
@@ -38,12 +39,14 @@ export const SITE_JS = String.raw`(function () {
   function refreshLastCheck() {
     var holder = doc.querySelector('[data-status-url]');
     if (!holder) return;
-    var time = holder.querySelector('time');
+    var times = holder.querySelectorAll('time[data-kind]');
     getJson(holder.getAttribute('data-status-url')).then(function (status) {
-      if (!time || !status || typeof status.lastRunAt !== 'string') return;
-      if (status.lastRunAt > (time.getAttribute('datetime') || '')) {
+      if (!status || typeof status.lastRunAt !== 'string') return;
+      for (var i = 0; i < times.length; i++) {
+        var time = times[i];
+        if (status.lastRunAt <= (time.getAttribute('datetime') || '')) continue;
         time.setAttribute('datetime', status.lastRunAt);
-        time.textContent = formatTimestamp(status.lastRunAt);
+        time.textContent = formatTime(status.lastRunAt, time.getAttribute('data-kind'));
       }
     });
   }
