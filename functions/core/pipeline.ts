@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { buildAwardNotice } from './award-notice';
+import { canonicalJson } from './canonical-json';
 import { diffProjects } from './diff';
 import { PageLayoutError, SourceFetchError } from './errors';
 import type { FeedConfig } from './feed-config';
@@ -11,6 +12,7 @@ import type { SourceOutput } from './model/source-output';
 import type { Logger, Notifier, ObjectStore, PageFetcher, SourceState, StateStore } from './ports';
 import { checkPublishedState, publishFiles } from './publish';
 import { CATALOGUE_OPTIONAL_KEYS, renderCatalogue } from './render/catalogue-files';
+import { OUTPUT_FORMAT_VERSION } from './render/format-version';
 import type { OutputFile } from './render/output-file';
 import { datasetMeta, datasetSources } from './render/projects-json';
 import type { RenderContext, Renderer } from './render/render-context';
@@ -115,13 +117,18 @@ async function harvest(options: PipelineOptions, runId: string, startedAt: strin
   const diff = diffProjects({ drafts: linked.drafts, current, readSources, run });
 
   const sourceReports = reads.map((r) => r.report);
+  // A source can change what is published without changing a project: its page date, or the fund
+  // page's reference data. Compare the whole fresh reading with the stored one.
   const metaChanged = reads.some(
     (r) =>
-      r.nextState && r.nextState.output?.pageUpdated !== statesById.get(r.module.id)?.output?.pageUpdated,
+      r.nextState !== null &&
+      canonicalJson(r.nextState.output) !== canonicalJson(statesById.get(r.module.id)?.output ?? null),
   );
   // A publish that failed part-way left latest files the committed state does not describe: redo it.
   const publication = await checkPublishedState(store);
-  const datasetChanged = diff.versions.length > 0 || metaChanged || !publication.complete;
+  const previousStatus = (await readJson(store, 'v1/status.json')) as { formatVersion?: unknown } | null;
+  const formatChanged = !publication.empty && previousStatus?.formatVersion !== OUTPUT_FORMAT_VERSION;
+  const datasetChanged = diff.versions.length > 0 || metaChanged || formatChanged || !publication.complete;
   const usable = reads.filter((r) => r.report.status !== 'skipped');
   const bad = usable.filter((r) => r.report.status === 'refused' || r.report.status === 'failed');
   const status: RunReport['status'] =
@@ -133,7 +140,11 @@ async function harvest(options: PipelineOptions, runId: string, startedAt: strin
           ? 'published'
           : 'unchanged';
   const warnings = [...linked.warnings, ...reads.flatMap((r) => r.report.warnings)];
-  if (!publication.complete && !publication.empty && diff.versions.length === 0 && !metaChanged) {
+  if (formatChanged) {
+    warnings.push(
+      `the published files were written by an older output format (${String(previousStatus?.formatVersion ?? 'none')}, now ${OUTPUT_FORMAT_VERSION}); every file was written again`,
+    );
+  } else if (!publication.complete && !publication.empty && diff.versions.length === 0 && !metaChanged) {
     warnings.push(
       `the published files were incomplete (${publication.reason}); the whole dataset was published again`,
     );
@@ -151,7 +162,7 @@ async function harvest(options: PipelineOptions, runId: string, startedAt: strin
 
   const files: OutputFile[] = [];
   if (datasetChanged && diff.records.length > 0) {
-    const changedIds = new Set(diff.changed.map((r) => r.id));
+    const changedIds = new Set((formatChanged ? diff.records : diff.changed).map((r) => r.id));
     const historyById = await loadHistories(state, changedIds, diff.versions);
     const recentChanges = mergeRecent(
       await state.loadChangesSince(isoSeconds(new Date(options.now.getTime() - 366 * 86_400_000))),
@@ -206,7 +217,14 @@ async function harvest(options: PipelineOptions, runId: string, startedAt: strin
     warnings: r.report.warnings,
   }));
   files.push(
-    statusFile({ schemaVersion: 1, lastRunAt: startedAt, lastChangedAt, run: report, sources: health }),
+    statusFile({
+      schemaVersion: 1,
+      formatVersion: OUTPUT_FORMAT_VERSION,
+      lastRunAt: startedAt,
+      lastChangedAt,
+      run: report,
+      sources: health,
+    }),
   );
 
   // The snapshot index goes last of all: it records the publication as complete (checkPublishedState).
@@ -221,11 +239,22 @@ async function harvest(options: PipelineOptions, runId: string, startedAt: strin
     run: report,
   });
 
-  const awards = diff.versions.filter((v) => v.kind === 'new').map((v) => v.record);
-  if (awards.length > 0 && current.length > 0) {
+  // The first reading of a list (the first run, or a list source added to the configuration) is the
+  // baseline, not news: its projects were awarded before anyone watched. A press release is news
+  // whenever it is read, so announced awards always notify.
+  const listedBefore = (id: string) =>
+    statesById.has(id) || reads.some((r) => r.module.id === id && r.output?.kind === 'press-release');
+  const newVersions = diff.versions.filter((v) => v.kind === 'new');
+  const awards = newVersions
+    .filter((v) => current.length > 0 && v.record.sources.some((s) => listedBefore(s.id)))
+    .map((v) => v.record);
+  if (awards.length > 0) {
     await options.notifier.notify(buildAwardNotice(runId, awards, config.publicBaseUrl));
-  } else if (awards.length > 0) {
-    logger.info(`first run: ${awards.length} projects recorded as the baseline; no award notice sent`);
+  }
+  if (newVersions.length > awards.length) {
+    logger.info(
+      `${newVersions.length - awards.length} projects from sources read for the first time were recorded as the baseline; no award notice was sent for them`,
+    );
   }
   return report;
 }

@@ -14,6 +14,8 @@ export interface SourceHealth {
 
 export interface StatusDocument {
   readonly schemaVersion: 1;
+  /** OUTPUT_FORMAT_VERSION of the renderers that wrote the feed. */
+  readonly formatVersion: number;
   readonly lastRunAt: string;
   /** When the published dataset last changed; null before the first publication. */
   readonly lastChangedAt: string | null;

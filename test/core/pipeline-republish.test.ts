@@ -1,0 +1,111 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDirectoryObjectStore } from '../../functions/adapters/dir-objects';
+import type { DynamoDbStateStore } from '../../functions/adapters/dynamodb-state';
+import { feedConfigSchema } from '../../functions/core/feed-config';
+import type { RunReport } from '../../functions/core/model/run-report';
+import { runPipeline } from '../../functions/core/pipeline';
+import type { AwardNotice, Logger, PageFetcher } from '../../functions/core/ports';
+import { OUTPUT_FORMAT_VERSION } from '../../functions/core/render/format-version';
+import { eusaAmif2014So1 } from '../../functions/core/sources/eusa-amif-2014';
+import { eusaAmif2021 } from '../../functions/core/sources/eusa-amif-2021';
+import { eusaAmifFund } from '../../functions/core/sources/eusa-amif-fund';
+import type { SourceModule } from '../../functions/core/sources/source-module';
+import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
+
+const quiet: Logger = { info() {}, warn() {}, error() {} };
+const config = feedConfigSchema.parse({ publicBaseUrl: 'https://feed.example' });
+const SEEDS = new URL('../../seeds/pages/', import.meta.url);
+
+describe('Pipeline: what makes a run publish again', () => {
+  let dynamo: TestDynamo;
+  let state: DynamoDbStateStore;
+  let outDir: string;
+  let pages: Map<string, string>;
+  let day: number;
+  let notices: AwardNotice[];
+
+  const fetcher: PageFetcher = {
+    async fetch(source) {
+      const body = pages.get(source.id);
+      return body === undefined
+        ? { kind: 'missing', reason: 'not in this test' }
+        : { kind: 'page', page: { body, url: source.url, etag: null, lastModified: null } };
+    },
+  };
+  const harvest = (sources: SourceModule[]): Promise<RunReport> =>
+    runPipeline({
+      sources,
+      fetcher,
+      state,
+      store: createDirectoryObjectStore(outDir),
+      notifier: { notify: async (n) => void notices.push(n) },
+      logger: quiet,
+      now: new Date(Date.UTC(2026, 0, ++day, 4)),
+      config,
+    });
+  const load = async (id: string) => pages.set(id, await readFile(new URL(`${id}.html`, SEEDS), 'utf8'));
+
+  beforeEach(async () => {
+    dynamo = await startTestDynamo();
+    ({ store: state } = await dynamo.newStore());
+    outDir = await mkdtemp(join(tmpdir(), 'amif-republish-'));
+    pages = new Map();
+    day = 0;
+    notices = [];
+    await Promise.all(['eusa-amif-2021', 'eusa-amif-2014-so1', 'eusa-amif-fund'].map(load));
+  });
+  afterEach(async () => {
+    await dynamo.close();
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  it('writes every file again when the feed was written by an older output format', async () => {
+    const first = await harvest([eusaAmif2021]);
+    const projectFiles = first.published.filter((k) => k.startsWith('v1/projects/'));
+    expect(projectFiles.length).toBe(47);
+    const statusPath = join(outDir, 'v1/status.json');
+    const status = JSON.parse(await readFile(statusPath, 'utf8'));
+    expect(status.formatVersion).toBe(OUTPUT_FORMAT_VERSION);
+    await writeFile(statusPath, JSON.stringify({ ...status, formatVersion: OUTPUT_FORMAT_VERSION - 1 }));
+
+    const again = await harvest([eusaAmif2021]);
+    expect(again.status).toBe('published');
+    expect(again.counts.unchanged).toBe(47);
+    expect(again.published.filter((k) => k.startsWith('v1/projects/'))).toEqual(projectFiles);
+    expect(again.warnings).toContain(
+      `the published files were written by an older output format (${OUTPUT_FORMAT_VERSION - 1}, now ${OUTPUT_FORMAT_VERSION}); every file was written again`,
+    );
+    expect((await harvest([eusaAmif2021])).status).toBe('unchanged');
+  });
+
+  it('treats the first reading of an added list source as the baseline, and later additions as news', async () => {
+    await harvest([eusaAmif2021]);
+    const added = await harvest([eusaAmif2021, eusaAmif2014So1]);
+    expect(added.counts.new).toBe(5);
+    expect(notices).toEqual([]);
+
+    pages.set(
+      'eusa-amif-2021',
+      pages.get('eusa-amif-2021')!.replace('<tbody>', '<tbody><tr><td>UUSI - Uusi testihanke</td><td>Maahanmuuttovirasto</td><td>1 Euroopan yhteinen turvapaikkajärjestelmä</td><td>Testi.</td><td>1000,00</td><td>1.1.2026</td><td>31.12.2026</td></tr>'),
+    );
+    const news = await harvest([eusaAmif2021, eusaAmif2014So1]);
+    expect(news.counts.new).toBe(1);
+    expect(notices.map((n) => n.awards.map((a) => a.name))).toEqual([['UUSI - Uusi testihanke']]);
+  });
+
+  it('publishes again when only the fund page changed: reference.json follows it', async () => {
+    await harvest([eusaAmif2021, eusaAmifFund]);
+    const before = JSON.parse(await readFile(join(outDir, 'v1/reference.json'), 'utf8'));
+    expect(JSON.stringify(before)).toContain('67900000');
+    pages.set('eusa-amif-fund', pages.get('eusa-amif-fund')!.replace('67,9 miljoonaa euroa', '70,1 miljoonaa euroa'));
+    const report = await harvest([eusaAmif2021, eusaAmifFund]);
+    expect(report.status).toBe('published');
+    expect(report.counts).toMatchObject({ new: 0, changed: 0 });
+    const after = await readFile(join(outDir, 'v1/reference.json'), 'utf8');
+    expect(after).toContain('70100000');
+    expect(after).not.toContain('67900000');
+  });
+});
