@@ -10,8 +10,8 @@ import { feedConfigSchema } from '../core/feed-config';
 import type { RunReport } from '../core/model/run-report';
 import { runPipeline } from '../core/pipeline';
 import type { Logger, Notifier } from '../core/ports';
+import { configuredSources, sourceHosts } from '../core/sources/built-in-sources';
 import { type HarvesterEnv, readHarvesterEnv } from './config';
-import { harvesterSources } from './harvester-sources';
 import { runMetricsLine } from './run-metrics';
 
 /** The slice of the Lambda context the harvester uses. */
@@ -58,12 +58,15 @@ export function createHandler(deps: HarvesterDependencies = {}) {
     };
     const started = clock();
     const logger: Logger = createJsonLogger({ component: 'harvester' }, log);
-    const sources = harvesterSources(env);
+    const sources = configuredSources({
+      sourceIds: env.SOURCE_IDS,
+      pressReleaseUrls: env.PRESS_RELEASE_URLS,
+    });
     const remaining = context?.getRemainingTimeInMillis() ?? 15 * 60_000;
     const fetcher = createHttpFetcher({
       allowedHosts: [
         ...new Set([
-          ...sources.map((s) => new URL(s.url).host),
+          ...sourceHosts(sources),
           ...(env.ALLOWED_HOSTS?.split(',')
             .map((h) => h.trim())
             .filter(Boolean) ?? []),
