@@ -191,5 +191,12 @@ describe('Function: harvest handler (dynalite + s3rver, scripted HTTP)', () => {
     await expect(
       createHandler({ env: { BUCKET_NAME: 'b', PUBLIC_BASE_URL: 'https://x.example' } })({}),
     ).rejects.toThrow(/TABLE_NAME/);
+    await expect(
+      createHandler({
+        env: { ...env, PRESS_RELEASE_URLS: 'http://intermin.fi/x' },
+        dynamodb: dynamo.client,
+        s3: s3.client,
+      })({}),
+    ).rejects.toThrow('PRESS_RELEASE_URLS holds addresses that are not https URLs: "http://intermin.fi/x"');
   });
 });
