@@ -10,7 +10,7 @@ import type { SnapshotEntry } from './snapshots';
 /**
  * The DCAT-AP 3.0 description of the feed, as one list of quads: a dcat:Catalog with one
  * dcat:Dataset (the latest state, whose distributions are the published files) and, as versions
- * of it (dcat:hasVersion), one dcat:Dataset per snapshot with the snapshot's immutable files as
+ * of it (dcat:hasVersion), one dcat:Resource per snapshot with the snapshot's immutable files as
  * its distributions. Every URI comes from `CatalogueUris`, so nothing a harvester keys on changes
  * from run to run.
  */
@@ -293,7 +293,10 @@ export function catalogueQuads(input: CatalogueInput): Quad[] {
   // The snapshots: immutable versions of the dataset, oldest first, each linked to the one before.
   input.snapshots.forEach((s, i) => {
     const node = iri(uris.snapshot(s.id));
-    type(node, dcat('Dataset'));
+    // dcat:Resource, not dcat:Dataset: CKAN's DCAT harvester (avoindata.fi) imports every
+    // dcat:Dataset node in the graph, so typed as datasets each snapshot would become a new
+    // portal dataset. dcat:hasVersion's range is dcat:Resource in DCAT 3.
+    type(node, dcat('Resource'));
     texts(node, dct('title'), {
       fi: `${DATASET_TITLE.fi}, versio ${s.id}`,
       sv: `${DATASET_TITLE.sv}, version ${s.id}`,
