@@ -88,7 +88,7 @@ export interface HarvesterProps {
   /**
    * Bundle the AWS SDK v3 into the asset instead of using the copy in the Lambda runtime.
    * Bundling pins the SDK version that the tests ran against and avoids resolving hundreds of
-   * files from the runtime's node_modules at cold start; see docs/deploy.md for the measured sizes.
+   * files from the runtime's node_modules at cold start; see the README ("The Lambda bundle") for the measured sizes.
    *
    * @default true
    */

@@ -42,7 +42,7 @@ describe('harvester bundle', () => {
 
   it('stays well under Lambda’s 50 MB zipped / 250 MB unzipped limits', () => {
     const bytes = statSync(join(dir, 'index.mjs')).size;
-    // 2.5 MB when measured (docs/deploy.md); a jump means a dependency slipped in.
+    // 2.5 MB when measured (README, "The Lambda bundle"); a jump means a dependency slipped in.
     expect(bytes).toBeLessThan(6 * 1024 * 1024);
     expect(existsSync(join(dir, 'package.json'))).toBe(false);
   });

@@ -272,7 +272,7 @@ function typeLabel(field: TableSchemaField): string {
 }
 
 /**
- * The column reference of docs/open-data.md as a Markdown table, generated from the Table Schema
+ * The column reference of README.md ("The columns") as a Markdown table, generated from the Table Schema
  * (and so from PROJECT_COLUMNS): a test keeps the document equal to this. Long patterns are left to
  * datapackage.json; the quality codes are listed under the table.
  */

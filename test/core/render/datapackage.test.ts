@@ -455,9 +455,9 @@ describe('v1/datapackage.json: a Frictionless Data Package with Table Schemas fr
   });
 });
 
-describe('docs/open-data.md: the column reference is the generated one', () => {
+describe('README.md: the column reference is the generated one', () => {
   it('has exactly the table columnReferenceMarkdown() generates (UPDATE_DOCS=1 rewrites it)', () => {
-    const url = new URL('../../../docs/open-data.md', import.meta.url);
+    const url = new URL('../../../README.md', import.meta.url);
     const doc = readFileSync(url, 'utf8');
     const start = doc.indexOf('<!-- columns:start');
     const end = doc.indexOf('<!-- columns:end -->');
