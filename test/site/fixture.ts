@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { feedConfigSchema } from '../../functions/core/feed-config';
 import type { ProjectVersion, RunRef } from '../../functions/core/model/history';
 import type { ProjectRecord } from '../../functions/core/model/project';
-import type { RunReport } from '../../functions/core/model/run-report';
-import { datasetMeta } from '../../functions/core/render/projects-json';
 import type { RenderContext } from '../../functions/core/render/render-context';
 import { eusaAmif2021 } from '../../functions/core/sources/eusa-amif-2021';
+import { renderContext } from '../helpers/render-context';
 
 export const AT = '2026-11-22T04:00:00Z';
 export const SEED_2021 = 'seeds/pages/eusa-amif-2021.html';
@@ -34,45 +32,23 @@ export function contextFor(
   records: readonly ProjectRecord[],
   options: { historyById?: Map<string, ProjectVersion[]>; changedIds?: Set<string> } = {},
 ): RenderContext {
-  const config = feedConfigSchema.parse({ publicBaseUrl: 'https://amif.example.org' });
   const historyById = options.historyById ?? new Map(records.map((r) => [r.id, [firstVersion(r)]]));
-  const report: RunReport = {
-    runId: run.runId,
-    startedAt: AT,
-    status: 'published',
-    counts: {
-      total: records.length,
-      new: records.length,
-      changed: 0,
-      removed: 0,
-      reinstated: 0,
-      unchanged: 0,
+  return renderContext(records, {
+    publicBaseUrl: 'https://amif.example.org',
+    at: AT,
+    sources: [
+      {
+        id: eusaAmif2021.id,
+        title: eusaAmif2021.title,
+        publisher: eusaAmif2021.publisher,
+        url: eusaAmif2021.url,
+        pageUpdated: '2024-03-05',
+      },
+    ],
+    overrides: {
+      changedIds: options.changedIds ?? new Set(records.map((r) => r.id)),
+      historyById,
+      recentChanges: [...historyById.values()].flat().sort((a, b) => (a.changedAt < b.changedAt ? 1 : -1)),
     },
-    sources: [],
-    warnings: [],
-    published: [],
-  };
-  return {
-    config,
-    meta: datasetMeta(
-      records,
-      [
-        {
-          id: eusaAmif2021.id,
-          title: eusaAmif2021.title,
-          publisher: eusaAmif2021.publisher,
-          url: eusaAmif2021.url,
-          pageUpdated: '2024-03-05',
-        },
-      ],
-      config,
-      AT,
-    ),
-    records,
-    changedIds: options.changedIds ?? new Set(records.map((r) => r.id)),
-    historyById,
-    recentChanges: [...historyById.values()].flat().sort((a, b) => (a.changedAt < b.changedAt ? 1 : -1)),
-    report,
-    previous: { snapshotIndex: null },
-  };
+  });
 }

@@ -11,10 +11,11 @@ import { columnReferenceMarkdown, projectsTableSchema } from '../../../functions
 import { renderExcelCsv } from '../../../functions/core/render/excel-csv';
 import type { OutputFile } from '../../../functions/core/render/output-file';
 import { PROJECT_COLUMNS } from '../../../functions/core/render/project-columns';
-import { datasetMeta, datasetSources } from '../../../functions/core/render/projects-json';
+import { datasetSources } from '../../../functions/core/render/projects-json';
 import type { RenderContext } from '../../../functions/core/render/render-context';
 import { renderDataset, renderLatestDataset } from '../../../functions/core/render/render-dataset';
 import { BUILT_IN_SOURCES } from '../../../functions/core/sources/built-in-sources';
+import { renderContext } from '../../helpers/render-context';
 
 const BASE = 'https://amif.example.fi';
 const AT = '2026-11-22T04:00:00Z';
@@ -23,31 +24,7 @@ const config = feedConfigSchema.parse({ publicBaseUrl: BASE });
 // --- the bundled dataset, rendered as a changing run would --------------------------------------
 
 function contextOf(records: ProjectRecord[], sources: RenderContext['meta']['sources']): RenderContext {
-  return {
-    config,
-    meta: datasetMeta(records, sources, config, AT),
-    records,
-    changedIds: new Set(),
-    historyById: new Map(),
-    recentChanges: [],
-    report: {
-      runId: 'run-20261122T040000Z',
-      startedAt: AT,
-      status: 'published',
-      counts: {
-        total: records.length,
-        new: records.length,
-        changed: 0,
-        removed: 0,
-        reinstated: 0,
-        unchanged: 0,
-      },
-      sources: [],
-      warnings: [],
-      published: [],
-    },
-    previous: { snapshotIndex: null },
-  };
+  return renderContext(records, { publicBaseUrl: BASE, sources, at: AT });
 }
 
 function bundledContext(): RenderContext {

@@ -4,9 +4,9 @@ import { type ProjectRecord, projectRecordSchema } from '../../../functions/core
 import { EXCEL_CSV_KEY, renderExcelCsv } from '../../../functions/core/render/excel-csv';
 import { PROJECT_COLUMNS } from '../../../functions/core/render/project-columns';
 import { renderProjectsCsv } from '../../../functions/core/render/projects-csv';
-import { datasetMeta } from '../../../functions/core/render/projects-json';
 import type { RenderContext } from '../../../functions/core/render/render-context';
 import { DEFAULT_RENDERERS } from '../../../functions/core/render/render-dataset';
+import { renderContext } from '../../helpers/render-context';
 
 const AT = '2026-11-22T04:00:00Z';
 const config = feedConfigSchema.parse({ publicBaseUrl: 'https://amif.example.fi' });
@@ -62,31 +62,7 @@ const RECORDS = [
 ];
 
 function ctxOf(records: readonly ProjectRecord[]): RenderContext {
-  return {
-    config,
-    meta: datasetMeta(records, [], config, AT),
-    records,
-    changedIds: new Set(),
-    historyById: new Map(),
-    recentChanges: [],
-    report: {
-      runId: 'run',
-      startedAt: AT,
-      status: 'published',
-      counts: {
-        total: records.length,
-        new: records.length,
-        changed: 0,
-        removed: 0,
-        reinstated: 0,
-        unchanged: 0,
-      },
-      sources: [],
-      warnings: [],
-      published: [],
-    },
-    previous: { snapshotIndex: null },
-  };
+  return renderContext(records, { publicBaseUrl: config.publicBaseUrl, at: AT });
 }
 
 /** Reads a `;`-separated CSV with quoted cells and CRLF records back into rows. */
