@@ -125,11 +125,54 @@ export function diffProjects(input: DiffInput): DiffResult {
 function compareTracked(previous: ProjectRecord, next: ProjectRecord): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of TRACKED_FIELDS) {
-    if (JSON.stringify(previous[field]) !== JSON.stringify(next[field])) {
+    if (!sameJson(previous[field], next[field])) {
       changes.push({ field, old: previous[field], new: next[field] });
     }
   }
   return changes;
+}
+
+/**
+ * `JSON.stringify(a) === JSON.stringify(b)`, answered without serialising when the values are
+ * identical or plain data with the same shape (the usual, unchanged case); anything else is
+ * serialised and compared as before.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  return identical(a, b) || samePlainData(a, b) || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** `===`, except for BigInts, which JSON.stringify refuses (so the slow path throws as before). */
+function identical(a: unknown, b: unknown): boolean {
+  return a === b && typeof a !== 'bigint';
+}
+
+/** True only when both are arrays or plain objects whose keys (in order) and leaves are identical. */
+function samePlainData(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      if (!identical(a[i], b[i]) && !samePlainData(a[i], b[i])) return false;
+    }
+    return true;
+  }
+  if (Array.isArray(b) || !isPlainObject(a) || !isPlainObject(b)) return false;
+  const keys = Object.keys(a);
+  const otherKeys = Object.keys(b);
+  if (keys.length !== otherKeys.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key !== otherKeys[i] || key === 'toJSON') return false;
+    const x = (a as Record<string, unknown>)[key];
+    const y = (b as Record<string, unknown>)[key];
+    if (!identical(x, y) && !samePlainData(x, y)) return false;
+  }
+  return true;
+}
+
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /**
@@ -176,14 +219,16 @@ function continues(previous: ProjectRecord, draft: ProjectDraft): boolean {
 }
 
 const collator = new Intl.Collator('fi');
+/** The collator's order; equal strings (most programmes and objectives) skip the ICU call. */
+const compareText = (a: string, b: string): number => (a === b ? 0 : collator.compare(a, b));
 
 /** Newest programme first, then by specific objective, start date and name: how the ministry lists them. */
 export function publicationOrder(a: ProjectRecord, b: ProjectRecord): number {
   return (
-    collator.compare(b.programme, a.programme) ||
-    collator.compare(a.specificObjective?.code ?? '9', b.specificObjective?.code ?? '9') ||
-    collator.compare(a.startDate ?? '9999', b.startDate ?? '9999') ||
-    collator.compare(a.name, b.name) ||
+    compareText(b.programme, a.programme) ||
+    compareText(a.specificObjective?.code ?? '9', b.specificObjective?.code ?? '9') ||
+    compareText(a.startDate ?? '9999', b.startDate ?? '9999') ||
+    compareText(a.name, b.name) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
 }

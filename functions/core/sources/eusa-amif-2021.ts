@@ -1,5 +1,5 @@
 import * as cheerio from 'cheerio';
-import type { Element } from 'domhandler';
+import { type AnyNode, type Document, type Element, hasChildren, isTag } from 'domhandler';
 import { PageLayoutError } from '../errors';
 import { type ProjectDraft, projectDraftSchema, type QualityFlag } from '../model/project';
 import type { ProjectsOutput } from '../model/source-output';
@@ -10,7 +10,7 @@ import { parseFinnishDate } from '../normalise/date';
 import { parseSpecificObjective } from '../normalise/objective';
 import { projectId } from '../normalise/project-id';
 import { collapseWhitespace, foldKey, joinParagraphs } from '../normalise/text';
-import { visibleLines, visibleText } from './html-text';
+import { eachVisibleLine, visibleLines, visibleText } from './html-text';
 import type { SourceModule } from './source-module';
 
 export const EUSA_AMIF_2021_ID = 'eusa-amif-2021';
@@ -62,10 +62,62 @@ function headerColumn(text: string): Column | null {
   return null;
 }
 
+/** The nearest <table> above an element, as `$(el).parents('table').first()[0]` finds it. */
+function enclosingTable(el: Element): Element | undefined {
+  for (let p = el.parent; p && p.type !== 'root'; p = p.parent) {
+    if (isTag(p) && p.name === 'table') return p;
+  }
+  return undefined;
+}
+
+const UPDATED = /Lista on päivitetty\s+(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})/i;
+
+/**
+ * `UPDATED.exec(visibleText(node))` without joining the page's text into one string: each line is
+ * searched together with the end of the text before it. In visible text white space never repeats,
+ * so a match is at most 32 characters long; a 64-character tail holds any part of a match that
+ * lies in earlier lines, and the first match found this way is the first in the whole text.
+ */
+function findUpdated(node: AnyNode): RegExpExecArray | null {
+  let tail = '';
+  let found: RegExpExecArray | null = null;
+  eachVisibleLine(node, (line) => {
+    const text = tail === '' ? line : `${tail} ${line}`;
+    found = UPDATED.exec(text);
+    tail = text.slice(-64);
+    return found !== null;
+  });
+  return found;
+}
+
+/** `$('body')[0]`, without scanning the rest of a large document once the body is found. */
+function firstBody(root: Document): Element | undefined {
+  const search = (nodes: readonly AnyNode[]): Element | undefined => {
+    for (const node of nodes) {
+      if (isTag(node) && node.name === 'body') return node;
+      const found = hasChildren(node) ? search(node.children) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return search(root.children.filter(isTag));
+}
+
+/** What `$(tr).children('td, th')` keeps. */
+function isCell(node: AnyNode): node is Element {
+  return isTag(node) && (node.name === 'td' || node.name === 'th');
+}
+
 /** Finds the table and maps its columns by header text. Throws PageLayoutError when it cannot. */
 export function parseEusaAmif2021(html: string): ParsedPage2021 {
   const $ = cheerio.load(html);
-  let best: { table: Element; headerRow: Element; map: Map<Column, number>; found: string[] } | null = null;
+  let best: {
+    table: Element;
+    rows: Element[];
+    headerRow: Element;
+    map: Map<Column, number>;
+    found: string[];
+  } | null = null;
 
   for (const table of $('table').toArray()) {
     const rows = $(table).find('tr').toArray();
@@ -81,7 +133,7 @@ export function parseEusaAmif2021(html: string): ParsedPage2021 {
         const column = headerColumn(text);
         if (column && !map.has(column)) map.set(column, index);
       });
-    if (!best || map.size > best.map.size) best = { table, headerRow, map, found };
+    if (!best || map.size > best.map.size) best = { table, rows, headerRow, map, found };
   }
 
   const expected = COLUMNS.map((c) => `"${HEADER_LABEL[c]}"`).join(', ');
@@ -101,29 +153,27 @@ export function parseEusaAmif2021(html: string): ParsedPage2021 {
     );
   }
 
+  // Plain DOM walks rather than $(tr).parents('table') / .children('td, th') per row: the same
+  // elements, without compiling a selector for each of 20 000 rows.
   const rows: RawRow2021[] = [];
-  $(best.table)
-    .find('tr')
-    .each((index, tr) => {
-      if (tr === best.headerRow || $(tr).parents('table').first()[0] !== best.table) return;
-      const cells = $(tr).children('td, th').toArray();
-      if (cells.length === 0) return;
-      const cellLines = Object.fromEntries(
-        COLUMNS.map((c) => {
-          const cell = cells[best.map.get(c)!];
-          return [c, cell ? visibleLines(cell) : []];
-        }),
-      ) as Record<Column, string[]>;
-      rows.push({ rowNumber: index, cells: cellLines });
-    });
+  best.rows.forEach((tr, index) => {
+    if (tr === best.headerRow || enclosingTable(tr) !== best.table) return;
+    const cells = tr.children.filter(isCell);
+    if (cells.length === 0) return;
+    const cellLines = Object.fromEntries(
+      COLUMNS.map((c) => {
+        const cell = cells[best.map.get(c)!];
+        return [c, cell ? visibleLines(cell) : []];
+      }),
+    ) as Record<Column, string[]>;
+    rows.push({ rowNumber: index, cells: cellLines });
+  });
 
   if (rows.length === 0) {
     throw new PageLayoutError(EUSA_AMIF_2021_ID, 'at least one project row in the table', 'no rows');
   }
 
-  const updated = /Lista on päivitetty\s+(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})/i.exec(
-    visibleText($('body')[0] ?? $.root()[0]!),
-  );
+  const updated = findUpdated(firstBody($.root()[0]!) ?? $.root()[0]!);
   const pageUpdated = updated ? parseFinnishDate(updated[1]!) : null;
   return { pageUpdated: pageUpdated?.ok ? pageUpdated.iso : null, rows };
 }

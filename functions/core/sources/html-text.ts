@@ -1,4 +1,4 @@
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Element, Text } from 'domhandler';
 
 const BLOCK_TAGS = new Set([
   'p',
@@ -30,39 +30,83 @@ const BLOCK_TAGS = new Set([
 const SKIPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg']);
 
 /**
+ * Runs of white space (\s covers U+00A0, U+202F and U+2009; U+200B is added) that collapsing
+ * changes: two or more characters, or a single one other than a plain space. Replacing exactly
+ * these with ' ' gives the same text as replacing every run, but leaves the common single spaces
+ * alone, so already-clean text is not copied.
+ */
+const SPACE_RUNS = /[\s\u200b]{2,}|[^\S ]|\u200b/g;
+
+/** The walk's state; module-level functions instead of per-call closures keep big tables cheap. */
+interface LineBuffer {
+  /** Where finished lines go: collected, or handed to a callback that may stop the walk. */
+  readonly lines: string[] | null;
+  readonly onLine: ((line: string) => boolean) | null;
+  current: string;
+  stopped: boolean;
+  readonly skip: ((el: Element) => boolean) | undefined;
+}
+
+function flush(buffer: LineBuffer): void {
+  if (buffer.current === '' || buffer.stopped) return;
+  const line = buffer.current.replace(SPACE_RUNS, ' ').trim();
+  buffer.current = '';
+  if (!line) return;
+  if (buffer.lines) buffer.lines.push(line);
+  else if (buffer.onLine?.(line)) buffer.stopped = true;
+}
+
+function walk(n: AnyNode, buffer: LineBuffer): void {
+  const type = n.type;
+  if (type === 'text') {
+    buffer.current += (n as Text).data;
+    return;
+  }
+  // <script> and <style> have the node types 'script' and 'style', not 'tag': SKIPPED_TAGS never
+  // sees them, so their text counts as visible (as it always has).
+  if (type !== 'tag' && type !== 'root' && type !== 'script' && type !== 'style') return;
+  const el = n as Element;
+  let block = false;
+  if (type === 'tag') {
+    const tag = el.name.toLowerCase();
+    if (SKIPPED_TAGS.has(tag) || buffer.skip?.(el)) return;
+    if (tag === 'br') {
+      flush(buffer);
+      return;
+    }
+    block = BLOCK_TAGS.has(tag);
+  }
+  if (block) flush(buffer);
+  const children = el.children;
+  if (children) for (let i = 0; i < children.length && !buffer.stopped; i++) walk(children[i]!, buffer);
+  if (block) flush(buffer);
+}
+
+/**
  * The visible lines of an element, as a reader sees them: block elements and `<br>` start new
  * lines, white space inside a line is collapsed, empty lines are dropped. Lets parsers keep the
  * paragraph breaks of a cell without caring whether the CMS used `<p>`, `<div>` or `<br>`.
  */
 export function visibleLines(node: AnyNode, options: { skip?: (el: Element) => boolean } = {}): string[] {
   const lines: string[] = [];
-  let current = '';
-  const flush = () => {
-    const line = current.replace(/[\s\u00a0\u202f\u2009\u200b]+/g, ' ').trim();
-    if (line) lines.push(line);
-    current = '';
-  };
-  const walk = (n: AnyNode) => {
-    if (n.type === 'text') {
-      current += (n as unknown as { data: string }).data;
-      return;
-    }
-    if (n.type !== 'tag' && n.type !== 'root' && n.type !== 'script' && n.type !== 'style') return;
-    const el = n as Element;
-    const tag = el.type === 'tag' ? el.name.toLowerCase() : '';
-    if (SKIPPED_TAGS.has(tag) || (el.type === 'tag' && options.skip?.(el))) return;
-    if (tag === 'br') {
-      flush();
-      return;
-    }
-    const block = BLOCK_TAGS.has(tag);
-    if (block) flush();
-    for (const child of el.children ?? []) walk(child);
-    if (block) flush();
-  };
-  walk(node);
-  flush();
+  const buffer: LineBuffer = { lines, onLine: null, current: '', stopped: false, skip: options.skip };
+  walk(node, buffer);
+  flush(buffer);
   return lines;
+}
+
+/**
+ * Hands the lines `visibleLines` would return to `onLine` one at a time, and stops as soon as it
+ * returns true: searches a whole page without holding all of its lines (or one huge string).
+ */
+export function eachVisibleLine(
+  node: AnyNode,
+  onLine: (line: string) => boolean,
+  options: { skip?: (el: Element) => boolean } = {},
+): void {
+  const buffer: LineBuffer = { lines: null, onLine, current: '', stopped: false, skip: options.skip };
+  walk(node, buffer);
+  flush(buffer);
 }
 
 /** All visible text of an element on one line. */
