@@ -1,6 +1,7 @@
 import type { FieldChange, ProjectVersion, RunRef } from './model/history';
 import type { ProjectDraft, ProjectRecord } from './model/project';
 import type { RunCounts } from './model/run-report';
+import { MIGRI_UNMATCHED } from './sources/migri-hankkeet';
 
 /** Fields that come from the sources; a difference in any of them is a change. */
 export const TRACKED_FIELDS = [
@@ -201,6 +202,16 @@ function resolveIdentities(
 }
 
 function continues(previous: ProjectRecord, draft: ProjectDraft): boolean {
+  // A project known only from Migri's page that a ministry list now carries: the same Migri block
+  // is now attached to the list's record.
+  if (
+    previous.migri &&
+    draft.migri &&
+    previous.migri.matchedBy === MIGRI_UNMATCHED &&
+    draft.migri.matchedBy !== MIGRI_UNMATCHED
+  ) {
+    return previous.migri.url === draft.migri.url && previous.migri.title === draft.migri.title;
+  }
   if (previous.status === 'announced' && draft.listing === 'listed') {
     const urls = new Set(previous.announcements.map((a) => a.url));
     return (

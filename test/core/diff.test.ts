@@ -174,4 +174,36 @@ describe('Core: diff', () => {
     });
     expect(result.counts).toMatchObject({ new: 0, changed: 1 });
   });
+
+  it('keeps the id of a Migri-only project once a ministry list carries it', () => {
+    const migri = {
+      url: 'https://migri.fi/hankkeet',
+      title: 'MOVE – sujuvan kuntaan muuton edistäminen',
+      schedule: '1.8.2024–31.7.2025',
+      description: 'Kuvaus.',
+      goals: 'Tavoitteet.',
+    };
+    const own = draft('MOVE – sujuvan kuntaan muuton edistäminen', {
+      programme: 'EUSA 2021-2027',
+      fund: 'EUSA',
+      sources: [{ id: 'migri-hankkeet', url: 'https://migri.fi/hankkeet' }],
+      migri: { ...migri, matchedBy: 'none' },
+    });
+    const current = first([own]);
+    const listed = draft('MOVE - Sujuvan kuntaan muuton edistäminen', {
+      startDate: '2024-08-01',
+      endDate: '2025-07-31',
+      euFundingEur: 480000,
+      migri: { ...migri, matchedBy: 'title+dates' },
+    });
+    const result = diffProjects({
+      drafts: [listed],
+      current,
+      readSources: new Set([...READ, 'migri-hankkeet']),
+      run: run('2026-02-01T04:00:00Z'),
+    });
+    expect(result.records).toHaveLength(1);
+    expect(result.records[0]).toMatchObject({ id: current[0]!.id, programme: 'AMIF 2021-2027', version: 2 });
+    expect(result.counts).toMatchObject({ new: 0, removed: 0, changed: 1 });
+  });
 });
