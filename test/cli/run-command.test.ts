@@ -47,7 +47,9 @@ describe('CLI: npm start end to end on the bundled snapshots', () => {
       pageUpdated: '2024-03-05',
     });
     const table = json.projects.filter((p: { programme: string }) => p.programme === 'AMIF 2021-2027');
-    expect(table.filter((p: { sources: { id: string }[] }) => p.sources.some((s) => s.id === 'eusa-amif-2021'))).toHaveLength(47);
+    expect(
+      table.filter((p: { sources: { id: string }[] }) => p.sources.some((s) => s.id === 'eusa-amif-2021')),
+    ).toHaveLength(47);
 
     const csv = firstTree.get('v1/projects.csv')!.toString('utf8');
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
@@ -55,7 +57,9 @@ describe('CLI: npm start end to end on the bundled snapshots', () => {
     expect(header.slice(0, 4)).toEqual(['id', 'programme', 'fund', 'name']);
     expect(header).toContain('eu_funding_eur');
     const adere = json.projects.find((p: { acronym: string | null }) => p.acronym === 'ADERE');
-    expect(csv).toContain(`${adere.id},AMIF 2021-2027,AMIF,ADERE - Päätöstoimenpiteen uudistaminen ulkomaalaisasioiden tietojärjestelmässä,ADERE,maahanmuuttovirasto,Maahanmuuttovirasto,1,Euroopan yhteinen turvapaikkajärjestelmä,,`);
+    expect(csv).toContain(
+      `${adere.id},AMIF 2021-2027,AMIF,ADERE - Päätöstoimenpiteen uudistaminen ulkomaalaisasioiden tietojärjestelmässä,ADERE,maahanmuuttovirasto,Maahanmuuttovirasto,1,Euroopan yhteinen turvapaikkajärjestelmä,,`,
+    );
     expect(csv).toContain(',1444708.32,2023-05-01,2025-04-30,');
   });
 
@@ -109,7 +113,9 @@ describe('CLI: bad input loses nothing', () => {
     const report = JSON.parse(result.stdout);
     const source = report.sources.find((s: { id: string }) => s.id === 'eusa-amif-2021');
     expect(source.status).toBe('refused');
-    expect(source.warnings[0]).toMatch(/^eusa-amif-2021: page layout changed: expected the columns "EU-rahoitus \(euroa\)"/);
+    expect(source.warnings[0]).toMatch(
+      /^eusa-amif-2021: page layout changed: expected the columns "EU-rahoitus \(euroa\)"/,
+    );
     expect(report.counts).toMatchObject({ changed: 0, removed: 0 });
     const after = await readTree(dirs.out);
     expect(after.get('v1/projects.json')!.equals(before.get('v1/projects.json')!)).toBe(true);
@@ -120,7 +126,9 @@ describe('CLI: bad input loses nothing', () => {
   it('answers a usage error with exit 2 and the usage text', async () => {
     const result = await runCli(['run', '--now', 'yesterday']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--now expects an ISO-8601 time such as 2026-11-22T04:00:00Z, found "yesterday"');
+    expect(result.stderr).toContain(
+      '--now expects an ISO-8601 time such as 2026-11-22T04:00:00Z, found "yesterday"',
+    );
     expect(result.stderr).toContain('Usage: npm start --');
     expect((await runCli(['run', '--pages', 'x', '--live'])).code).toBe(2);
     expect((await runCli(['run', '--bogus'])).code).toBe(2);
@@ -128,13 +136,25 @@ describe('CLI: bad input loses nothing', () => {
 
   it('fails --live without network with a clear message per source, not a stack trace', async () => {
     const dirs = await scratch();
-    const result = await runCli(['run', '--live', '--out', dirs.out, '--data', dirs.data, '--json', '--now', T1]);
+    const result = await runCli([
+      'run',
+      '--live',
+      '--out',
+      dirs.out,
+      '--data',
+      dirs.data,
+      '--json',
+      '--now',
+      T1,
+    ]);
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.status).toBe('failed');
     const table = report.sources.find((s: { id: string }) => s.id === 'eusa-amif-2021');
     expect(table.status).toBe('failed');
-    expect(table.warnings[0]).toMatch(/^eusa-amif-2021: GET https:\/\/eusa-rahastot2021\.fi\/rahoitetut-amif-hankkeet: /);
+    expect(table.warnings[0]).toMatch(
+      /^eusa-amif-2021: GET https:\/\/eusa-rahastot2021\.fi\/rahoitetut-amif-hankkeet: /,
+    );
     expect(result.stderr).toContain('Nothing was published');
     expect(result.stderr).not.toMatch(/\n\s+at /);
     await rm(dirs.dir, { recursive: true, force: true });

@@ -89,7 +89,12 @@ describe('Pipeline: what makes a run publish again', () => {
 
     pages.set(
       'eusa-amif-2021',
-      pages.get('eusa-amif-2021')!.replace('<tbody>', '<tbody><tr><td>UUSI - Uusi testihanke</td><td>Maahanmuuttovirasto</td><td>1 Euroopan yhteinen turvapaikkajärjestelmä</td><td>Testi.</td><td>1000,00</td><td>1.1.2026</td><td>31.12.2026</td></tr>'),
+      pages
+        .get('eusa-amif-2021')!
+        .replace(
+          '<tbody>',
+          '<tbody><tr><td>UUSI - Uusi testihanke</td><td>Maahanmuuttovirasto</td><td>1 Euroopan yhteinen turvapaikkajärjestelmä</td><td>Testi.</td><td>1000,00</td><td>1.1.2026</td><td>31.12.2026</td></tr>',
+        ),
     );
     const news = await harvest([eusaAmif2021, eusaAmif2014So1]);
     expect(news.counts.new).toBe(1);
@@ -100,7 +105,10 @@ describe('Pipeline: what makes a run publish again', () => {
     await harvest([eusaAmif2021, eusaAmifFund]);
     const before = JSON.parse(await readFile(join(outDir, 'v1/reference.json'), 'utf8'));
     expect(JSON.stringify(before)).toContain('67900000');
-    pages.set('eusa-amif-fund', pages.get('eusa-amif-fund')!.replace('67,9 miljoonaa euroa', '70,1 miljoonaa euroa'));
+    pages.set(
+      'eusa-amif-fund',
+      pages.get('eusa-amif-fund')!.replace('67,9 miljoonaa euroa', '70,1 miljoonaa euroa'),
+    );
     const report = await harvest([eusaAmif2021, eusaAmifFund]);
     expect(report.status).toBe('published');
     expect(report.counts).toMatchObject({ new: 0, changed: 0 });

@@ -31,7 +31,9 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Pr
 }
 
 /** A scratch directory with a copy of the bundled snapshot pages, to edit between runs. */
-export async function scratch(prefix = 'amif-feed-'): Promise<{ dir: string; pages: string; out: string; data: string }> {
+export async function scratch(
+  prefix = 'amif-feed-',
+): Promise<{ dir: string; pages: string; out: string; data: string }> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   const pages = join(dir, 'pages');
   await cp(SEED_PAGES, pages, { recursive: true });
