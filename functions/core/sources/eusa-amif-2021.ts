@@ -73,20 +73,29 @@ function enclosingTable(el: Element): Element | undefined {
 const UPDATED = /Lista on päivitetty\s+(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})/i;
 
 /**
- * `UPDATED.exec(visibleText(node))` without joining the page's text into one string: each line is
- * searched together with the end of the text before it. In visible text white space never repeats,
- * so a match is at most 32 characters long; a 64-character tail holds any part of a match that
- * lies in earlier lines, and the first match found this way is the first in the whole text.
+ * `UPDATED.exec(visibleText(node))` without joining the whole page's text into one string: the
+ * lines are joined and searched about a million characters at a time, each batch together with
+ * the last 64 characters of the text before it. In visible text white space never repeats, so a
+ * match is at most 32 characters long: the tail holds any part of a match that began earlier, and
+ * the first batch with a match holds the first match of the whole text.
  */
 function findUpdated(node: AnyNode): RegExpExecArray | null {
-  let tail = '';
+  let pending: string[] = [];
+  let size = 0;
   let found: RegExpExecArray | null = null;
-  eachVisibleLine(node, (line) => {
-    const text = tail === '' ? line : `${tail} ${line}`;
+  const search = (): boolean => {
+    const text = pending.join(' ');
     found = UPDATED.exec(text);
-    tail = text.slice(-64);
+    pending = [text.slice(-64)];
+    size = 0;
     return found !== null;
+  };
+  eachVisibleLine(node, (line) => {
+    pending.push(line);
+    size += line.length;
+    return size >= 1_000_000 && search();
   });
+  if (!found && size > 0) search();
   return found;
 }
 
