@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { harvesterBundleAliases } from '../infra/bundle-aliases';
 import { median } from './stats';
 
 export const HANDLER_PATH = 'functions/harvest/handler.ts';
@@ -85,6 +86,7 @@ export async function measureBundle(root: string, dir: string, runs = 5): Promis
         write: false,
         outfile,
         external: [...external],
+        alias: harvesterBundleAliases(),
         logLevel: 'silent',
         // ESM output of CommonJS dependencies needs a require().
         banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },

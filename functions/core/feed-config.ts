@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What the published files say about the dataset itself; configurable per deployment. */
 export const feedConfigSchema = z.object({

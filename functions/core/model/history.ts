@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoTimestampSchema, projectRecordSchema } from './project';
 
 export const changeKindSchema = z.enum(['new', 'changed', 'removed', 'reinstated']);

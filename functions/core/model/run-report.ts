@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const sourceRunStatusSchema = z.enum([
   /** Fetched and parsed this run. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoTimestampSchema } from '../model/project';
 import type { RunCounts } from '../model/run-report';
 import { CACHE_LATEST, CONTENT_TYPES, jsonBody, type OutputFile } from './output-file';

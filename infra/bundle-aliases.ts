@@ -1,0 +1,13 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/**
+ * Module aliases for bundling the harvester. cheerio's main entry also loads `undici` and
+ * `iconv-lite` (about 1 MB) for `fromURL` and encoding sniffing, which the harvester never calls:
+ * it fetches with its own adapter and parses strings. The package's browser build is the same
+ * parser (parse5 + htmlparser2) without them. Shared by the CDK construct and `npm run bench`.
+ */
+export function harvesterBundleAliases(): Record<string, string> {
+  const cheerioPackage = createRequire(import.meta.url).resolve('cheerio/package.json');
+  return { cheerio: join(dirname(cheerioPackage), 'dist/browser/index.js') };
+}
