@@ -87,6 +87,9 @@ export async function measureBundle(root: string, dir: string, runs = 5): Promis
         outfile,
         external: [...external],
         alias: harvesterBundleAliases(),
+        // As the CDK construct bundles it: ESM entry points first, so sideEffects-free packages
+        // such as n3 are tree-shaken.
+        mainFields: ['module', 'main'],
         logLevel: 'silent',
         // ESM output of CommonJS dependencies needs a require().
         banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },

@@ -88,11 +88,10 @@ export interface HarvesterProps {
   readonly logRetention?: RetentionDays;
   /**
    * Bundle the AWS SDK v3 into the asset instead of using the copy in the Lambda runtime.
-   * Off by default: with the runtime's SDK the bundle is about 0.84 MB and loads in under 300 ms,
-   * against 1.6 MB bundled (README, "The Lambda bundle"); bundling would pin the SDK version the
-   * tests ran against, at that cost.
+   * Bundling pins the SDK version the tests ran against and loads faster than resolving the
+   * runtime's copy (1.17 MB, about 0.2 s to import; README, "The Lambda bundle").
    *
-   * @default false
+   * @default true
    */
   readonly bundleAwsSdk?: boolean;
 }
@@ -171,7 +170,7 @@ export class Harvester extends Construct {
       }),
     );
 
-    const bundleAwsSdk = props.bundleAwsSdk ?? false;
+    const bundleAwsSdk = props.bundleAwsSdk ?? true;
     const env: Record<string, string> = {
       TABLE_NAME: props.table.tableName,
       BUCKET_NAME: props.bucket.bucketName,

@@ -116,3 +116,14 @@ describe('Normalise: identities', () => {
     expect(projectId('AMIF 2021-2027', 'KOTU 2 - Koulutusta turvapaikkapuhuttelujen tulkeille')).not.toBe(id);
   });
 });
+
+describe('Sources: visible text', () => {
+  it('leaves out scripts, styles and templates, and keeps paragraph and line breaks', async () => {
+    const { load } = await import('cheerio');
+    const { visibleLines } = await import('../../functions/core/sources/html-text');
+    const $ = load(
+      '<table><tr><td><p>Eka\u00a0 kappale</p><script>var x = "ei näy";</script><style>p{}</style><p>Toka<br>rivi</p><template>ei</template></td></tr></table>',
+    );
+    expect(visibleLines($('td')[0]!)).toEqual(['Eka kappale', 'Toka', 'rivi']);
+  });
+});

@@ -62,9 +62,8 @@ function walk(n: AnyNode, buffer: LineBuffer): void {
     buffer.current += (n as Text).data;
     return;
   }
-  // <script> and <style> have the node types 'script' and 'style', not 'tag': SKIPPED_TAGS never
-  // sees them, so their text counts as visible (as it always has).
-  if (type !== 'tag' && type !== 'root' && type !== 'script' && type !== 'style') return;
+  // <script> and <style> have the node types 'script' and 'style', not 'tag'; neither is visible.
+  if (type !== 'tag' && type !== 'root') return;
   const el = n as Element;
   let block = false;
   if (type === 'tag') {
