@@ -9,7 +9,7 @@
  * - floor: cheerio.load plus the text of every <td>, the least any scraper of the page must do.
  * Prints the median times with a per-stage breakdown, the ratio pipeline/floor, peak RSS and, when
  * functions/harvest/handler.ts exists, the harvester bundle's size and cold-load time.
- * The last line is always `ratio: <x.xx> peak_rss_mb: <n>`. See docs/bench.md.
+ * The last line is always `ratio: <x.xx> peak_rss_mb: <n>`. See the README, "Benchmark".
  *
  * Environment: BENCH_ROWS (default 20000), BENCH_ITERATIONS (5), BENCH_WARMUPS (1, at least 1),
  * BENCH_KEEP=1 to keep the work dir (page.html, state.json, measure.mjs) for profiling.
