@@ -166,6 +166,7 @@ function summarise(report: RunReport, outDir: string): string {
   } else if (report.published.length > 1) {
     lines.push(
       `The feed is in ${outDir}: ${outDir}/v1/projects.json, ${outDir}/v1/projects.csv (${report.published.length} files written).`,
+      'See it as a web page with: npm run serve  (http://localhost:8080)',
     );
   } else {
     lines.push(`Nothing changed; only ${outDir}/v1/status.json was rewritten. The feed is in ${outDir}.`);
