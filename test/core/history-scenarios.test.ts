@@ -9,11 +9,12 @@ import { LeaseHeldError } from '../../functions/core/errors';
 import { feedConfigSchema } from '../../functions/core/feed-config';
 import type { RunReport } from '../../functions/core/model/run-report';
 import { runPipeline } from '../../functions/core/pipeline';
-import type { AwardNotice, FetchResult, Logger, PageFetcher } from '../../functions/core/ports';
+import type { AwardNotice, FetchResult, PageFetcher } from '../../functions/core/ports';
 import { eusaAmif2021 } from '../../functions/core/sources/eusa-amif-2021';
+import { quietLogger } from '../helpers/doubles';
 import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
 
-const quiet: Logger = { info() {}, warn() {}, error() {} };
+const quiet = quietLogger;
 const config = feedConfigSchema.parse({ publicBaseUrl: 'https://feed.example' });
 
 /** Edits of the real snapshot page, as the ministry's CMS might make them. */

@@ -7,15 +7,16 @@ import type { DynamoDbStateStore } from '../../functions/adapters/dynamodb-state
 import { feedConfigSchema } from '../../functions/core/feed-config';
 import type { RunReport } from '../../functions/core/model/run-report';
 import { runPipeline } from '../../functions/core/pipeline';
-import type { AwardNotice, Logger, PageFetcher } from '../../functions/core/ports';
+import type { AwardNotice, PageFetcher } from '../../functions/core/ports';
 import { OUTPUT_FORMAT_VERSION } from '../../functions/core/render/format-version';
 import { eusaAmif2014So1 } from '../../functions/core/sources/eusa-amif-2014';
 import { eusaAmif2021 } from '../../functions/core/sources/eusa-amif-2021';
 import { eusaAmifFund } from '../../functions/core/sources/eusa-amif-fund';
 import type { SourceModule } from '../../functions/core/sources/source-module';
+import { quietLogger } from '../helpers/doubles';
 import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
 
-const quiet: Logger = { info() {}, warn() {}, error() {} };
+const quiet = quietLogger;
 const config = feedConfigSchema.parse({ publicBaseUrl: 'https://feed.example' });
 const SEEDS = new URL('../../seeds/pages/', import.meta.url);
 

@@ -14,7 +14,7 @@ import { PublishError } from '../../functions/core/errors';
 import { feedConfigSchema } from '../../functions/core/feed-config';
 import type { ProjectDraft } from '../../functions/core/model/project';
 import { runPipeline } from '../../functions/core/pipeline';
-import type { FetchResult, Logger, PageFetcher } from '../../functions/core/ports';
+import type { FetchResult, PageFetcher } from '../../functions/core/ports';
 import { checkPublishedState } from '../../functions/core/publish';
 import { renderAtomFeedFile } from '../../functions/core/render/atom-feed';
 import { renderExcelCsv } from '../../functions/core/render/excel-csv';
@@ -23,7 +23,7 @@ import { renderProjectHistories } from '../../functions/core/render/project-hist
 import type { Renderer } from '../../functions/core/render/render-context';
 import { renderLatestDataset } from '../../functions/core/render/render-dataset';
 import { SNAPSHOT_INDEX_KEY } from '../../functions/core/render/snapshots';
-import type { SourceModule } from '../../functions/core/sources/source-module';
+import { jsonListSource, quietLogger } from '../helpers/doubles';
 import { draft } from '../helpers/drafts';
 import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
 
@@ -37,22 +37,8 @@ import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
 type Step = PublishStage | 'commit';
 const STEPS: Step[] = ['immutable', 'detail', 'latest', 'index', 'commit'];
 
-const quiet: Logger = { info() {}, warn() {}, error() {} };
-const LIST_URL = 'https://eusa-rahastot2021.fi/rahoitetut-amif-hankkeet';
-const LIST: SourceModule = {
-  id: 'eusa-amif-2021',
-  url: LIST_URL,
-  title: 'Rahoitetut AMIF-hankkeet (2021–2027)',
-  publisher: 'Sisäministeriö',
-  extract: (body) => ({
-    kind: 'projects',
-    sourceId: 'eusa-amif-2021',
-    url: LIST_URL,
-    pageUpdated: null,
-    drafts: JSON.parse(body) as ProjectDraft[],
-    warnings: [],
-  }),
-};
+const quiet = quietLogger;
+const LIST = jsonListSource;
 const NAMES = ['Kotona Suomessa', 'Kielitaitoa', 'Osaava Suomi', 'Turvallinen paluu', 'Yhdessä'];
 const pageWith = (amount: number) => NAMES.map((n, i) => draft(n, i === 0 ? { euFundingEur: amount } : {}));
 

@@ -11,7 +11,6 @@ import type { RunReport } from '../../functions/core/model/run-report';
 import { runPipeline } from '../../functions/core/pipeline';
 import type {
   FetchResult,
-  Logger,
   ObjectStore,
   ObjectToWrite,
   PageFetcher,
@@ -25,7 +24,7 @@ import {
   type PublishStage,
 } from '../../functions/core/render/output-file';
 import { SNAPSHOT_INDEX_KEY, type SnapshotIndex } from '../../functions/core/render/snapshots';
-import type { SourceModule } from '../../functions/core/sources/source-module';
+import { jsonListSource, quietLogger } from '../helpers/doubles';
 import { draft } from '../helpers/drafts';
 import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
 
@@ -179,22 +178,8 @@ describe('checkPublishedState: are the latest files the newest snapshot?', () =>
 
 // --- the pipeline when a publish fails part-way -----------------------------------------------------
 
-const quiet: Logger = { info() {}, warn() {}, error() {} };
-const LIST_URL = 'https://eusa-rahastot2021.fi/rahoitetut-amif-hankkeet';
-const LIST: SourceModule = {
-  id: 'eusa-amif-2021',
-  url: LIST_URL,
-  title: 'Rahoitetut AMIF-hankkeet (2021–2027)',
-  publisher: 'Sisäministeriö',
-  extract: (body) => ({
-    kind: 'projects',
-    sourceId: 'eusa-amif-2021',
-    url: LIST_URL,
-    pageUpdated: null,
-    drafts: JSON.parse(body) as ProjectDraft[],
-    warnings: [],
-  }),
-};
+const quiet = quietLogger;
+const LIST = jsonListSource;
 const NAMES = ['Kotona Suomessa', 'Kielitaitoa', 'Osaava Suomi', 'Turvallinen paluu', 'Yhdessä'];
 const pageWith = (amount: number): ProjectDraft[] =>
   NAMES.map((name, i) => draft(name, i === 0 ? { euFundingEur: amount } : {}));

@@ -7,16 +7,11 @@ import { createS3ObjectStore } from '../../functions/adapters/s3-objects';
 import { feedConfigSchema } from '../../functions/core/feed-config';
 import type { RunReport } from '../../functions/core/model/run-report';
 import { runPipeline } from '../../functions/core/pipeline';
-import type {
-  FetchResult,
-  Logger,
-  ObjectStore,
-  ObjectToWrite,
-  PageFetcher,
-} from '../../functions/core/ports';
+import type { FetchResult, ObjectStore, ObjectToWrite, PageFetcher } from '../../functions/core/ports';
 import { checkPublishedState } from '../../functions/core/publish';
 import { SNAPSHOT_INDEX_KEY, type SnapshotIndex } from '../../functions/core/render/snapshots';
 import { eusaAmif2021 } from '../../functions/core/sources/eusa-amif-2021';
+import { quietLogger } from '../helpers/doubles';
 import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
 import { type RunningS3rver, startS3rver } from '../helpers/s3rver';
 
@@ -26,7 +21,7 @@ import { type RunningS3rver, startS3rver } from '../helpers/s3rver';
  * and headers, with what the pipeline wrote.
  */
 
-const quiet: Logger = { info() {}, warn() {}, error() {} };
+const quiet = quietLogger;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const bytesOf = (body: string | Uint8Array) =>
   typeof body === 'string' ? new TextEncoder().encode(body) : body;

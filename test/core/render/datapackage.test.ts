@@ -15,6 +15,7 @@ import { datasetSources } from '../../../functions/core/render/projects-json';
 import type { RenderContext } from '../../../functions/core/render/render-context';
 import { renderDataset, renderLatestDataset } from '../../../functions/core/render/render-dataset';
 import { BUILT_IN_SOURCES } from '../../../functions/core/sources/built-in-sources';
+import { readCsv } from '../../helpers/doubles';
 import { renderContext } from '../../helpers/render-context';
 
 const BASE = 'https://amif.example.fi';
@@ -66,34 +67,6 @@ const bytesOf = (body: string | Uint8Array) =>
 // --- a small CSV reader and a Table Schema checker, written from the specs ----------------------
 
 /** RFC 4180 with the descriptor's dialect: quoted cells, doubled quotes, CRLF records. */
-function readCsv(text: string, delimiter: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === delimiter) {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) throw new Error('the file does not end with a line terminator');
-  return rows;
-}
 
 type Field = {
   name: string;

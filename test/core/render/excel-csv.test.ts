@@ -6,6 +6,7 @@ import { PROJECT_COLUMNS } from '../../../functions/core/render/project-columns'
 import { renderProjectsCsv } from '../../../functions/core/render/projects-csv';
 import type { RenderContext } from '../../../functions/core/render/render-context';
 import { DEFAULT_RENDERERS } from '../../../functions/core/render/render-dataset';
+import { readCsv } from '../../helpers/doubles';
 import { renderContext } from '../../helpers/render-context';
 
 const AT = '2026-11-22T04:00:00Z';
@@ -63,36 +64,6 @@ const RECORDS = [
 
 function ctxOf(records: readonly ProjectRecord[]): RenderContext {
   return renderContext(records, { publicBaseUrl: config.publicBaseUrl, at: AT });
-}
-
-/** Reads a `;`-separated CSV with quoted cells and CRLF records back into rows. */
-function readCsv(text: string, delimiter: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"' && cell === '') quoted = true;
-    else if (c === delimiter) {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  expect(cell === '' && row.length === 0, 'ends with CRLF').toBe(true);
-  return rows;
 }
 
 describe('v1/projects.excel.csv: UTF-8 with BOM, semicolons, decimal commas', () => {

@@ -13,7 +13,7 @@ import { feedConfigSchema } from '../../../functions/core/feed-config';
 import type { ProjectDraft } from '../../../functions/core/model/project';
 import type { RunReport } from '../../../functions/core/model/run-report';
 import { runPipeline } from '../../../functions/core/pipeline';
-import type { FetchResult, Logger, PageFetcher } from '../../../functions/core/ports';
+import type { FetchResult, PageFetcher } from '../../../functions/core/ports';
 import {
   mergeSnapshots,
   parseSnapshotIndex,
@@ -23,7 +23,7 @@ import {
   snapshotId,
   snapshotVersion,
 } from '../../../functions/core/render/snapshots';
-import type { SourceModule } from '../../../functions/core/sources/source-module';
+import { jsonListSource, quietLogger } from '../../helpers/doubles';
 import { draft } from '../../helpers/drafts';
 import { startTestDynamo, type TestDynamo } from '../../helpers/dynalite';
 
@@ -82,24 +82,9 @@ describe('snapshot ids, versions and the index schema', () => {
   });
 });
 
-const quiet: Logger = { info() {}, warn() {}, error() {} };
-const LIST_URL = 'https://eusa-rahastot2021.fi/rahoitetut-amif-hankkeet';
+const quiet = quietLogger;
 
-/** A source whose "page" is a JSON list of drafts, so a test can say exactly what the page lists. */
-const LIST: SourceModule = {
-  id: 'eusa-amif-2021',
-  url: LIST_URL,
-  title: 'Rahoitetut AMIF-hankkeet (2021–2027)',
-  publisher: 'Sisäministeriö',
-  extract: (body) => ({
-    kind: 'projects',
-    sourceId: 'eusa-amif-2021',
-    url: LIST_URL,
-    pageUpdated: null,
-    drafts: JSON.parse(body) as ProjectDraft[],
-    warnings: [],
-  }),
-};
+const LIST = jsonListSource;
 
 const OTHERS = ['Kielitaitoa', 'Osaava Suomi', 'Turvallinen paluu', 'Yhdessä'].map((name) => draft(name));
 
