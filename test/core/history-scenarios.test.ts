@@ -9,9 +9,9 @@ import { LeaseHeldError } from '../../functions/core/errors';
 import { feedConfigSchema } from '../../functions/core/feed-config';
 import type { RunReport } from '../../functions/core/model/run-report';
 import { runPipeline } from '../../functions/core/pipeline';
-import type { AwardNotice, FetchResult, PageFetcher } from '../../functions/core/ports';
+import type { AwardNotice, PageFetcher } from '../../functions/core/ports';
 import { eusaAmif2021 } from '../../functions/core/sources/eusa-amif-2021';
-import { quietLogger } from '../helpers/doubles';
+import { pageFetcher, quietLogger } from '../helpers/doubles';
 import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
 
 const quiet = quietLogger;
@@ -35,12 +35,7 @@ describe('Scenarios: history over several runs of the 2021 table', () => {
   let day = 0;
   const notices: AwardNotice[] = [];
 
-  const fetcherFor = (body: () => string | Promise<string>): PageFetcher => ({
-    async fetch(source): Promise<FetchResult> {
-      return { kind: 'page', page: { body: await body(), url: source.url, etag: null, lastModified: null } };
-    },
-  });
-  const harvest = (fetcher: PageFetcher = fetcherFor(() => page), sameDay = false): Promise<RunReport> => {
+  const harvest = (fetcher: PageFetcher = pageFetcher(() => page), sameDay = false): Promise<RunReport> => {
     if (!sameDay) day++;
     return runPipeline({
       sources: [eusaAmif2021],
@@ -200,7 +195,7 @@ describe('Scenarios: history over several runs of the 2021 table', () => {
     let entered!: () => void;
     const started = new Promise<void>((r) => (entered = r));
     const slow = harvest(
-      fetcherFor(async () => {
+      pageFetcher(async () => {
         entered();
         await gate;
         return page;

@@ -14,7 +14,6 @@ import { PublishError } from '../../functions/core/errors';
 import { feedConfigSchema } from '../../functions/core/feed-config';
 import type { ProjectDraft } from '../../functions/core/model/project';
 import { runPipeline } from '../../functions/core/pipeline';
-import type { FetchResult, PageFetcher } from '../../functions/core/ports';
 import { checkPublishedState } from '../../functions/core/publish';
 import { renderAtomFeedFile } from '../../functions/core/render/atom-feed';
 import { renderExcelCsv } from '../../functions/core/render/excel-csv';
@@ -23,7 +22,7 @@ import { renderProjectHistories } from '../../functions/core/render/project-hist
 import type { Renderer } from '../../functions/core/render/render-context';
 import { renderLatestDataset } from '../../functions/core/render/render-dataset';
 import { SNAPSHOT_INDEX_KEY } from '../../functions/core/render/snapshots';
-import { jsonListSource, quietLogger } from '../helpers/doubles';
+import { jsonListSource, pageFetcher, quietLogger } from '../helpers/doubles';
 import { draft } from '../helpers/drafts';
 import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
 
@@ -119,14 +118,7 @@ describe('Publish order under S3 faults: a failure at each step', () => {
         for (const f of files) stages.set(f.key, f.stage);
         return files;
       };
-    const fetcher: PageFetcher = {
-      async fetch(source): Promise<FetchResult> {
-        return {
-          kind: 'page',
-          page: { body: JSON.stringify(page), url: source.url, etag: null, lastModified: null },
-        };
-      },
-    };
+    const fetcher = pageFetcher(() => JSON.stringify(page));
     const run = (at: string) =>
       runPipeline({
         sources: [LIST],

@@ -9,13 +9,7 @@ import { feedConfigSchema } from '../../functions/core/feed-config';
 import type { ProjectDraft } from '../../functions/core/model/project';
 import type { RunReport } from '../../functions/core/model/run-report';
 import { runPipeline } from '../../functions/core/pipeline';
-import type {
-  FetchResult,
-  ObjectStore,
-  ObjectToWrite,
-  PageFetcher,
-  StateStore,
-} from '../../functions/core/ports';
+import type { ObjectStore, ObjectToWrite, StateStore } from '../../functions/core/ports';
 import { checkPublishedState, publishFiles } from '../../functions/core/publish';
 import {
   CACHE_IMMUTABLE,
@@ -24,7 +18,7 @@ import {
   type PublishStage,
 } from '../../functions/core/render/output-file';
 import { SNAPSHOT_INDEX_KEY, type SnapshotIndex } from '../../functions/core/render/snapshots';
-import { jsonListSource, quietLogger } from '../helpers/doubles';
+import { jsonListSource, pageFetcher, quietLogger } from '../helpers/doubles';
 import { draft } from '../helpers/drafts';
 import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
 
@@ -207,14 +201,7 @@ describe('a publish that fails part-way leaves the previous state readable and t
       get: (k) => dir.get(k),
       exists: (k) => dir.exists(k),
     };
-    const fetcher: PageFetcher = {
-      async fetch(source): Promise<FetchResult> {
-        return {
-          kind: 'page',
-          page: { body: JSON.stringify(page), url: source.url, etag: null, lastModified: null },
-        };
-      },
-    };
+    const fetcher = pageFetcher(() => JSON.stringify(page));
     const run = (at: string): Promise<RunReport> =>
       runPipeline({
         sources: [LIST],

@@ -1,5 +1,5 @@
 import type { ProjectDraft } from '../../functions/core/model/project';
-import type { Logger } from '../../functions/core/ports';
+import type { FetchResult, Logger, PageFetcher } from '../../functions/core/ports';
 import type { SourceModule } from '../../functions/core/sources/source-module';
 
 /** A logger that keeps quiet: the tests assert on reports, not on progress lines. */
@@ -51,4 +51,13 @@ export function readCsv(text: string, delimiter: string): string[][] {
   }
   if (cell !== '' || row.length > 0) throw new Error('the file does not end with a line terminator');
   return rows;
+}
+
+/** A fetcher that serves whatever `body()` returns now as every source's page. */
+export function pageFetcher(body: () => string | Promise<string>): PageFetcher {
+  return {
+    async fetch(source): Promise<FetchResult> {
+      return { kind: 'page', page: { body: await body(), url: source.url, etag: null, lastModified: null } };
+    },
+  };
 }

@@ -7,11 +7,11 @@ import { createS3ObjectStore } from '../../functions/adapters/s3-objects';
 import { feedConfigSchema } from '../../functions/core/feed-config';
 import type { RunReport } from '../../functions/core/model/run-report';
 import { runPipeline } from '../../functions/core/pipeline';
-import type { FetchResult, ObjectStore, ObjectToWrite, PageFetcher } from '../../functions/core/ports';
+import type { ObjectStore, ObjectToWrite } from '../../functions/core/ports';
 import { checkPublishedState } from '../../functions/core/publish';
 import { SNAPSHOT_INDEX_KEY, type SnapshotIndex } from '../../functions/core/render/snapshots';
 import { eusaAmif2021 } from '../../functions/core/sources/eusa-amif-2021';
-import { quietLogger } from '../helpers/doubles';
+import { pageFetcher, quietLogger } from '../helpers/doubles';
 import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
 import { type RunningS3rver, startS3rver } from '../helpers/s3rver';
 
@@ -34,11 +34,7 @@ describe('Publish to S3 (s3rver): what the pipeline writes is what a reader gets
   let store: ObjectStore;
   let first: RunReport;
 
-  const fetcher: PageFetcher = {
-    async fetch(source): Promise<FetchResult> {
-      return { kind: 'page', page: { body: page, url: source.url, etag: null, lastModified: null } };
-    },
-  };
+  const fetcher = pageFetcher(() => page);
   let state: Awaited<ReturnType<TestDynamo['newStore']>>['store'];
   const run = (at: string) =>
     runPipeline({

@@ -13,7 +13,6 @@ import { feedConfigSchema } from '../../../functions/core/feed-config';
 import type { ProjectDraft } from '../../../functions/core/model/project';
 import type { RunReport } from '../../../functions/core/model/run-report';
 import { runPipeline } from '../../../functions/core/pipeline';
-import type { FetchResult, PageFetcher } from '../../../functions/core/ports';
 import {
   mergeSnapshots,
   parseSnapshotIndex,
@@ -23,7 +22,7 @@ import {
   snapshotId,
   snapshotVersion,
 } from '../../../functions/core/render/snapshots';
-import { jsonListSource, quietLogger } from '../../helpers/doubles';
+import { jsonListSource, pageFetcher, quietLogger } from '../../helpers/doubles';
 import { draft } from '../../helpers/drafts';
 import { startTestDynamo, type TestDynamo } from '../../helpers/dynalite';
 
@@ -96,14 +95,7 @@ describe('snapshots over several runs of the pipeline', () => {
   let out: string;
   let page: ProjectDraft[];
   const config = feedConfigSchema.parse({ publicBaseUrl: 'https://amif.example.fi' });
-  const fetcher: PageFetcher = {
-    async fetch(source): Promise<FetchResult> {
-      return {
-        kind: 'page',
-        page: { body: JSON.stringify(page), url: source.url, etag: null, lastModified: null },
-      };
-    },
-  };
+  const fetcher = pageFetcher(() => JSON.stringify(page));
   const run = (at: string): Promise<RunReport> =>
     runPipeline({
       sources: [LIST],
