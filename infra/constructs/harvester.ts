@@ -128,19 +128,24 @@ export class Harvester extends Construct {
     role.addToPolicy(
       new PolicyStatement({
         sid: 'StateTableReadWrite',
+        // Exactly what the DynamoDB state adapter calls in production: batched commits, the lease
+        // (conditional put, get, conditional delete) and queries. No scans, no table management.
         actions: [
-          'dynamodb:BatchGetItem',
           'dynamodb:BatchWriteItem',
-          'dynamodb:ConditionCheckItem',
           'dynamodb:DeleteItem',
-          'dynamodb:DescribeTable',
           'dynamodb:GetItem',
           'dynamodb:PutItem',
           'dynamodb:Query',
-          'dynamodb:Scan',
-          'dynamodb:UpdateItem',
         ],
-        resources: [props.table.tableArn, props.tableIndexArn],
+        resources: [props.table.tableArn],
+      }),
+    );
+    role.addToPolicy(
+      new PolicyStatement({
+        sid: 'StateIndexQuery',
+        // "Changes since T" is a Query on gsi1; nothing else touches the index.
+        actions: ['dynamodb:Query'],
+        resources: [props.tableIndexArn],
       }),
     );
     role.addToPolicy(
