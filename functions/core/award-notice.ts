@@ -1,13 +1,13 @@
 import type { ProjectRecord } from './model/project';
-import { formatEuros } from './normalise/amount';
+import { formatEuros, formatFinnishEuros, groupThousands } from './normalise/amount';
 import { formatFinnishDate } from './normalise/date';
 import type { AwardNotice } from './ports';
 
 function euros(amount: number | null, locale: 'fi' | 'en'): string {
   if (amount === null) return locale === 'fi' ? 'summa ei tiedossa' : 'amount not known';
+  if (locale === 'fi') return formatFinnishEuros(amount);
   const [whole, cents] = formatEuros(amount).split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, locale === 'fi' ? '\u00a0' : ',');
-  return locale === 'fi' ? `${grouped},${cents}\u00a0€` : `EUR ${grouped}.${cents}`;
+  return `EUR ${groupThousands(whole!, ',')}.${cents}`;
 }
 
 function period(record: ProjectRecord, locale: 'fi' | 'en'): string {

@@ -125,8 +125,9 @@ async function harvest(options: PipelineOptions, runId: string, startedAt: strin
       canonicalJson(r.nextState.output) !== canonicalJson(statesById.get(r.module.id)?.output ?? null),
   );
   // A publish that failed part-way left latest files the committed state does not describe: redo it.
-  const publication = await checkPublishedState(store);
-  const previousStatus = (await readJson(store, 'v1/status.json')) as { formatVersion?: unknown } | null;
+  const storedIndex = await store.get(SNAPSHOT_INDEX_KEY);
+  const publication = await checkPublishedState(store, storedIndex);
+  const previousStatus = parseJson(await store.get('v1/status.json')) as { formatVersion?: unknown } | null;
   const formatChanged = !publication.empty && previousStatus?.formatVersion !== OUTPUT_FORMAT_VERSION;
   const datasetChanged = diff.versions.length > 0 || metaChanged || formatChanged || !publication.complete;
   const usable = reads.filter((r) => r.report.status !== 'skipped');
@@ -169,7 +170,7 @@ async function harvest(options: PipelineOptions, runId: string, startedAt: strin
       diff.versions,
       options.recentChangeLimit ?? 200,
     );
-    const snapshotIndex = await readJson(store, SNAPSHOT_INDEX_KEY);
+    const snapshotIndex = parseJson(storedIndex);
     const meta = datasetMeta(diff.records, datasetSources(options.sources, sourceReports), config, startedAt);
     const ctx: RenderContext = {
       config,
@@ -409,8 +410,7 @@ function mergeRecent(
     .slice(0, limit);
 }
 
-async function readJson(store: ObjectStore, key: string): Promise<unknown | null> {
-  const bytes = await store.get(key);
+function parseJson(bytes: Uint8Array | null): unknown | null {
   if (!bytes) return null;
   try {
     return JSON.parse(new TextDecoder().decode(bytes));

@@ -81,9 +81,13 @@ export interface PublishedState {
  * files say; the next run sees that here and publishes the whole dataset again, even when its
  * pages no longer differ from the committed state.
  */
-export async function checkPublishedState(store: ObjectStore): Promise<PublishedState> {
+export async function checkPublishedState(
+  store: ObjectStore,
+  /** The index's bytes when the caller has already read them (null: absent); read here otherwise. */
+  storedIndex?: Uint8Array | null,
+): Promise<PublishedState> {
   const incomplete = (reason: string): PublishedState => ({ complete: false, empty: false, reason });
-  const raw = await store.get(SNAPSHOT_INDEX_KEY);
+  const raw = storedIndex === undefined ? await store.get(SNAPSHOT_INDEX_KEY) : storedIndex;
   if (raw === null) {
     if (!(await store.exists('v1/projects.json'))) {
       return { complete: false, empty: true, reason: 'nothing has been published yet' };

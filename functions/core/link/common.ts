@@ -1,4 +1,5 @@
 import type { SourceOutput } from '../model/source-output';
+import { groupThousands } from '../normalise/amount';
 import { formatFinnishDate } from '../normalise/date';
 
 /** How one item of an enriching source (a Migri block, a press mention) was linked, or why not. */
@@ -46,7 +47,7 @@ export function samePeriod(a: string, b: string): boolean {
 /** Whole euros as a Finnish reader writes them: 1 153 584 or 308 620,69. */
 export function showEuros(eur: number): string {
   const cents = Math.round(eur * 100);
-  const whole = String(Math.trunc(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  const whole = groupThousands(String(Math.trunc(cents / 100)), ' ');
   const fraction = cents % 100;
   return fraction === 0 ? `${whole} €` : `${whole},${String(fraction).padStart(2, '0')} €`;
 }

@@ -50,3 +50,15 @@ export function formatEuros(euros: number, decimalSeparator: '.' | ',' = '.'): s
   const abs = Math.abs(cents);
   return `${sign}${Math.trunc(abs / 100)}${decimalSeparator}${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** Digit groups of three, as "1 153 584" or "1,153,584": `separator` goes between them. */
+export function groupThousands(digits: string, separator: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+/** "1153584.12" → "1 153 584,12 €", with no-break spaces so a reader never wraps the amount. */
+export function formatFinnishEuros(amount: number | null): string {
+  if (amount === null) return 'ei tiedossa';
+  const [whole, cents] = formatEuros(amount).split('.');
+  return `${groupThousands(whole!, '\u00a0')},${cents}\u00a0€`;
+}

@@ -1,7 +1,7 @@
 import type { FeedConfig } from '../feed-config';
 import type { ChangeKind, FieldChange, ProjectVersion } from '../model/history';
 import type { ProjectRecord } from '../model/project';
-import { formatEuros } from '../normalise/amount';
+import { formatFinnishEuros } from '../normalise/amount';
 import { formatFinnishDate } from '../normalise/date';
 import type { RenderContext } from './render-context';
 
@@ -66,12 +66,7 @@ export function isSignificant(version: Pick<ProjectVersion, 'kind' | 'fields'>):
   return version.kind !== 'changed' || version.fields.some((f) => SIGNIFICANT.has(f.field));
 }
 
-/** "1153584.12" → "1 153 584,12 €", with no-break spaces so a reader never wraps the amount. */
-export function formatFinnishEuros(amount: number | null): string {
-  if (amount === null) return 'ei tiedossa';
-  const [whole, cents] = formatEuros(amount).split('.');
-  return `${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')},${cents}\u00a0€`;
-}
+export { formatFinnishEuros };
 
 /** An ISO date, or the date part of a timestamp in Finnish time, as a Finn writes it: "22.11.2026". */
 export function formatFinnishDay(iso: string | null): string {

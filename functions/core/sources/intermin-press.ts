@@ -4,7 +4,7 @@ import { PageLayoutError } from '../errors';
 import { type Beneficiary, type ProjectDraft, projectDraftSchema } from '../model/project';
 import type { PressMention, PressOutput } from '../model/source-output';
 import { extractAcronym } from '../normalise/acronym';
-import { parseEuroAmount } from '../normalise/amount';
+import { groupThousands, parseEuroAmount } from '../normalise/amount';
 import { findBeneficiaries } from '../normalise/beneficiary';
 import { parseFinnishDate } from '../normalise/date';
 import { findMillionAmount } from '../normalise/million-amount';
@@ -222,9 +222,7 @@ const OPERATING_WORD_BY_LANG: Readonly<Record<PressLang, string>> = {
   en: 'operating support',
 };
 
-function groupThousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-}
+const wholeEuros = (n: number): string => groupThousands(String(n), ' ');
 
 /** "IP Istanbulprotokollet" → "IP", "GBV-Tuva2" → "GBV-Tuva2", "Paluu" → null. */
 function acronymOf(name: string): string | null {
@@ -238,7 +236,7 @@ function announcedName(mention: Omit<PressMention, 'draftId'>, lang: PressLang):
   const named = mention.names[0];
   if (named) return named;
   const what = mention.operatingSupport ? OPERATING_WORD_BY_LANG[lang] : PROJECT_WORD_BY_LANG[lang];
-  return `${mention.beneficiary?.name ?? '?'}: ${what} (${groupThousands(mention.amountEur)} euro)`;
+  return `${mention.beneficiary?.name ?? '?'}: ${what} (${wholeEuros(mention.amountEur)} euro)`;
 }
 
 /** A press release as a source. `id` defaults to {@link pressReleaseId}. */
@@ -308,7 +306,7 @@ export function pressReleaseSource(url: string, id: string = pressReleaseId(url)
       const sum = release.mentions.reduce((s, m) => s + m.amountEur, 0);
       if (release.announcedTotal && Math.abs(sum - release.announcedTotal.eur) > 50_000) {
         warnings.push(
-          `${id}: the amounts add up to ${groupThousands(sum)} euro, the release announces "${release.announcedTotal.raw}"`,
+          `${id}: the amounts add up to ${wholeEuros(sum)} euro, the release announces "${release.announcedTotal.raw}"`,
         );
       }
       return {

@@ -2,25 +2,23 @@
  * Number and date formatting for the site, written out by hand instead of Intl so the output is
  * byte-for-byte the same on every Node build (ICU data differs between builds).
  */
+
+import { groupThousands } from '../../normalise/amount';
 import type { Lang } from './i18n';
 
 const NBSP = '\u00a0';
 
-function groupDigits(digits: string, separator: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
-}
-
 /** A whole number: "1 234" in Finnish and Swedish, "1,234" in English. */
 export function formatInteger(lang: Lang, value: number): string {
   const sign = value < 0 ? '-' : '';
-  return sign + groupDigits(String(Math.abs(Math.round(value))), lang === 'en' ? ',' : NBSP);
+  return sign + groupThousands(String(Math.abs(Math.round(value))), lang === 'en' ? ',' : NBSP);
 }
 
 /** Integer cents as euros with two decimals: "1 444 708,32 €" / "€1,444,708.32". */
 export function formatCents(lang: Lang, cents: number): string {
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(Math.round(cents));
-  const whole = groupDigits(String(Math.trunc(abs / 100)), lang === 'en' ? ',' : NBSP);
+  const whole = groupThousands(String(Math.trunc(abs / 100)), lang === 'en' ? ',' : NBSP);
   const fraction = String(abs % 100).padStart(2, '0');
   return lang === 'en' ? `${sign}€${whole}.${fraction}` : `${sign}${whole},${fraction}${NBSP}€`;
 }
