@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { buildAwardNotice } from './award-notice';
 import { canonicalJson } from './canonical-json';
-import { diffProjects } from './diff';
+import { type DiffResult, diffProjects } from './diff';
 import { PageLayoutError, SourceFetchError } from './errors';
 import type { FeedConfig } from './feed-config';
 import { linkOutputs } from './link';
@@ -161,44 +161,25 @@ async function harvest(options: PipelineOptions, runId: string, startedAt: strin
     published: [],
   };
 
-  const files: OutputFile[] = [];
-  if (datasetChanged && diff.records.length > 0) {
-    const changedIds = new Set((formatChanged ? diff.records : diff.changed).map((r) => r.id));
-    const historyById = await loadHistories(state, changedIds, diff.versions);
-    const recentChanges = mergeRecent(
-      await state.loadChangesSince(isoSeconds(new Date(options.now.getTime() - 366 * 86_400_000))),
-      diff.versions,
-      options.recentChangeLimit ?? 200,
-    );
-    const snapshotIndex = parseJson(storedIndex);
-    const meta = datasetMeta(diff.records, datasetSources(options.sources, sourceReports), config, startedAt);
-    const ctx: RenderContext = {
-      config,
-      meta,
-      records: diff.records,
-      changedIds,
-      historyById,
-      recentChanges,
-      report: baseReport,
-      previous: { snapshotIndex },
-      reference: linked.reference,
-    };
-    files.push(...renderDataset(ctx, options.renderers ?? DEFAULT_RENDERERS));
-    // Second phase: the snapshot, datapackage.json and the catalogue describe the files above.
-    const stored = new Map<string, Uint8Array>();
-    for (const key of CATALOGUE_OPTIONAL_KEYS) {
-      const body = files.some((f) => f.key === key) ? null : await store.get(key);
-      if (body) stored.set(key, body);
-    }
-    const catalogue = renderCatalogue(ctx, files, stored);
-    files.push(...catalogue.files);
-    for (const warning of catalogue.warnings) {
-      // Before the first publication there is no snapshot index to miss.
-      if (publication.empty) logger.info(warning);
-      else {
-        logger.warn(warning);
-        warnings.push(warning); // the report's own list (baseReport.warnings)
-      }
+  const rendered =
+    datasetChanged && diff.records.length > 0
+      ? await renderRun(options, {
+          diff,
+          changedIds: new Set((formatChanged ? diff.records : diff.changed).map((r) => r.id)),
+          storedIndex,
+          sourceReports,
+          reference: linked.reference,
+          report: baseReport,
+          startedAt,
+        })
+      : { files: [], warnings: [] };
+  const files: OutputFile[] = [...rendered.files];
+  for (const warning of rendered.warnings) {
+    // Before the first publication there is no snapshot index to miss.
+    if (publication.empty) logger.info(warning);
+    else {
+      logger.warn(warning);
+      warnings.push(warning); // the report's own list (baseReport.warnings)
     }
   }
 
@@ -377,6 +358,59 @@ async function readSource(
       output,
     },
   };
+}
+
+interface RenderInput {
+  readonly diff: DiffResult;
+  /** Projects whose per-project files are written: the changed ones, or all after a format change. */
+  readonly changedIds: ReadonlySet<string>;
+  readonly storedIndex: Uint8Array | null;
+  readonly sourceReports: readonly SourceReport[];
+  readonly reference: RenderContext['reference'];
+  readonly report: RunReport;
+  readonly startedAt: string;
+}
+
+/**
+ * Every file of a run that changed the dataset: the renderers over the whole state, then the
+ * snapshot, datapackage.json and the catalogue, which describe those files.
+ */
+async function renderRun(
+  options: PipelineOptions,
+  input: RenderInput,
+): Promise<{ files: OutputFile[]; warnings: string[] }> {
+  const { state, store, config } = options;
+  const { diff, changedIds } = input;
+  const historyById = await loadHistories(state, changedIds, diff.versions);
+  const recentChanges = mergeRecent(
+    await state.loadChangesSince(isoSeconds(new Date(options.now.getTime() - 366 * 86_400_000))),
+    diff.versions,
+    options.recentChangeLimit ?? 200,
+  );
+  const ctx: RenderContext = {
+    config,
+    meta: datasetMeta(
+      diff.records,
+      datasetSources(options.sources, input.sourceReports),
+      config,
+      input.startedAt,
+    ),
+    records: diff.records,
+    changedIds,
+    historyById,
+    recentChanges,
+    report: input.report,
+    previous: { snapshotIndex: parseJson(input.storedIndex) },
+    reference: input.reference,
+  };
+  const files = renderDataset(ctx, options.renderers ?? DEFAULT_RENDERERS);
+  const stored = new Map<string, Uint8Array>();
+  for (const key of CATALOGUE_OPTIONAL_KEYS) {
+    const body = files.some((f) => f.key === key) ? null : await store.get(key);
+    if (body) stored.set(key, body);
+  }
+  const catalogue = renderCatalogue(ctx, files, stored);
+  return { files: [...files, ...catalogue.files], warnings: catalogue.warnings };
 }
 
 async function loadHistories(
