@@ -1,13 +1,12 @@
 import { PageLayoutError } from '../errors';
-import { type ProjectDraft, projectDraftSchema, type QualityFlag } from '../model/project';
+import type { ProjectDraft } from '../model/project';
 import type { ProjectsOutput } from '../model/source-output';
 import { extractAcronym } from '../normalise/acronym';
-import { centsToEuros, parseEuroAmount } from '../normalise/amount';
 import { normaliseBeneficiary } from '../normalise/beneficiary';
 import { parseFinnishDate } from '../normalise/date';
-import { parseDateRange } from '../normalise/date-range';
 import { projectId } from '../normalise/project-id';
 import { collapseWhitespace, joinParagraphs } from '../normalise/text';
+import { buildDraft, DraftQuality, UNKNOWN_BENEFICIARY, uniqueDrafts } from './draft-builder';
 import { blockText, type PageBlock, pageBlocks } from './page-blocks';
 import type { SourceModule } from './source-module';
 
@@ -263,70 +262,39 @@ export function normaliseProject2014(
   sourceId: string,
   url: string,
 ): ProjectDraft {
-  const quality: QualityFlag[] = [];
-  const flag = (code: QualityFlag['code'], field: string, message: string, rawText: string | null) =>
-    quality.push({ code, field, message, raw: rawText, source: sourceId });
-
+  const quality = new DraftQuality(sourceId);
   const name = collapseWhitespace(raw.heading);
-  if (!raw.beneficiary) flag('missing-field', 'beneficiary', 'the details give no implementer', null);
-  const beneficiary = raw.beneficiary
-    ? normaliseBeneficiary(raw.beneficiary)
-    : { id: 'unknown', name: '(ei ilmoitettu)' };
-
-  let startDate: string | null = null;
-  let endDate: string | null = null;
-  if (!raw.period) {
-    flag('missing-field', 'startDate', 'the details give no implementation period', null);
-  } else {
-    const range = parseDateRange(raw.period);
-    if (!range) {
-      flag('invalid-date', 'startDate', 'expected a period written "d.m.yyyy - d.m.yyyy"', raw.period);
-    } else {
-      const notADate = (rawDate: string) =>
-        `"${rawDate}" is not a date on the calendar (the period reads "${raw.period}"); expected d.m.yyyy`;
-      if (range.start.ok) startDate = range.start.iso;
-      else flag('invalid-date', 'startDate', notADate(range.rawStart), range.rawStart);
-      if (range.end.ok) endDate = range.end.iso;
-      else flag('invalid-date', 'endDate', notADate(range.rawEnd), range.rawEnd);
-    }
-  }
-  if (startDate && endDate && endDate < startDate) {
-    flag(
-      'end-before-start',
-      'endDate',
-      `the end date ${endDate} is before the start date ${startDate}`,
-      null,
-    );
-  }
-
-  let euFundingEur: number | null = null;
-  if (!raw.amount) flag('missing-field', 'euFundingEur', 'the details give no EU funding amount', null);
-  else {
-    const amount = parseEuroAmount(raw.amount);
-    if (amount.ok) euFundingEur = centsToEuros(amount.cents);
-    else flag('invalid-amount', 'euFundingEur', 'expected a euro amount such as "78 438 euroa"', raw.amount);
-  }
-
-  return projectDraftSchema.parse({
-    id: projectId(PROGRAMME, name),
-    programme: PROGRAMME,
-    fund: 'AMIF',
-    name,
-    acronym: acronymOf(name),
-    beneficiary,
-    specificObjective: objective,
-    nationalObjective: raw.nationalObjective,
-    summary: joinParagraphs(raw.description),
-    euFundingEur,
-    startDate,
-    endDate,
-    website: absoluteUrl(raw.moreLink, url),
-    listing: 'listed',
-    sources: [{ id: sourceId, url }],
-    migri: null,
-    announcements: [],
-    quality,
+  if (!raw.beneficiary) quality.flag('missing-field', 'beneficiary', 'the details give no implementer', null);
+  const { startDate, endDate } = quality.period(raw.period, {
+    missing: 'the details give no implementation period',
+    notARange: { code: 'invalid-date', message: 'expected a period written "d.m.yyyy - d.m.yyyy"' },
+    notADate: (rawDate) =>
+      `"${rawDate}" is not a date on the calendar (the period reads "${raw.period}"); expected d.m.yyyy`,
   });
+  quality.order(startDate, endDate);
+  const euFundingEur = quality.amount(raw.amount, {
+    missing: 'the details give no EU funding amount',
+    invalid: 'expected a euro amount such as "78 438 euroa"',
+  });
+
+  return buildDraft(
+    {
+      id: projectId(PROGRAMME, name),
+      programme: PROGRAMME,
+      name,
+      acronym: acronymOf(name),
+      beneficiary: raw.beneficiary ? normaliseBeneficiary(raw.beneficiary) : UNKNOWN_BENEFICIARY,
+      specificObjective: objective,
+      nationalObjective: raw.nationalObjective,
+      summary: joinParagraphs(raw.description),
+      euFundingEur,
+      startDate,
+      endDate,
+      website: absoluteUrl(raw.moreLink, url),
+      sources: [{ id: sourceId, url }],
+    },
+    quality,
+  );
 }
 
 /** The source of one specific objective's 2014–2020 page: `eusa-amif-2014-so1`, `-so2`, `-so3`. */
@@ -340,18 +308,12 @@ export function eusaAmif2014Source(code: ObjectiveCode2014): SourceModule {
     publisher: 'Sisäministeriö',
     extract(html: string): ProjectsOutput {
       const page = parseEusaAmif2014(html, id, code);
-      const drafts: ProjectDraft[] = [];
-      const warnings = [...page.warnings];
-      const seen = new Set<string>();
-      for (const project of page.projects) {
-        const draft = normaliseProject2014(project, page.objective, id, url);
-        if (seen.has(draft.id)) {
-          warnings.push(`${id}: the project "${draft.name}" appears twice on the page; kept once`);
-          continue;
-        }
-        seen.add(draft.id);
-        drafts.push(draft);
-      }
+      const unique = uniqueDrafts(
+        page.projects.map((project) => normaliseProject2014(project, page.objective, id, url)),
+        (draft) => `${id}: the project "${draft.name}" appears twice on the page; kept once`,
+      );
+      const drafts = unique.drafts;
+      const warnings = [...page.warnings, ...unique.warnings];
       return { kind: 'projects', sourceId: id, url, pageUpdated: page.pageUpdated, drafts, warnings };
     },
   };

@@ -1,15 +1,15 @@
 import * as cheerio from 'cheerio';
 import { type AnyNode, type Document, type Element, hasChildren, isTag } from 'domhandler';
 import { PageLayoutError } from '../errors';
-import { type ProjectDraft, projectDraftSchema, type QualityFlag } from '../model/project';
+import type { ProjectDraft } from '../model/project';
 import type { ProjectsOutput } from '../model/source-output';
 import { extractAcronym } from '../normalise/acronym';
-import { centsToEuros, parseEuroAmount } from '../normalise/amount';
 import { normaliseBeneficiary } from '../normalise/beneficiary';
 import { parseFinnishDate } from '../normalise/date';
 import { parseSpecificObjective } from '../normalise/objective';
 import { projectId } from '../normalise/project-id';
 import { collapseWhitespace, foldKey, joinParagraphs } from '../normalise/text';
+import { buildDraft, DraftQuality, UNKNOWN_BENEFICIARY } from './draft-builder';
 import { eachVisibleLine, visibleLines, visibleText } from './html-text';
 import type { SourceModule } from './source-module';
 
@@ -189,21 +189,17 @@ export function parseEusaAmif2021(html: string): ParsedPage2021 {
 
 /** Turns one raw row into a validated draft; impossible values become null with a quality flag. */
 export function normaliseRow2021(row: RawRow2021, url: string): ProjectDraft {
-  const quality: QualityFlag[] = [];
-  const flag = (code: QualityFlag['code'], field: string, message: string, raw: string | null) =>
-    quality.push({ code, field, message, raw, source: EUSA_AMIF_2021_ID });
+  const quality = new DraftQuality(EUSA_AMIF_2021_ID);
+  const cell = (cells: readonly string[]) => collapseWhitespace(cells.join(' ')) || null;
 
   const name = collapseWhitespace(row.cells.name.join(' '));
-  const beneficiaryRaw = collapseWhitespace(row.cells.beneficiary.join(' '));
-  if (!beneficiaryRaw) flag('missing-field', 'beneficiary', 'the beneficiary cell is empty', null);
-  const beneficiary = beneficiaryRaw
-    ? normaliseBeneficiary(beneficiaryRaw)
-    : { id: 'unknown', name: '(ei ilmoitettu)' };
+  const beneficiaryRaw = cell(row.cells.beneficiary);
+  if (!beneficiaryRaw) quality.flag('missing-field', 'beneficiary', 'the beneficiary cell is empty', null);
 
   const objectiveRaw = row.cells.objective.join('\n');
   const objective = parseSpecificObjective(objectiveRaw);
   if (!objective.ok) {
-    flag(
+    quality.flag(
       'unknown-objective',
       'specificObjective',
       'expected "<1|2|3> <objective name>"',
@@ -211,58 +207,34 @@ export function normaliseRow2021(row: RawRow2021, url: string): ProjectDraft {
     );
   }
 
-  const amountRaw = collapseWhitespace(row.cells.amount.join(' '));
-  let euFundingEur: number | null = null;
-  if (!amountRaw) flag('missing-field', 'euFundingEur', 'the EU funding cell is empty', null);
-  else {
-    const amount = parseEuroAmount(amountRaw);
-    if (amount.ok) euFundingEur = centsToEuros(amount.cents);
-    else flag('invalid-amount', 'euFundingEur', 'expected a euro amount such as "1 153 584,12"', amountRaw);
-  }
+  const euFundingEur = quality.amount(cell(row.cells.amount), {
+    missing: 'the EU funding cell is empty',
+    invalid: 'expected a euro amount such as "1 153 584,12"',
+  });
+  const dateMessages = (what: string) => ({
+    missing: `the ${what} date cell is empty`,
+    invalid: 'expected an existing date written D.M.YYYY',
+  });
+  const startDate = quality.date('startDate', cell(row.cells.start), dateMessages('start'));
+  const endDate = quality.date('endDate', cell(row.cells.end), dateMessages('end'));
+  quality.order(startDate, endDate);
 
-  const date = (field: 'startDate' | 'endDate', cell: readonly string[]): string | null => {
-    const raw = collapseWhitespace(cell.join(' '));
-    if (!raw) {
-      flag('missing-field', field, `the ${field === 'startDate' ? 'start' : 'end'} date cell is empty`, null);
-      return null;
-    }
-    const parsed = parseFinnishDate(raw);
-    if (parsed.ok) return parsed.iso;
-    flag('invalid-date', field, 'expected an existing date written D.M.YYYY', raw);
-    return null;
-  };
-  const startDate = date('startDate', row.cells.start);
-  const endDate = date('endDate', row.cells.end);
-  if (startDate && endDate && endDate < startDate) {
-    flag(
-      'end-before-start',
-      'endDate',
-      `the end date ${endDate} is before the start date ${startDate}`,
-      null,
-    );
-  }
-
-  const draft = {
-    id: projectId(PROGRAMME, name),
-    programme: PROGRAMME,
-    fund: 'AMIF',
-    name,
-    acronym: extractAcronym(name),
-    beneficiary,
-    specificObjective: objective.ok ? objective.objective : null,
-    nationalObjective: null,
-    summary: joinParagraphs(row.cells.summary),
-    euFundingEur,
-    startDate,
-    endDate,
-    website: null,
-    listing: 'listed' as const,
-    sources: [{ id: EUSA_AMIF_2021_ID, url }],
-    migri: null,
-    announcements: [],
+  return buildDraft(
+    {
+      id: projectId(PROGRAMME, name),
+      programme: PROGRAMME,
+      name,
+      acronym: extractAcronym(name),
+      beneficiary: beneficiaryRaw ? normaliseBeneficiary(beneficiaryRaw) : UNKNOWN_BENEFICIARY,
+      specificObjective: objective.ok ? objective.objective : null,
+      summary: joinParagraphs(row.cells.summary),
+      euFundingEur,
+      startDate,
+      endDate,
+      sources: [{ id: EUSA_AMIF_2021_ID, url }],
+    },
     quality,
-  };
-  return projectDraftSchema.parse(draft);
+  );
 }
 
 export const eusaAmif2021: SourceModule = {

@@ -1,11 +1,11 @@
 import { PageLayoutError } from '../errors';
-import { type ProjectDraft, projectDraftSchema, type QualityFlag } from '../model/project';
+import type { ProjectDraft } from '../model/project';
 import type { MigriOutput } from '../model/source-output';
 import { extractAcronym } from '../normalise/acronym';
 import { normaliseBeneficiary } from '../normalise/beneficiary';
-import { parseDateRange } from '../normalise/date-range';
 import { projectId } from '../normalise/project-id';
 import { collapseWhitespace, joinParagraphs } from '../normalise/text';
+import { buildDraft, DraftQuality, uniqueDrafts } from './draft-builder';
 import { blockText, type PageBlock, pageBlocks } from './page-blocks';
 import type { SourceModule } from './source-module';
 
@@ -175,52 +175,21 @@ function acronymOf(title: string): string | null {
 
 /** A block as the record it becomes when no ministry project matches it. */
 export function normaliseMigriBlock(block: RawMigriBlock, section: MigriSection): ProjectDraft {
-  const quality: QualityFlag[] = [];
-  const flag = (code: QualityFlag['code'], field: string, message: string, raw: string | null) =>
-    quality.push({ code, field, message, raw, source: MIGRI_HANKKEET_ID });
-
-  let startDate: string | null = null;
-  let endDate: string | null = null;
-  if (!block.schedule) {
-    flag('missing-field', 'startDate', 'the block has no schedule ("Aikataulu:")', null);
-  } else {
-    const range = parseDateRange(block.schedule);
-    if (!range) {
-      flag(
-        'schedule-note',
-        'startDate',
-        'the schedule is not a date range; it is kept as written',
-        block.schedule,
-      );
-    } else {
-      if (range.start.ok) startDate = range.start.iso;
-      else
-        flag(
-          'invalid-date',
-          'startDate',
-          `"${range.rawStart}" is not a date on the calendar`,
-          range.rawStart,
-        );
-      if (range.end.ok) endDate = range.end.iso;
-      else flag('invalid-date', 'endDate', `"${range.rawEnd}" is not a date on the calendar`, range.rawEnd);
-      if (range.note) {
-        flag(
-          'schedule-note',
-          'endDate',
-          'the schedule goes on after its date range; the note is kept',
-          range.note,
-        );
-      }
-    }
-  }
-  if (startDate && endDate && endDate < startDate) {
-    flag(
-      'end-before-start',
+  const quality = new DraftQuality(MIGRI_HANKKEET_ID);
+  const { startDate, endDate, note } = quality.period(block.schedule, {
+    missing: 'the block has no schedule ("Aikataulu:")',
+    notARange: { code: 'schedule-note', message: 'the schedule is not a date range; it is kept as written' },
+    notADate: (rawDate) => `"${rawDate}" is not a date on the calendar`,
+  });
+  if (note) {
+    quality.flag(
+      'schedule-note',
       'endDate',
-      `the end date ${endDate} is before the start date ${startDate}`,
-      null,
+      'the schedule goes on after its date range; the note is kept',
+      note,
     );
   }
+  quality.order(startDate, endDate);
 
   const title = collapseWhitespace(block.title);
   const description = joinParagraphs(block.description) || null;
@@ -228,33 +197,29 @@ export function normaliseMigriBlock(block: RawMigriBlock, section: MigriSection)
   const programme = section.period ? `EUSA ${section.period}` : 'EUSA';
   const instrument = instrumentOf([title, description ?? '', goals ?? ''].join('\n'));
 
-  return projectDraftSchema.parse({
-    id: projectId(programme, title),
-    programme,
-    fund: instrument?.fund ?? 'EUSA',
-    name: title,
-    acronym: acronymOf(title),
-    beneficiary: MIGRI_BENEFICIARY,
-    specificObjective: null,
-    nationalObjective: null,
-    summary: joinParagraphs([...block.description, ...block.goals]),
-    euFundingEur: null,
-    startDate,
-    endDate,
-    website: null,
-    listing: 'listed',
-    sources: [{ id: MIGRI_HANKKEET_ID, url: MIGRI_HANKKEET_URL }],
-    migri: {
-      url: MIGRI_HANKKEET_URL,
-      title,
-      schedule: block.schedule,
-      description,
-      goals,
-      matchedBy: MIGRI_UNMATCHED,
+  return buildDraft(
+    {
+      id: projectId(programme, title),
+      programme,
+      fund: instrument?.fund ?? 'EUSA',
+      name: title,
+      acronym: acronymOf(title),
+      beneficiary: MIGRI_BENEFICIARY,
+      summary: joinParagraphs([...block.description, ...block.goals]),
+      startDate,
+      endDate,
+      sources: [{ id: MIGRI_HANKKEET_ID, url: MIGRI_HANKKEET_URL }],
+      migri: {
+        url: MIGRI_HANKKEET_URL,
+        title,
+        schedule: block.schedule,
+        description,
+        goals,
+        matchedBy: MIGRI_UNMATCHED,
+      },
     },
-    announcements: [],
     quality,
-  });
+  );
 }
 
 export const migriHankkeet: SourceModule = {
@@ -264,20 +229,10 @@ export const migriHankkeet: SourceModule = {
   publisher: 'Maahanmuuttovirasto',
   extract(html: string): MigriOutput {
     const page = parseMigriHankkeet(html);
-    const drafts: ProjectDraft[] = [];
-    const warnings: string[] = [];
-    const seen = new Set<string>();
-    for (const section of page.eusa) {
-      for (const block of section.blocks) {
-        const draft = normaliseMigriBlock(block, section);
-        if (seen.has(draft.id)) {
-          warnings.push(`${MIGRI_HANKKEET_ID}: the block "${draft.name}" appears twice; kept once`);
-          continue;
-        }
-        seen.add(draft.id);
-        drafts.push(draft);
-      }
-    }
+    const { drafts, warnings } = uniqueDrafts(
+      page.eusa.flatMap((section) => section.blocks.map((block) => normaliseMigriBlock(block, section))),
+      (draft) => `${MIGRI_HANKKEET_ID}: the block "${draft.name}" appears twice; kept once`,
+    );
     return {
       kind: 'migri',
       sourceId: MIGRI_HANKKEET_ID,
