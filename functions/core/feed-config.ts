@@ -20,6 +20,11 @@ export const feedConfigSchema = z.object({
     .object({
       /** Who publishes the compiled dataset (not the source pages: those are credited as sources). */
       publisherName: z.string().min(1).default('amif-feed'),
+      /**
+       * The publisher's ADMS publisher type (DCAT-AP's vocabulary for an agent's `dct:type`); a
+       * ministry deploying the feed would say NationalAuthority.
+       */
+      publisherType: z.enum(['NationalAuthority', 'NonProfitOrganisation']).default('NonProfitOrganisation'),
       /** A stable URI of the publisher, e.g. its organisation URI; default `<publicBaseUrl>/id/publisher`. */
       publisherUri: z.string().url().optional(),
       /** The publisher's home page; default the public base URL. */

@@ -2,13 +2,13 @@ import { catalogueUris } from './catalogue-uris';
 import { buildDataPackage, dataPackageFile, type PackagedFile } from './datapackage';
 import {
   catalogueQuads,
-  DATASET_DESCRIPTION,
-  DATASET_KEYWORDS,
   DCAT_PREFIXES,
   type DistributionDescription,
   distributionName,
 } from './dcat-catalog';
 import { toJsonLd, toTurtle } from './dcat-serialise';
+import { SNAPSHOT_CATALOGUE, snapshotQuads } from './dcat-snapshot';
+import { DATASET_DESCRIPTION, DATASET_KEYWORDS } from './dcat-texts';
 import { CACHE_IMMUTABLE, CACHE_LATEST, CONTENT_TYPES, type OutputFile } from './output-file';
 import type { RenderContext } from './render-context';
 import {
@@ -28,8 +28,9 @@ import {
 /**
  * The second rendering phase. The files that describe other files (their sizes and hashes) are
  * rendered from the first phase's output: the snapshot (byte-for-byte copies of the latest files,
- * its own datapackage.json) and the snapshot index, v1/datapackage.json, and the DCAT-AP catalogue
- * in Turtle and JSON-LD. A run that renders no dataset files renders none of these either.
+ * its own datapackage.json and DCAT-AP document) and the snapshot index, v1/datapackage.json, and
+ * the DCAT-AP catalogue in Turtle and JSON-LD. A run that renders no dataset files renders none of
+ * these either.
  */
 
 export const DATAPACKAGE_KEY = 'v1/datapackage.json';
@@ -161,7 +162,7 @@ export function renderCatalogue(
       true,
     ),
   );
-  const entry: SnapshotEntry = {
+  const described: SnapshotEntry = {
     id,
     createdAt,
     version,
@@ -171,6 +172,33 @@ export function renderCatalogue(
   };
   const previous = parseSnapshotIndex(ctx.previous.snapshotIndex);
   if (previous.warning) warnings.push(previous.warning);
+  const earlier = mergeSnapshots(previous.snapshots, described).filter((s) => s.createdAt < createdAt);
+  // The snapshot's own DCAT-AP document describes the files above; the index lists it too.
+  const documentKey = snapshotKey(id, SNAPSHOT_CATALOGUE);
+  const document: OutputFile = {
+    key: documentKey,
+    body: toTurtle(
+      snapshotQuads({
+        config,
+        uris,
+        snapshot: described,
+        previousId: earlier.at(-1)?.id ?? null,
+        records: ctx.records,
+      }),
+      DCAT_PREFIXES,
+    ),
+    contentType: CONTENT_TYPES.turtle,
+    cacheControl: CACHE_IMMUTABLE,
+    stage: 'immutable',
+  };
+  snapshotFiles.push(document);
+  const entry: SnapshotEntry = {
+    ...described,
+    files: [
+      ...described.files,
+      { path: documentKey, mediaType: document.contentType, ...digestOf(document.body) },
+    ],
+  };
   const snapshots = mergeSnapshots(previous.snapshots, entry);
   out.push(...snapshotFiles, snapshotIndexFile(uris.dataset, snapshots, uris.download));
 
@@ -203,7 +231,7 @@ export function renderCatalogue(
     issued: config.catalogue.issued ?? snapshots[0]?.createdAt ?? createdAt,
     version,
     distributions,
-    snapshots,
+    current: { id, documentKey },
   });
   out.push(
     {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import jsonld from 'jsonld';
 import { DataFactory, Parser, Store, Writer } from 'n3';
@@ -30,7 +29,6 @@ const DCAT = DCAT_PREFIXES.dcat;
 const DCT = DCAT_PREFIXES.dct;
 const FOAF = DCAT_PREFIXES.foaf;
 const VCARD = DCAT_PREFIXES.vcard;
-const SPDX = DCAT_PREFIXES.spdx;
 const XSD = DCAT_PREFIXES.xsd;
 const RDF_TYPE = `${DCAT_PREFIXES.rdf}type`;
 const EU = 'http://publications.europa.eu/resource/authority';
@@ -147,7 +145,7 @@ describe('DCAT-AP catalogue: one graph, Turtle and JSON-LD', () => {
     expect(out.ttl).toMatch(/^@prefix dcat: <http:\/\/www\.w3\.org\/ns\/dcat#>\./m);
     expect(out.ttl).toContain(' a dcat:Catalog');
     const doc = JSON.parse(out.jsonld);
-    expect(doc['@context']).toMatchObject({ dcat: DCAT, dct: DCT, spdx: SPDX });
+    expect(doc['@context']).toMatchObject({ dcat: DCAT, dct: DCT, skos: DCAT_PREFIXES.skos });
     const ttlFile = out.files.find((f) => f.key === 'v1/catalog.ttl')!;
     const jsonldFile = out.files.find((f) => f.key === 'v1/catalog.jsonld')!;
     expect(ttlFile).toMatchObject({ contentType: 'text/turtle', stage: 'index', cacheControl: CACHE_LATEST });
@@ -229,11 +227,15 @@ describe('DCAT-AP catalogue: one graph, Turtle and JSON-LD', () => {
     const [provenance] = objects(d, `${DCT}provenance`);
     expect(typesOf(provenance!)).toEqual([`${DCT}ProvenanceStatement`]);
     expect(objectsOf(provenance!, `${DCAT_PREFIXES.rdfs}label`).length).toBeGreaterThan(0);
-    expect(objects(d, `${DCT}source`).map((o) => o.value)).toEqual(ctx.meta.sources.map((s) => s.url));
+    // The source pages are related documents (dct:source would have to be a dcat:Dataset).
+    expect(objects(d, `${DCT}source`)).toEqual([]);
+    const related = objects(d, `${DCT}relation`);
+    expect(related.map((o) => o.value)).toEqual(ctx.meta.sources.map((s) => s.url));
+    for (const page of related) expect(typesOf(page)).toEqual([`${FOAF}Document`]);
     expect(objects(d, `${DCAT}version`)[0]!.value).toBe('1.20261122.40000');
   });
 
-  it('has one dcat:Distribution per published file, with size, SHA-256, media type and format', () => {
+  it('has one dcat:Distribution per published file, with size, media type and format', () => {
     const expected: Record<string, { key: string; media: string; format: string }> = {
       'projects-csv': { key: 'v1/projects.csv', media: 'text/csv', format: 'CSV' },
       'projects-excel-csv': { key: 'v1/projects.excel.csv', media: 'text/csv', format: 'CSV' },
@@ -257,16 +259,10 @@ describe('DCAT-AP catalogue: one graph, Turtle and JSON-LD', () => {
       expect(objects(dist, `${DCT}license`).map((o) => o.value)).toEqual([`${EU}/licence/CC_BY_4_0`]);
       const [size] = objects(dist, `${DCAT}byteSize`);
       expect([size!.value, datatype(size)]).toEqual([String(bytes.byteLength), `${XSD}nonNegativeInteger`]);
-      const [checksum] = objects(dist, `${SPDX}checksum`);
-      expect(typesOf(checksum!)).toEqual([`${SPDX}Checksum`]);
-      expect(objectsOf(checksum!, `${SPDX}algorithm`).map((o) => o.value)).toEqual([
-        `${SPDX}checksumAlgorithm_sha256`,
-      ]);
-      const [value] = objectsOf(checksum!, `${SPDX}checksumValue`);
-      expect([value!.value, datatype(value)]).toEqual([
-        createHash('sha256').update(bytes).digest('hex'),
-        `${XSD}hexBinary`,
-      ]);
+      // No spdx:checksum (no checksum passes both SEMIC's and avoindata.fi's shapes): the Data Package has the SHA-256.
+      expect(objects(dist, 'http://spdx.org/rdf/terms#checksum')).toEqual([]);
+      expect(typesOf(objects(dist, `${DCAT}mediaType`)[0]!)).toEqual([`${DCT}MediaType`]);
+      expect(typesOf(objects(dist, `${DCT}format`)[0]!)).toEqual([`${DCT}MediaTypeOrExtent`]);
       expect(objects(dist, `${DCT}modified`).map((o) => o.value)).toEqual([T1]);
       expect(langs(dist, `${DCT}title`)).toEqual(['en']);
       expect(langs(dist, `${DCT}description`)).toEqual(['en']);
@@ -311,36 +307,63 @@ describe('DCAT-AP catalogue: one graph, Turtle and JSON-LD', () => {
     expect(g2.getObjects(namedNode(uris.dataset), namedNode(`${DCT}issued`), null)[0]!.value).toBe(T1);
   });
 
-  it('describes each snapshot as a version of the dataset, linked in order, not as a catalogue entry', () => {
+  it('links only the newest snapshot; each snapshot is a dcat:Dataset in a document of its own', () => {
     const index = JSON.parse(out.files.find((f) => f.key === 'v1/snapshots/index.json')!.body as string);
     const second = render(seedContext(T2, index, config), [ATOM]);
     const g = new Store(new Parser().parse(second.ttl));
     const s1 = uris.snapshot('2026-11-22T040000Z');
     const s2 = uris.snapshot('2026-11-29T040000Z');
-    const objs = (s: string, p: string) => g.getObjects(namedNode(s), namedNode(p), null).map((o) => o.value);
-    expect(objs(uris.dataset, `${DCAT}hasVersion`).sort()).toEqual([s1, s2]);
-    expect(objs(uris.dataset, `${DCAT}hasCurrentVersion`)).toEqual([s2]);
-    expect(objs(uris.catalogue, `${DCAT}dataset`)).toEqual([uris.dataset]);
-    expect(objs(s2, `${DCAT}previousVersion`)).toEqual([s1]);
-    expect(objs(s1, `${DCAT}previousVersion`)).toEqual([]);
-    for (const [s, at, version] of [
-      [s1, T1, '1.20261122.40000'],
-      [s2, T2, '1.20261129.40000'],
+    const objs = (store: Store, s: string, p: string) =>
+      store.getObjects(namedNode(s), namedNode(p), null).map((o) => o.value);
+    // The harvested document: one dcat:Dataset, the newest version linked, nothing about older ones.
+    expect(g.getSubjects(namedNode(RDF_TYPE), namedNode(`${DCAT}Dataset`), null).map((t) => t.value)).toEqual(
+      [uris.dataset],
+    );
+    expect(objs(g, uris.dataset, `${DCAT}hasVersion`)).toEqual([]);
+    expect(objs(g, uris.dataset, `${DCAT}hasCurrentVersion`)).toEqual([s2]);
+    expect(objs(g, s2, `${DCAT_PREFIXES.rdfs}seeAlso`)).toEqual([
+      `${BASE}/v1/snapshots/2026-11-29T040000Z/catalog.ttl`,
+    ]);
+    expect(g.getQuads(namedNode(s1), null, null, null)).toHaveLength(0);
+    expect(second.ttl.split('\n').length).toBe(out.ttl.split('\n').length);
+
+    const doc = (files: OutputFile[], id: string) =>
+      new Store(
+        new Parser().parse(files.find((f) => f.key === `v1/snapshots/${id}/catalog.ttl`)!.body as string),
+      );
+    const d1 = doc(out.files, '2026-11-22T040000Z');
+    const d2 = doc(second.files, '2026-11-29T040000Z');
+    expect(objs(d2, s2, `${DCAT}previousVersion`)).toEqual([s1]);
+    expect(objs(d1, s1, `${DCAT}previousVersion`)).toEqual([]);
+    for (const [d, s, at, version] of [
+      [d1, s1, T1, '1.20261122.40000'],
+      [d2, s2, T2, '1.20261129.40000'],
     ] as const) {
-      expect(objs(s, RDF_TYPE)).toEqual([`${DCAT}Resource`]);
-      expect(objs(s, `${DCAT}isVersionOf`)).toEqual([uris.dataset]);
-      expect(objs(s, `${DCAT}version`)).toEqual([version]);
-      expect(objs(s, `${DCT}issued`)).toEqual([at]);
-      expect(g.getObjects(namedNode(s), namedNode(`${DCT}title`), null)).toHaveLength(3);
-      const dists = objs(s, `${DCAT}distribution`);
+      expect(
+        d.getSubjects(namedNode(RDF_TYPE), namedNode(`${DCAT}Dataset`), null).map((t) => t.value),
+      ).toEqual([s]);
+      expect(objs(d, s, `${DCAT}isVersionOf`)).toEqual([uris.dataset]);
+      expect(objs(d, s, `${DCAT}version`)).toEqual([version]);
+      expect(objs(d, s, `${DCT}issued`)).toEqual([at]);
+      expect(d.getObjects(namedNode(s), namedNode(`${DCT}title`), null)).toHaveLength(3);
+      const dists = objs(d, s, `${DCAT}distribution`);
       expect(dists).toHaveLength(4);
       for (const dist of dists) {
-        const url = objs(dist, `${DCAT}downloadURL`)[0]!;
+        const url = objs(d, dist, `${DCAT}downloadURL`)[0]!;
         expect(url.startsWith(`${BASE}/v1/snapshots/${s.slice(s.lastIndexOf('/') + 1)}/`)).toBe(true);
-        expect(objs(dist, `${DCAT}byteSize`)).toHaveLength(1);
-        expect(g.getObjects(namedNode(dist), namedNode(`${SPDX}checksum`), null)).toHaveLength(1);
+        expect(objs(d, dist, `${DCAT}byteSize`)).toHaveLength(1);
       }
     }
+    // The index lists the document with the snapshot's other files.
+    const entry = JSON.parse(second.files.find((f) => f.key === 'v1/snapshots/index.json')!.body as string)
+      .snapshots[1];
+    expect(entry.files.map((f: { path: string }) => f.path.split('/').at(-1))).toEqual([
+      'projects.json',
+      'projects.csv',
+      'projects.excel.csv',
+      'datapackage.json',
+      'catalog.ttl',
+    ]);
   });
 
   it('uses the configured publisher, contact and issued date', () => {

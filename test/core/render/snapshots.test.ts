@@ -173,6 +173,7 @@ describe('snapshots over several runs of the pipeline', () => {
       `${dir}/projects.csv`,
       `${dir}/projects.excel.csv`,
       `${dir}/datapackage.json`,
+      `${dir}/catalog.ttl`,
     ]);
     await expectIndexMatchesStore();
     for (const name of ['projects.json', 'projects.csv', 'projects.excel.csv']) {

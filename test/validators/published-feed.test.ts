@@ -1,0 +1,152 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Quad } from '@rdfjs/types';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTestFeed, type TestFeed } from '../browser/feed';
+import { dataPackageErrors } from './frictionless';
+import {
+  AVOINDATA_ONTOLOGY,
+  CODELIST_FILES,
+  lines,
+  type Profile,
+  parseTurtle,
+  type ShaclResult,
+  validate,
+  violations,
+} from './shacl';
+
+/**
+ * The catalogue a real two-run feed publishes, checked with the shapes that portals run: every
+ * SEMIC DCAT-AP 3.0.1 profile, and avoindata.fi's. `v1/catalog.ttl` is what a portal harvests;
+ * each snapshot's `catalog.ttl` describes that version on its own.
+ */
+
+const DCAT_DATASET = 'http://www.w3.org/ns/dcat#Dataset';
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+/** Profiles run on the catalogue alone, as the Testbed runs them (its "background knowledge" is ontologies). */
+const OFFLINE: readonly Profile[] = ['base', 'range', 'recommendations', 'deprecated', 'full', 'full1'];
+
+let feed: TestFeed;
+let documents: { name: string; quads: Quad[] }[];
+
+beforeAll(async () => {
+  feed = await buildTestFeed();
+  const snapshots = join(feed.out, 'v1/snapshots');
+  const ids = readdirSync(snapshots)
+    .filter((d) => /^\d{4}-/.test(d))
+    .sort();
+  documents = [
+    { name: 'v1/catalog.ttl', quads: parseTurtle(readFileSync(join(feed.out, 'v1/catalog.ttl'), 'utf8')) },
+    ...ids.map((id) => ({
+      name: `v1/snapshots/${id}/catalog.ttl`,
+      quads: parseTurtle(readFileSync(join(snapshots, id, 'catalog.ttl'), 'utf8')),
+    })),
+  ];
+}, 120_000);
+
+const warnings = (results: readonly ShaclResult[]) =>
+  lines(results.filter((r) => r.severity !== 'Violation'));
+
+describe('DCAT-AP 3.0.1 (SEMIC shapes, rdf-validate-shacl)', () => {
+  it('has the harvested catalogue and one document per snapshot (two runs, two snapshots)', () => {
+    expect(documents.map((d) => d.name)).toEqual([
+      'v1/catalog.ttl',
+      'v1/snapshots/2026-11-21T040000Z/catalog.ttl',
+      'v1/snapshots/2026-11-22T040000Z/catalog.ttl',
+    ]);
+  });
+
+  for (const profile of OFFLINE) {
+    it(`${profile}: 0 violations in every document`, async () => {
+      for (const doc of documents) {
+        const results = await validate(profile, doc.quads);
+        expect(lines(violations(results)), `${profile} on ${doc.name}`).toEqual([]);
+        // The only remark left: Finland, a dct:Location, has no bounding box or centroid in the catalogue.
+        expect(warnings(results), `${profile} on ${doc.name}`).toEqual(
+          profile === 'recommendations' || profile === 'full'
+            ? [
+                'Warning http://publications.europa.eu/resource/authority/country/FIN http://www.w3.org/ns/dcat#bbox MinCountConstraintComponent',
+                'Warning http://publications.europa.eu/resource/authority/country/FIN http://www.w3.org/ns/dcat#centroid MinCountConstraintComponent',
+              ]
+            : [],
+        );
+      }
+    });
+  }
+
+  it('range: 0 violations with the EU vocabularies loaded beside it, too', async () => {
+    for (const doc of documents) {
+      expect(lines(await validate('range', doc.quads, CODELIST_FILES)), doc.name).toEqual([]);
+    }
+  });
+
+  it('codelists: every code is in its EU vocabulary once the vocabularies are loaded', async () => {
+    for (const doc of documents) {
+      const results = await validate('codelists', doc.quads, CODELIST_FILES);
+      expect(lines(violations(results)), doc.name).toEqual([]);
+      // amif-feed is not an EU institution, so its publisher is not in the corporate-body table: a warning.
+      expect(new Set(results.map((r) => `${r.path} ${r.value}`))).toEqual(
+        new Set(['http://purl.org/dc/terms/publisher http://localhost:8080/id/publisher']),
+      );
+    }
+  });
+
+  it('codelists: without the vocabularies the same shapes fail (the check is real)', async () => {
+    const results = violations(await validate('codelists', documents[0]!.quads));
+    expect(results.length).toBeGreaterThan(10);
+    expect(results.every((r) => r.component === 'NodeConstraintComponent')).toBe(true);
+  });
+});
+
+describe("avoindata.fi's shapes (DCAT-AP 2 based)", () => {
+  it('reports nothing but the one documented conflict: dcat:byteSize as xsd:nonNegativeInteger (DCAT-AP 3) instead of xsd:decimal', async () => {
+    for (const doc of documents) {
+      const results = await validate('avoindata', doc.quads, AVOINDATA_ONTOLOGY);
+      const distributions = doc.quads
+        .filter((q) => q.predicate.value === 'http://www.w3.org/ns/dcat#distribution')
+        .map((q) => q.object.value)
+        .sort();
+      expect(results.map((r) => `${r.severity} ${r.path} ${r.component}`)).toEqual(
+        distributions.map(() => 'Violation http://www.w3.org/ns/dcat#byteSize DatatypeConstraintComponent'),
+      );
+      expect(results.map((r) => r.focusNode).sort()).toEqual(distributions);
+    }
+  });
+});
+
+describe("CKAN's DCAT harvester", () => {
+  it('finds exactly one dcat:Dataset in the harvested catalogue, however many snapshots exist', () => {
+    const datasets = documents[0]!.quads.filter(
+      (q) => q.predicate.value === RDF_TYPE && q.object.value === DCAT_DATASET,
+    );
+    expect(datasets.map((q) => q.subject.value)).toEqual([
+      'http://localhost:8080/id/dataset/amif-projects-finland',
+    ]);
+  });
+});
+
+describe('Frictionless Data Package v2 (the JSON schemas, Ajv)', () => {
+  it('the latest and every snapshot descriptor pass the package, Table Schema and Table Dialect schemas', () => {
+    const descriptors = [
+      'v1/datapackage.json',
+      ...readdirSync(join(feed.out, 'v1/snapshots'))
+        .filter((d) => /^\d{4}-/.test(d))
+        .map((id) => `v1/snapshots/${id}/datapackage.json`),
+    ];
+    expect(descriptors).toHaveLength(3);
+    for (const key of descriptors) {
+      expect(dataPackageErrors(JSON.parse(readFileSync(join(feed.out, key), 'utf8'))), key).toEqual([]);
+    }
+  });
+
+  it('the schemas are real: a descriptor with a broken field type fails', () => {
+    const descriptor = JSON.parse(readFileSync(join(feed.out, 'v1/datapackage.json'), 'utf8'));
+    descriptor.resources[0].schema.fields[0].type = 'text';
+    descriptor.resources[0].dialect.header = 'yes';
+    const errors = dataPackageErrors(descriptor);
+    expect(errors).toContain(
+      'package/resources/0/schema/fields/0/type must be equal to one of the allowed values',
+    );
+    expect(errors.some((e) => e.includes('dialect/header'))).toBe(true);
+  });
+});
