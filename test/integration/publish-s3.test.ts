@@ -136,8 +136,10 @@ describe('Publish to S3 (s3rver): what the pipeline writes is what a reader gets
     }
     const ttl = new TextDecoder().decode((await getObject('v1/catalog.ttl')).bytes);
     const csv = await getObject('v1/projects.csv');
-    expect(ttl).toContain(`"${sha256(csv.bytes)}"^^xsd:hexBinary`);
     expect(ttl).toContain(`"${csv.bytes.byteLength}"^^xsd:nonNegativeInteger`);
+    // The hashes are in the Data Package (the catalogue carries no spdx:checksum).
+    const dp = JSON.parse(new TextDecoder().decode((await getObject('v1/datapackage.json')).bytes));
+    expect(dp.resources[0]).toMatchObject({ path: 'projects.csv', hash: `sha256:${sha256(csv.bytes)}` });
     expect(await checkPublishedState(store)).toMatchObject({ complete: true });
   });
 
