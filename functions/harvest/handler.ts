@@ -11,6 +11,7 @@ import type { RunReport } from '../core/model/run-report';
 import { runPipeline } from '../core/pipeline';
 import type { Logger, Notifier } from '../core/ports';
 import { configuredSources, sourceHosts } from '../core/sources/built-in-sources';
+import { sourceWithParseDeadline } from '../core/sources/load-page';
 import { type HarvesterEnv, readHarvesterEnv } from './config';
 import { runMetricsLine } from './run-metrics';
 
@@ -58,11 +59,13 @@ export function createHandler(deps: HarvesterDependencies = {}) {
     };
     const started = clock();
     const logger: Logger = createJsonLogger({ component: 'harvester' }, log);
+    const remaining = context?.getRemainingTimeInMillis() ?? 15 * 60_000;
+    // Fetching and parsing both stop in time to leave the margin for committing and publishing.
+    const deadline = Date.now() + remaining - (deps.safetyMarginMs ?? 60_000);
     const sources = configuredSources({
       sourceIds: env.SOURCE_IDS,
       pressReleaseUrls: env.PRESS_RELEASE_URLS,
-    });
-    const remaining = context?.getRemainingTimeInMillis() ?? 15 * 60_000;
+    }).map((source) => sourceWithParseDeadline(source, deadline));
     const fetcher = createHttpFetcher({
       allowedHosts: [
         ...new Set([
@@ -72,7 +75,7 @@ export function createHandler(deps: HarvesterDependencies = {}) {
             .filter(Boolean) ?? []),
         ]),
       ],
-      deadline: Date.now() + remaining - (deps.safetyMarginMs ?? 60_000),
+      deadline,
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
       ...(deps.allowInsecureHttpFor ? { allowInsecureHttpFor: [...deps.allowInsecureHttpFor] } : {}),
     });

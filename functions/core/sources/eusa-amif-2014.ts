@@ -7,6 +7,7 @@ import { parseFinnishDate } from '../normalise/date';
 import { projectId } from '../normalise/project-id';
 import { collapseWhitespace, joinParagraphs } from '../normalise/text';
 import { buildDraft, DraftQuality, UNKNOWN_BENEFICIARY, uniqueDrafts } from './draft-builder';
+import { loadPage } from './load-page';
 import { blockText, type PageBlock, pageBlocks } from './page-blocks';
 import type { SourceModule } from './source-module';
 
@@ -108,7 +109,7 @@ function isHeading(block: PageBlock): boolean {
  * no national-objective section, or when there are sections but none of their headings has details.
  */
 export function parseEusaAmif2014(html: string, sourceId: string, code: ObjectiveCode2014): ParsedPage2014 {
-  const blocks = pageBlocks(html);
+  const blocks = pageBlocks(loadPage(html, sourceId));
   const warnings: string[] = [];
   const firstSection = blocks.findIndex((b) => isHeading(b) && NATIONAL_OBJECTIVE.test(blockText(b)));
   const expected = `sections headed "Kansallinen tavoite ${code}.N: …" with project headings followed by a bullet "<toteuttaja>, d.m.yyyy - d.m.yyyy, EU-tuki N euroa" or "Hankkeen toteuttaja: …, Toteutusaika: d.m.yyyy - d.m.yyyy"`;

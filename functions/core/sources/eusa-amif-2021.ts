@@ -1,5 +1,4 @@
-import * as cheerio from 'cheerio';
-import { type AnyNode, type Document, type Element, hasChildren, isTag } from 'domhandler';
+import { type AnyNode, type Element, isTag } from 'domhandler';
 import { PageLayoutError } from '../errors';
 import type { ProjectDraft } from '../model/project';
 import type { ProjectsOutput } from '../model/source-output';
@@ -11,7 +10,10 @@ import { projectId } from '../normalise/project-id';
 import { collapseWhitespace, foldKey, joinParagraphs } from '../normalise/text';
 import { buildDraft, DraftQuality, UNKNOWN_BENEFICIARY } from './draft-builder';
 import { eachVisibleLine, visibleLines, visibleText } from './html-text';
+import { loadPage } from './load-page';
 import type { SourceModule } from './source-module';
+import { mapTableHeaders } from './table-headers';
+import { uniqueRows } from './unique-rows';
 
 export const EUSA_AMIF_2021_ID = 'eusa-amif-2021';
 export const EUSA_AMIF_2021_URL = 'https://eusa-rahastot2021.fi/rahoitetut-amif-hankkeet';
@@ -73,13 +75,13 @@ function enclosingTable(el: Element): Element | undefined {
 const UPDATED = /Lista on päivitetty\s+(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})/i;
 
 /**
- * `UPDATED.exec(visibleText(node))` without joining the whole page's text into one string: the
+ * `UPDATED.exec(visibleText(nodes))` without joining the whole page's text into one string: the
  * lines are joined and searched about a million characters at a time, each batch together with
  * the last 64 characters of the text before it. In visible text white space never repeats, so a
  * match is at most 32 characters long: the tail holds any part of a match that began earlier, and
  * the first batch with a match holds the first match of the whole text.
  */
-function findUpdated(node: AnyNode): RegExpExecArray | null {
+function findUpdated(nodes: readonly AnyNode[]): RegExpExecArray | null {
   let pending: string[] = [];
   let size = 0;
   let found: RegExpExecArray | null = null;
@@ -90,26 +92,25 @@ function findUpdated(node: AnyNode): RegExpExecArray | null {
     size = 0;
     return found !== null;
   };
-  eachVisibleLine(node, (line) => {
-    pending.push(line);
-    size += line.length;
-    return size >= 1_000_000 && search();
-  });
+  for (const node of nodes) {
+    if (found) break;
+    eachVisibleLine(node, (line) => {
+      pending.push(line);
+      size += line.length;
+      return size >= 1_000_000 && search();
+    });
+  }
   if (!found && size > 0) search();
   return found;
 }
 
-/** `$('body')[0]`, without scanning the rest of a large document once the body is found. */
-function firstBody(root: Document): Element | undefined {
-  const search = (nodes: readonly AnyNode[]): Element | undefined => {
-    for (const node of nodes) {
-      if (isTag(node) && node.name === 'body') return node;
-      const found = hasChildren(node) ? search(node.children) : undefined;
-      if (found) return found;
-    }
-    return undefined;
-  };
-  return search(root.children.filter(isTag));
+/** Everything after an element in document order: its following siblings, then its ancestors'. */
+function nodesAfter(el: Element): AnyNode[] {
+  const after: AnyNode[] = [];
+  for (let node: AnyNode | null = el; node; node = node.parent) {
+    for (let next = node.next; next; next = next.next) after.push(next);
+  }
+  return after;
 }
 
 /** What `$(tr).children('td, th')` keeps. */
@@ -117,14 +118,18 @@ function isCell(node: AnyNode): node is Element {
   return isTag(node) && (node.name === 'td' || node.name === 'th');
 }
 
-/** Finds the table and maps its columns by header text. Throws PageLayoutError when it cannot. */
+/**
+ * Finds the table and maps its columns by header text. Throws PageLayoutError when it cannot, when
+ * two headers map to one column, and when the page is not complete: the table or a list is never
+ * closed, or the "Lista on päivitetty" line that always follows the table is missing.
+ */
 export function parseEusaAmif2021(html: string): ParsedPage2021 {
-  const $ = cheerio.load(html);
+  const $ = loadPage(html, EUSA_AMIF_2021_ID);
   let best: {
     table: Element;
     rows: Element[];
     headerRow: Element;
-    map: Map<Column, number>;
+    columns: number;
     found: string[];
   } | null = null;
 
@@ -132,28 +137,24 @@ export function parseEusaAmif2021(html: string): ParsedPage2021 {
     const rows = $(table).find('tr').toArray();
     const headerRow = $(table).find('thead tr').toArray()[0] ?? rows[0];
     if (!headerRow) continue;
-    const map = new Map<Column, number>();
-    const found: string[] = [];
-    $(headerRow)
+    const found = $(headerRow)
       .children('th, td')
-      .each((index, cell) => {
-        const text = collapseWhitespace(visibleText(cell).replace(HELPER_TEXT, ''));
-        found.push(text);
-        const column = headerColumn(text);
-        if (column && !map.has(column)) map.set(column, index);
-      });
-    if (!best || map.size > best.map.size) best = { table, rows, headerRow, map, found };
+      .toArray()
+      .map((cell) => collapseWhitespace(visibleText(cell).replace(HELPER_TEXT, '')));
+    const columns = new Set(found.map(headerColumn).filter((c) => c !== null)).size;
+    if (!best || columns > best.columns) best = { table, rows, headerRow, columns, found };
   }
 
   const expected = COLUMNS.map((c) => `"${HEADER_LABEL[c]}"`).join(', ');
-  if (!best || best.map.size === 0) {
+  if (!best || best.columns === 0) {
     throw new PageLayoutError(
       EUSA_AMIF_2021_ID,
       `a table with the columns ${expected}`,
       best ? `tables whose headers are ${best.found.map((t) => `"${t}"`).join(', ')}` : 'no table',
     );
   }
-  const missing = COLUMNS.filter((c) => !best.map.has(c));
+  const map = mapTableHeaders(EUSA_AMIF_2021_ID, best.found, headerColumn);
+  const missing = COLUMNS.filter((c) => !map.has(c));
   if (missing.length > 0) {
     throw new PageLayoutError(
       EUSA_AMIF_2021_ID,
@@ -171,7 +172,7 @@ export function parseEusaAmif2021(html: string): ParsedPage2021 {
     if (cells.length === 0) return;
     const cellLines = Object.fromEntries(
       COLUMNS.map((c) => {
-        const cell = cells[best.map.get(c)!];
+        const cell = cells[map.get(c)!];
         return [c, cell ? visibleLines(cell) : []];
       }),
     ) as Record<Column, string[]>;
@@ -182,9 +183,16 @@ export function parseEusaAmif2021(html: string): ParsedPage2021 {
     throw new PageLayoutError(EUSA_AMIF_2021_ID, 'at least one project row in the table', 'no rows');
   }
 
-  const updated = findUpdated(firstBody($.root()[0]!) ?? $.root()[0]!);
-  const pageUpdated = updated ? parseFinnishDate(updated[1]!) : null;
-  return { pageUpdated: pageUpdated?.ok ? pageUpdated.iso : null, rows };
+  const updated = findUpdated(nodesAfter(best.table));
+  if (!updated) {
+    throw new PageLayoutError(
+      EUSA_AMIF_2021_ID,
+      'the line "Lista on päivitetty D.M.YYYY" after the table, which the page always has',
+      'no such line after the table (the page looks cut off)',
+    );
+  }
+  const pageUpdated = parseFinnishDate(updated[1]!);
+  return { pageUpdated: pageUpdated.ok ? pageUpdated.iso : null, rows };
 }
 
 /** Turns one raw row into a validated draft; impossible values become null with a quality flag. */
@@ -244,9 +252,15 @@ export const eusaAmif2021: SourceModule = {
   publisher: 'Sisäministeriö',
   extract(html: string): ProjectsOutput {
     const page = parseEusaAmif2021(html);
-    const warnings: string[] = [];
+    const unique = uniqueRows(
+      page.rows,
+      (row) => JSON.stringify(row.cells),
+      (row, first) =>
+        `${EUSA_AMIF_2021_ID}: table row ${row.rowNumber} repeats row ${first.rowNumber} ("${collapseWhitespace(row.cells.name.join(' '))}") cell for cell; it was read once`,
+    );
+    const warnings = unique.warnings;
     const drafts: ProjectDraft[] = [];
-    for (const row of page.rows) {
+    for (const row of unique.rows) {
       if (!collapseWhitespace(row.cells.name.join(' '))) {
         warnings.push(
           `${EUSA_AMIF_2021_ID}: table row ${row.rowNumber} has no project name; it was not read`,

@@ -3,6 +3,7 @@ import type { SpecificObjective } from '../model/project';
 import type { ReferenceOutput } from '../model/source-output';
 import { findMillionAmount } from '../normalise/million-amount';
 import { collapseWhitespace } from '../normalise/text';
+import { loadPage } from './load-page';
 import { blockText, pageBlocks } from './page-blocks';
 import type { SourceModule } from './source-module';
 
@@ -21,7 +22,7 @@ const ALLOCATION =
  * ohjelmakaudella 2021-2027"). Throws PageLayoutError when the three objectives are not there.
  */
 export function parseEusaAmifFund(html: string): ReferenceOutput['reference'] {
-  const blocks = pageBlocks(html);
+  const blocks = pageBlocks(loadPage(html, EUSA_AMIF_FUND_ID));
   const intro = blocks.findIndex((b) => b.kind === 'text' && OBJECTIVES_INTRO.test(blockText(b)));
   const objectives: SpecificObjective[] = [];
   if (intro >= 0) {

@@ -56,29 +56,53 @@ function flush(buffer: LineBuffer): void {
   else if (buffer.onLine?.(line)) buffer.stopped = true;
 }
 
-function walk(n: AnyNode, buffer: LineBuffer): void {
-  const type = n.type;
-  if (type === 'text') {
-    buffer.current += (n as Text).data;
-    return;
-  }
-  // <script> and <style> have the node types 'script' and 'style', not 'tag'; neither is visible.
-  if (type !== 'tag' && type !== 'root') return;
-  const el = n as Element;
-  let block = false;
-  if (type === 'tag') {
-    const tag = el.name.toLowerCase();
-    if (SKIPPED_TAGS.has(tag) || buffer.skip?.(el)) return;
-    if (tag === 'br') {
-      flush(buffer);
+/**
+ * Walks the tree in document order with an explicit stack instead of recursion, so no nesting
+ * depth can overflow the call stack: the parents of the node being read, the index of the next
+ * child of each, and whether each is a block (its end starts a new line).
+ */
+function walk(root: AnyNode, buffer: LineBuffer): void {
+  const parents: (readonly AnyNode[])[] = [];
+  const nextChild: number[] = [];
+  const blocks: boolean[] = [];
+  const enter = (n: AnyNode): void => {
+    const type = n.type;
+    if (type === 'text') {
+      buffer.current += (n as Text).data;
       return;
     }
-    block = BLOCK_TAGS.has(tag);
+    // <script> and <style> have the node types 'script' and 'style', not 'tag'; neither is visible.
+    if (type !== 'tag' && type !== 'root') return;
+    const el = n as Element;
+    let block = false;
+    if (type === 'tag') {
+      const tag = el.name.toLowerCase();
+      if (SKIPPED_TAGS.has(tag) || buffer.skip?.(el)) return;
+      if (tag === 'br') {
+        flush(buffer);
+        return;
+      }
+      block = BLOCK_TAGS.has(tag);
+    }
+    if (block) flush(buffer);
+    parents.push(el.children ?? []);
+    nextChild.push(0);
+    blocks.push(block);
+  };
+  enter(root);
+  while (parents.length > 0 && !buffer.stopped) {
+    const top = parents.length - 1;
+    const children = parents[top]!;
+    const i = nextChild[top]!;
+    if (i < children.length) {
+      nextChild[top] = i + 1;
+      enter(children[i]!);
+    } else {
+      parents.pop();
+      nextChild.pop();
+      if (blocks.pop()) flush(buffer);
+    }
   }
-  if (block) flush(buffer);
-  const children = el.children;
-  if (children) for (let i = 0; i < children.length && !buffer.stopped; i++) walk(children[i]!, buffer);
-  if (block) flush(buffer);
 }
 
 /**

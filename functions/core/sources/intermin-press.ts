@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import * as cheerio from 'cheerio';
 import { PageLayoutError } from '../errors';
 import { type Beneficiary, type ProjectDraft, projectDraftSchema } from '../model/project';
 import type { PressMention, PressOutput } from '../model/source-output';
@@ -10,6 +9,7 @@ import { parseFinnishDate } from '../normalise/date';
 import { findMillionAmount } from '../normalise/million-amount';
 import { projectId } from '../normalise/project-id';
 import { collapseWhitespace } from '../normalise/text';
+import { loadPage } from './load-page';
 import { blockText, pageBlocks } from './page-blocks';
 import type { SourceModule } from './source-module';
 
@@ -114,12 +114,12 @@ export interface ParsedPressRelease {
  * after it, until the next subheading. Throws PageLayoutError without a title, a date or an amount.
  */
 export function parsePressRelease(html: string, sourceId: string, url: string): ParsedPressRelease {
-  const $ = cheerio.load(html);
+  const $ = loadPage(html, sourceId);
   const htmlLang = ($('html').attr('lang') ?? '').slice(0, 2).toLowerCase();
   const lang: PressLang =
     htmlLang === 'fi' || htmlLang === 'sv' || htmlLang === 'en' ? htmlLang : pressLangOfUrl(url);
 
-  const blocks = pageBlocks(html);
+  const blocks = pageBlocks($);
   const titleIndex = blocks.findIndex((b) => b.kind === 'heading' && b.level === 1);
   const title = titleIndex >= 0 ? blockText(blocks[titleIndex]!) : null;
   if (!title) throw new PageLayoutError(sourceId, 'a press release with an <h1> title', 'no <h1>');

@@ -6,6 +6,7 @@ import { normaliseBeneficiary } from '../normalise/beneficiary';
 import { projectId } from '../normalise/project-id';
 import { collapseWhitespace, joinParagraphs } from '../normalise/text';
 import { buildDraft, DraftQuality, uniqueDrafts } from './draft-builder';
+import { loadPage } from './load-page';
 import { blockText, type PageBlock, pageBlocks } from './page-blocks';
 import type { SourceModule } from './source-module';
 
@@ -113,7 +114,7 @@ function readBlock(title: string, body: readonly PageBlock[]): RawMigriBlock {
  * when there is no EUSA section or it has no blocks.
  */
 export function parseMigriHankkeet(html: string): ParsedMigriPage {
-  const blocks = pageBlocks(html);
+  const blocks = pageBlocks(loadPage(html, MIGRI_HANKKEET_ID));
   const isHeading = (b: PageBlock) =>
     b.kind === 'heading' || (b.bold && b.lines.length === 1 && !LABEL.test(blockText(b)));
   const eusa: { heading: string; period: string | null; level: number; blocks: RawMigriBlock[] }[] = [];

@@ -166,8 +166,8 @@ function headingBlock(tag: string, level: number, node: AnyNode): PageBlock | nu
  * and loose text inside containers. Navigation, footers, asides, forms and scripts are skipped.
  * `root` narrows the walk to a part of the page (default: `main`, else `article`, else `body`).
  */
-export function pageBlocks(html: string, root?: string): PageBlock[] {
-  const $ = cheerio.load(html);
+export function pageBlocks(page: string | cheerio.CheerioAPI, root?: string): PageBlock[] {
+  const $ = typeof page === 'string' ? cheerio.load(page) : page;
   const start =
     (root ? $(root).first() : $('main').first().length ? $('main').first() : $('article').first()).get(0) ??
     $('body').get(0) ??

@@ -1,0 +1,108 @@
+import * as cheerio from 'cheerio';
+import { Parser } from 'parse5';
+import { adapter } from 'parse5-htmlparser2-tree-adapter';
+import { PageLayoutError } from '../errors';
+import { guardPage } from './page-guard';
+import { PAGE_LIMITS } from './page-limits';
+import type { SourceModule } from './source-module';
+
+/** How much of the page the parser is given between two looks at the clock. */
+const CHUNK_CHARS = 64 * 1024;
+
+export interface LoadPageOptions {
+  /** The clock the parse budget reads, epoch ms. Default Date.now. */
+  readonly clock?: () => number;
+  /** Characters per chunk; tests make it small to check that chunking changes nothing. */
+  readonly chunkChars?: number;
+}
+
+let scopedDeadline: number | null = null;
+
+/**
+ * Runs `fn` (synchronous: a source's extract) with parses inside it refused past `deadline`
+ * (epoch ms) as well as past their own budget, so the Lambda gives no page more time than it has
+ * left. Synchronous code cannot interleave, so a plain variable restored afterwards is enough.
+ */
+export function withParseDeadline<T>(deadline: number, fn: () => T): T {
+  const outer = scopedDeadline;
+  scopedDeadline = outer === null ? deadline : Math.min(outer, deadline);
+  try {
+    return fn();
+  } finally {
+    scopedDeadline = outer;
+  }
+}
+
+/** The source with every parse of its extract refused past `deadline` (epoch ms); see withParseDeadline. */
+export function sourceWithParseDeadline(source: SourceModule, deadline: number): SourceModule {
+  return { ...source, extract: (html) => withParseDeadline(deadline, () => source.extract(html)) };
+}
+
+/** Tree operations between two looks at the clock inside one chunk. */
+const OPERATIONS_PER_CHECK = 256;
+
+/**
+ * The tree adapter cheerio uses, with a look at the clock every OPERATIONS_PER_CHECK tree
+ * operations: parse5 can spend most of a minute on one chunk of misnested markup (foster parenting
+ * and the adoption agency), so the chunk boundaries alone are not enough.
+ */
+function clockedAdapter(check: () => void): typeof adapter {
+  let operations = 0;
+  const tick = () => {
+    if (++operations % OPERATIONS_PER_CHECK === 0) check();
+  };
+  return {
+    ...adapter,
+    appendChild: (parent, child) => {
+      tick();
+      adapter.appendChild(parent, child);
+    },
+    insertBefore: (parent, child, reference) => {
+      tick();
+      adapter.insertBefore(parent, child, reference);
+    },
+    createElement: (tagName, namespaceURI, attrs) => {
+      tick();
+      return adapter.createElement(tagName, namespaceURI, attrs);
+    },
+    insertText: (parent, text) => {
+      tick();
+      adapter.insertText(parent, text);
+    },
+    insertTextBefore: (parent, text, reference) => {
+      tick();
+      adapter.insertTextBefore(parent, text, reference);
+    },
+  };
+}
+
+/**
+ * Parses a source page as cheerio does (parse5, scripting on, the same tree), after `guardPage`,
+ * within PAGE_LIMITS.parseBudgetMs: the parser is fed the page a chunk at a time and the clock is
+ * read between chunks, so a page whose parse would run away (parse5's tree building is quadratic
+ * on some misnested markup: 5 MB of it take half a minute) is refused with PageLayoutError
+ * instead of holding the run. The clock only decides refusals; it never shapes what is read.
+ */
+export function loadPage(html: string, sourceId: string, options: LoadPageOptions = {}): cheerio.CheerioAPI {
+  const clock = options.clock ?? Date.now;
+  const chunk = options.chunkChars ?? CHUNK_CHARS;
+  const started = clock();
+  guardPage(html, sourceId);
+  const deadline = Math.min(started + PAGE_LIMITS.parseBudgetMs, scopedDeadline ?? Number.POSITIVE_INFINITY);
+  let from = 0;
+  const check = () => {
+    if (clock() <= deadline) return;
+    throw new PageLayoutError(
+      sourceId,
+      `a page that parses within ${deadline - started} ms`,
+      `${Math.round((from / html.length) * 100)} % of its ${html.length} characters parsed when the time ran out (a hostile or broken page; it was refused)`,
+    );
+  };
+  const parser = new Parser({ treeAdapter: clockedAdapter(check), scriptingEnabled: true });
+  for (; from < html.length; from += chunk) {
+    check();
+    parser.tokenizer.write(html.slice(from, from + chunk), false);
+  }
+  parser.tokenizer.write('', true);
+  return cheerio.load(parser.document);
+}
