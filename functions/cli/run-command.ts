@@ -6,11 +6,14 @@ import { createDynamoDbStateStore } from '../adapters/dynamodb-state';
 import { createHttpFetcher } from '../adapters/http-fetch';
 import { createOutboxNotifier } from '../adapters/outbox-notify';
 import { createSnapshotFetcher } from '../adapters/snapshot-fetch';
-import { LeaseHeldError } from '../core/errors';
+import { DEFAULTS } from '../core/defaults';
+import { LeaseHeldError, LeaseLostError } from '../core/errors';
 import { feedConfigSchema } from '../core/feed-config';
 import type { RunReport } from '../core/model/run-report';
 import { exitCodeOf, runPipeline } from '../core/pipeline';
+import type { Logger } from '../core/ports';
 import { BUILT_IN_SOURCES, sourceHosts } from '../core/sources/built-in-sources';
+import { DataDirBusyError, lockDataDir } from './data-dir-lock';
 import { startEmbeddedDynalite } from './embedded-dynalite';
 import { UsageError } from './usage-error';
 
@@ -25,6 +28,7 @@ Runs the harvest once: reads the source pages, updates the state and publishes t
   --now ISO-8601       the run's time, e.g. 2026-11-22T04:00:00Z (default: the clock)
   --base-url URL       public base URL written into the files (default: http://localhost:8080)
   --collapse-threshold share of a source's projects that may vanish in one run (default: 0.2)
+  --accept-mass-change publish a change of one field in more than half the projects (refused otherwise)
   --json               print the run report as JSON on stdout
   -h, --help           show this help
 
@@ -38,6 +42,7 @@ export interface RunOptions {
   readonly now: Date;
   readonly baseUrl: string;
   readonly collapseThreshold: number;
+  readonly acceptMassChange: boolean;
   readonly json: boolean;
 }
 
@@ -63,7 +68,8 @@ export function parseRunArgs(
       throw new UsageError(`--now expects an ISO-8601 time such as 2026-11-22T04:00:00Z, found "${v.now}"`);
     }
   }
-  const collapseThreshold = v['collapse-threshold'] === undefined ? 0.2 : Number(v['collapse-threshold']);
+  const collapseThreshold =
+    v['collapse-threshold'] === undefined ? DEFAULTS.collapseThreshold : Number(v['collapse-threshold']);
   if (!(collapseThreshold >= 0 && collapseThreshold <= 1)) {
     throw new UsageError(
       `--collapse-threshold expects a number from 0 to 1, found "${v['collapse-threshold']}"`,
@@ -79,6 +85,7 @@ export function parseRunArgs(
     now,
     baseUrl,
     collapseThreshold,
+    acceptMassChange: v['accept-mass-change'] ?? false,
     json: v.json ?? false,
   };
 }
@@ -96,6 +103,7 @@ function parse(args: readonly string[]) {
       now: { type: 'string' },
       'base-url': { type: 'string' },
       'collapse-threshold': { type: 'string' },
+      'accept-mass-change': { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -116,9 +124,36 @@ export async function runCommand(
   const logger = createStderrLogger(stderr);
   const dataDir = resolve(options.data);
   const outDir = resolve(options.out);
+  // One run per --data directory: a second one stops here with one sentence, before dynalite
+  // opens the store (dynalite turns a store another process holds into an uncaught exception).
+  let unlock: () => Promise<void>;
+  try {
+    unlock = await lockDataDir(dataDir);
+  } catch (error) {
+    if (error instanceof DataDirBusyError) {
+      stderr(`error: ${error.message}`);
+      return { exitCode: 1, report: null };
+    }
+    throw error;
+  }
+  try {
+    return await runWithStore(options, dataDir, outDir, logger, stdout, stderr);
+  } finally {
+    await unlock();
+  }
+}
+
+async function runWithStore(
+  options: RunOptions,
+  dataDir: string,
+  outDir: string,
+  logger: Logger,
+  stdout: (s: string) => void,
+  stderr: (s: string) => void,
+): Promise<RunOutcome> {
   const db = await startEmbeddedDynalite({ path: resolve(dataDir, 'dynamodb') });
   try {
-    const state = createDynamoDbStateStore({ client: db.client, tableName: 'amif-feed' });
+    const state = createDynamoDbStateStore({ client: db.client, tableName: 'amif-feed', logger });
     await state.ensureTable();
     const fetcher = options.live
       ? createHttpFetcher({ allowedHosts: sourceHosts(BUILT_IN_SOURCES), timeoutMs: 20_000, maxRetries: 1 })
@@ -140,12 +175,13 @@ export async function runCommand(
         publicBaseUrl: options.baseUrl,
         collapseThreshold: options.collapseThreshold,
       }),
+      acceptMassChange: options.acceptMassChange,
     });
     stderr(summarise(report, outDir));
     if (options.json) stdout(`${JSON.stringify(report, null, 2)}\n`);
     return { exitCode: exitCodeOf(report), report };
   } catch (error) {
-    if (error instanceof LeaseHeldError) {
+    if (error instanceof LeaseHeldError || error instanceof LeaseLostError) {
       stderr(`error: ${error.message}`);
       return { exitCode: 1, report: null };
     }

@@ -21,6 +21,19 @@ function period(record: ProjectRecord, locale: 'fi' | 'en'): string {
 }
 
 /**
+ * Whether a new record can be announced: it has a name, a beneficiary and an amount. A row cut
+ * off by a truncated page lacks them, and is never news.
+ */
+export function isNotifiable(record: ProjectRecord): boolean {
+  return (
+    record.name.trim().length > 0 &&
+    record.beneficiary.name.trim().length > 0 &&
+    record.euFundingEur !== null &&
+    record.status !== 'removed'
+  );
+}
+
+/**
  * One message per run that found new awards: a Finnish and English plain-text list a person can
  * read in an e-mail client, with links to each project's JSON.
  */

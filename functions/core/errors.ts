@@ -39,6 +39,21 @@ export class LeaseHeldError extends Error {
   }
 }
 
+/** The lease expired or passed to another run before this run committed: nothing of it was committed. */
+export class LeaseLostError extends Error {
+  override readonly name = 'LeaseLostError';
+  constructor(readonly holder: string) {
+    super(
+      `this run (${holder}) no longer holds the lease (it expired or another run took it over); nothing of it was committed`,
+    );
+  }
+}
+
+/** A state item would pass the store's limits: refused before anything is written or published. */
+export class StateLimitError extends Error {
+  override readonly name = 'StateLimitError';
+}
+
 /** A configuration value is missing or malformed; names the variable or option. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DEFAULTS } from './defaults';
 
 /** What the published files say about the dataset itself; configurable per deployment. */
 export const feedConfigSchema = z.object({
@@ -41,6 +42,8 @@ export const feedConfigSchema = z.object({
     })
     .prefault({}),
   /** Share of a source's projects that may vanish in one run before its removals are refused. */
-  collapseThreshold: z.number().min(0).max(1).default(0.2),
+  collapseThreshold: z.number().min(0).max(1).default(DEFAULTS.collapseThreshold),
+  /** Share of the projects whose one field may change in one run before the change is refused. */
+  massChangeShare: z.number().min(0).max(1).default(DEFAULTS.massChangeShare),
 });
 export type FeedConfig = z.infer<typeof feedConfigSchema>;

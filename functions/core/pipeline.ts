@@ -1,23 +1,38 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { buildAwardNotice } from './award-notice';
+import { randomUUID } from 'node:crypto';
+import { buildAwardNotice, isNotifiable } from './award-notice';
 import { canonicalJson } from './canonical-json';
+import { DEFAULTS } from './defaults';
 import { type DiffResult, diffProjects } from './diff';
-import { PageLayoutError, SourceFetchError } from './errors';
 import type { FeedConfig } from './feed-config';
-import { linkOutputs } from './link';
-import type { ProjectVersion, RunRef } from './model/history';
+import { capLongTexts } from './guards/cap-long-texts';
+import { findMassChanges, massChangeWarning } from './guards/mass-change';
+import { type LinkResult, linkOutputs } from './link';
+import type { RunRef } from './model/history';
 import type { ProjectRecord } from './model/project';
-import type { RunReport, SourceReport } from './model/run-report';
-import type { SourceOutput } from './model/source-output';
-import type { Logger, Notifier, ObjectStore, PageFetcher, SourceState, StateStore } from './ports';
-import { checkPublishedState, publishFiles } from './publish';
-import { CATALOGUE_OPTIONAL_KEYS, renderCatalogue } from './render/catalogue-files';
+import type { Publication } from './model/publication';
+import type { RunCounts, RunReport } from './model/run-report';
+import type {
+  AwardNotice,
+  Logger,
+  Notifier,
+  ObjectStore,
+  PageFetcher,
+  SourceState,
+  StateStore,
+} from './ports';
+import {
+  loadHistories,
+  loadRenderState,
+  mergeRecent,
+  recentChangesSince,
+} from './publication/load-render-state';
+import { readPublishedSnapshots } from './publication/published-state';
+import { type RenderedState, renderState } from './publication/render-state';
+import { publishFiles } from './publish';
+import { readSources, refusedRead, type SourceRead } from './read-sources';
 import { OUTPUT_FORMAT_VERSION } from './render/format-version';
-import type { OutputFile } from './render/output-file';
-import { datasetMeta, datasetSources } from './render/projects-json';
-import type { RenderContext, Renderer } from './render/render-context';
-import { DEFAULT_RENDERERS, renderDataset } from './render/render-dataset';
-import { SNAPSHOT_INDEX_KEY } from './render/snapshots';
+import type { Renderer } from './render/render-context';
+import type { SnapshotEntry } from './render/snapshots';
 import { type SourceHealth, statusFile } from './render/status-json';
 import type { SourceModule } from './sources/source-module';
 
@@ -28,7 +43,7 @@ export interface PipelineOptions {
   readonly store: ObjectStore;
   readonly notifier: Notifier;
   readonly logger: Logger;
-  /** The run's clock reading; the only time the pipeline knows. */
+  /** The run's clock reading; the only time the pipeline knows (the lease counts on the wall clock). */
   readonly now: Date;
   readonly config: FeedConfig;
   readonly renderers?: readonly Renderer[];
@@ -41,15 +56,36 @@ export interface PipelineOptions {
   readonly leaseHolder?: string;
   /** How many recent changes changes.json and the feeds show. */
   readonly recentChangeLimit?: number;
+  /** Publish a change of one field in most projects at once instead of refusing it. */
+  readonly acceptMassChange?: boolean;
 }
 
-interface SourceRead {
-  readonly module: SourceModule;
-  readonly report: SourceReport;
-  /** The output linked this run: fresh, or the last good one when the page was not usable. */
-  readonly output: SourceOutput | null;
-  /** The state to remember when the page was read successfully. */
-  readonly nextState: SourceState | null;
+interface RunIds {
+  readonly runId: string;
+  readonly startedAt: string;
+  readonly holder: string;
+}
+
+/** What the state holds at the start of a run, after any pending publication was finished. */
+interface StoredState {
+  readonly current: readonly ProjectRecord[];
+  readonly sourceStates: ReadonlyMap<string, SourceState>;
+  readonly publication: Publication | null;
+  readonly snapshots: readonly SnapshotEntry[];
+}
+
+interface Derived {
+  readonly reads: SourceRead[];
+  readonly linked: LinkResult;
+  readonly diff: DiffResult;
+}
+
+interface Plan {
+  readonly publication: Publication;
+  readonly rendered: RenderedState;
+  /** Snapshots the commit adds to the state: the new one, and earlier ones carried over once. */
+  readonly snapshots: readonly SnapshotEntry[];
+  readonly warnings: readonly string[];
 }
 
 /** Exit code the command line and the Lambda's metrics derive from a report. */
@@ -63,129 +99,367 @@ function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+const STATUS_KEY = 'v1/status.json';
+
+/**
+ * One harvest, as named phases: finish what an earlier run left pending → read sources → link →
+ * diff → plan the publication → commit → publish → notify. The state commit comes before any
+ * file is written and records the publication as pending; the run that writes every file marks
+ * it done, and a run that finds it still pending renders it again from the committed state and
+ * writes it first. So the latest files are always what the committed state renders.
+ */
+export async function runPipeline(options: PipelineOptions): Promise<RunReport> {
+  const startedAt = isoSeconds(options.now);
+  const runId = `run-${startedAt.replace(/[-:]/g, '')}`;
+  const ids: RunIds = { runId, startedAt, holder: options.leaseHolder ?? `${runId}/${randomUUID()}` };
+  await options.state.acquireLease(ids.holder, options.leaseSeconds ?? DEFAULTS.leaseSeconds);
+  try {
+    return await harvest(options, ids);
+  } catch (error) {
+    options.logger.error('run failed', {
+      runId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    throw error;
+  } finally {
+    await options.state.releaseLease(ids.holder);
+  }
+}
+
+async function harvest(options: PipelineOptions, ids: RunIds): Promise<RunReport> {
+  const recovered = await finishPending(options, ids.holder);
+  const stored = await loadStored(options.state);
+  const reads = await readSources({
+    sources: options.sources,
+    fetcher: options.fetcher,
+    stored: stored.sourceStates,
+    current: stored.current,
+    startedAt: ids.startedAt,
+    collapseThreshold: options.config.collapseThreshold,
+  });
+  for (const r of reads) {
+    options.logger.info(`${r.module.id}: ${r.report.status}, ${r.report.records} records`, {
+      warnings: r.report.warnings,
+    });
+  }
+  const upToDate = stored.publication?.formatVersion === OUTPUT_FORMAT_VERSION;
+  if (upToDate && reads.every((r) => r.reused)) {
+    // Every page is the one last read (or could not be used): nothing can change, so nothing is
+    // extracted, linked, diffed or rendered.
+    return recordUnchangedRun(options, ids, stored, reads, recovered);
+  }
+
+  const derived = deriveGuarded(options, ids, stored, reads);
+  const plan = await planPublication(options, ids, stored, derived);
+  const notice = planNotice(options, ids, stored, derived);
+  const report = buildReport(ids, derived.reads, derived.diff.counts, plan, [
+    ...recovered,
+    ...derived.linked.warnings,
+    ...derived.reads.flatMap((r) => r.report.warnings),
+    ...(plan?.warnings ?? []),
+  ]);
+  await options.state.commit(
+    {
+      records: derived.diff.changed,
+      versions: derived.diff.versions,
+      sourceStates: derived.reads.flatMap((r) => (r.nextState ? [r.nextState] : [])),
+      run: report,
+      publication: plan?.publication ?? null,
+      snapshots: plan?.snapshots ?? [],
+      notice,
+    },
+    ids.holder,
+  );
+  if (plan) await publishFiles(options.store, plan.rendered.files);
+  await publishFiles(options.store, [statusOf(report, derived.reads, stored, derived.diff.records)]);
+  if (plan) await options.state.markPublished(ids.runId, ids.holder);
+  await sendPendingNotices(options, ids.holder);
+  return report;
 }
 
 /**
- * One harvest: read every source, link, diff against the stored state, publish the files and
- * the new state, notify new awards. A source that cannot be read or understood contributes its
- * last good reading, so it never removes or changes anything already published.
+ * Before anything else: a publication committed but not completely written is rendered again
+ * from the committed state and written, and notices committed but not sent are sent.
  */
-export async function runPipeline(options: PipelineOptions): Promise<RunReport> {
+async function finishPending(options: PipelineOptions, holder: string): Promise<string[]> {
   const { state, logger } = options;
-  const startedAt = isoSeconds(options.now);
-  const runId = `run-${startedAt.replace(/[-:]/g, '')}`;
-  const holder = options.leaseHolder ?? `${runId}/${randomUUID()}`;
-  await state.acquireLease(holder, options.now, options.leaseSeconds ?? 900);
-  try {
-    return await harvest(options, runId, startedAt);
-  } catch (error) {
-    logger.error('run failed', { runId, error: error instanceof Error ? error.message : String(error) });
-    throw error;
-  } finally {
-    await state.releaseLease(holder);
+  const warnings: string[] = [];
+  const publication = await state.loadPublication();
+  if (publication?.status === 'pending') {
+    const rendered = renderState(await loadRenderState(state, publication, options));
+    if (rendered.manifestSha256 !== publication.manifestSha256) {
+      warnings.push(
+        `run ${publication.runId}'s publication renders differently now than when it was committed (manifest ${rendered.manifestSha256}, committed ${publication.manifestSha256}); the files were written as the committed state renders them today`,
+      );
+    }
+    await publishFiles(options.store, rendered.files);
+    await state.markPublished(publication.runId, holder);
+    warnings.push(
+      `run ${publication.runId} committed a publication but did not finish writing it; its ${rendered.files.length} files were written from the committed state before this run`,
+    );
+    for (const w of warnings) logger.warn(w);
+  }
+  await sendPendingNotices(options, holder);
+  return warnings;
+}
+
+async function sendPendingNotices(options: PipelineOptions, holder: string): Promise<void> {
+  for (const notice of await options.state.loadPendingNotices()) {
+    try {
+      await options.notifier.notify(notice);
+    } catch (error) {
+      // The publication is done; the notice stays pending and the next run sends it.
+      options.logger.warn(`the award notice of ${notice.runId} could not be sent; the next run tries again`, {
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return;
+    }
+    await options.state.markNoticeSent(notice.runId, holder);
   }
 }
 
-async function harvest(options: PipelineOptions, runId: string, startedAt: string): Promise<RunReport> {
-  const { state, store, logger, config } = options;
-  const [current, storedStates] = await Promise.all([state.loadCurrent(), state.loadSourceStates()]);
-  const statesById = new Map(storedStates.map((s) => [s.id, s]));
+async function loadStored(state: StateStore): Promise<StoredState> {
+  const [current, sourceStates, publication, snapshots] = await Promise.all([
+    state.loadCurrent(),
+    state.loadSourceStates(),
+    state.loadPublication(),
+    state.loadSnapshots(),
+  ]);
+  return { current, sourceStates: new Map(sourceStates.map((s) => [s.id, s])), publication, snapshots };
+}
 
-  const reads: SourceRead[] = [];
-  for (const module of options.sources) {
-    const read = await readSource(options, module, statesById.get(module.id) ?? null, current, startedAt);
-    logger.info(`${module.id}: ${read.report.status}, ${read.report.records} records`, {
-      warnings: read.report.warnings,
+/** Link and diff; then refuse the fresh reading of any source that changes one field in most projects. */
+function deriveGuarded(
+  options: PipelineOptions,
+  ids: RunIds,
+  stored: StoredState,
+  first: SourceRead[],
+): Derived {
+  let reads = first;
+  for (;;) {
+    const derived = derive(ids, stored, reads);
+    if (options.acceptMassChange) return derived;
+    const share = options.config.massChangeShare;
+    const changes = findMassChanges(
+      stored.current,
+      derived.diff.versions,
+      share,
+      DEFAULTS.massChangeMinProjects,
+    );
+    const refusals = new Map<string, string[]>();
+    for (const change of changes) {
+      for (const id of change.sources) {
+        const read = reads.find((r) => r.module.id === id && !r.reused);
+        if (read) refusals.set(id, [...(refusals.get(id) ?? []), massChangeWarning(id, change, share)]);
+      }
+    }
+    // A mass change no fresh reading caused (a linking change) cannot be refused page by page.
+    if (refusals.size === 0) return derived;
+    reads = reads.map((r) => {
+      const warnings = refusals.get(r.module.id);
+      if (!warnings) return r;
+      const cached = stored.sourceStates.get(r.module.id)?.output ?? null;
+      return refusedRead(
+        r.module,
+        { ...r.report, status: 'refused', records: cached?.drafts.length ?? 0, warnings },
+        cached,
+      );
     });
-    reads.push(read);
   }
+}
 
-  const outputs = reads.flatMap((r) => (r.output ? [r.output] : []));
-  const linked = linkOutputs(outputs);
+function derive(ids: RunIds, stored: StoredState, reads: SourceRead[]): Derived {
+  const linked = linkOutputs(reads.flatMap((r) => (r.output ? [r.output] : [])));
+  const drafts = linked.drafts.map((d) => capLongTexts(d, DEFAULTS.maxTextChars));
   const readSources = new Set(
     reads
       .filter((r) => r.report.status === 'ok' || r.report.status === 'not-modified')
       .map((r) => r.module.id),
   );
   const run: RunRef = {
-    runId,
-    at: startedAt,
+    runId: ids.runId,
+    at: ids.startedAt,
     sources: reads.map((r) => ({ id: r.module.id, url: r.module.url, sha256: r.report.sha256 })),
   };
-  const diff = diffProjects({ drafts: linked.drafts, current, readSources, run });
+  const diff = diffProjects({ drafts, current: stored.current, readSources, run });
+  return { reads, linked, diff };
+}
 
-  const sourceReports = reads.map((r) => r.report);
+/** The files this run publishes, rendered from the next state; null when it publishes none. */
+async function planPublication(
+  options: PipelineOptions,
+  ids: RunIds,
+  stored: StoredState,
+  { reads, linked, diff }: Derived,
+): Promise<Plan | null> {
+  const { state } = options;
   // A source can change what is published without changing a project: its page date, or the fund
   // page's reference data. Compare the whole fresh reading with the stored one.
   const metaChanged = reads.some(
     (r) =>
+      !r.reused &&
       r.nextState !== null &&
-      canonicalJson(r.nextState.output) !== canonicalJson(statesById.get(r.module.id)?.output ?? null),
+      canonicalJson(r.nextState.output) !==
+        canonicalJson(stored.sourceStates.get(r.module.id)?.output ?? null),
   );
-  // A publish that failed part-way left latest files the committed state does not describe: redo it.
-  const storedIndex = await store.get(SNAPSHOT_INDEX_KEY);
-  const publication = await checkPublishedState(store, storedIndex);
-  const previousStatus = parseJson(await store.get('v1/status.json')) as { formatVersion?: unknown } | null;
-  const formatChanged = !publication.empty && previousStatus?.formatVersion !== OUTPUT_FORMAT_VERSION;
-  const datasetChanged = diff.versions.length > 0 || metaChanged || formatChanged || !publication.complete;
+  const rewriteAll = stored.publication?.formatVersion !== OUTPUT_FORMAT_VERSION;
+  if (diff.records.length === 0 || !(diff.versions.length > 0 || metaChanged || rewriteAll)) return null;
+
+  const warnings: string[] = [];
+  let snapshots = stored.snapshots;
+  let carried: readonly SnapshotEntry[] = [];
+  if (stored.publication === null && stored.current.length > 0) {
+    // A state from before the publication protocol: carry the published snapshot list over once.
+    const published = await readPublishedSnapshots(options.store);
+    if (published.warning) warnings.push(published.warning);
+    carried = published.snapshots.filter((s) => !snapshots.some((t) => t.id === s.id));
+    snapshots = [...snapshots, ...carried];
+    warnings.push(
+      'the state had no record of what is published (written before the publication protocol); every file was written again',
+    );
+  } else if (stored.publication && rewriteAll) {
+    warnings.push(
+      `the published files were written by an older output format (${stored.publication.formatVersion}, now ${OUTPUT_FORMAT_VERSION}); every file was written again`,
+    );
+  }
+
+  const limit = options.recentChangeLimit ?? DEFAULTS.recentChangeLimit;
+  const changedIds = new Set((rewriteAll ? diff.records : diff.changed).map((r) => r.id));
+  const [historyById, storedRecent] = await Promise.all([
+    loadHistories(state, changedIds, diff.versions),
+    state.loadChangesSince(recentChangesSince(ids.startedAt), limit),
+  ]);
+  const input = {
+    runId: ids.runId,
+    startedAt: ids.startedAt,
+    formatVersion: OUTPUT_FORMAT_VERSION,
+    rewriteAll,
+    counts: diff.counts,
+    sources: reads.map((r) => ({ id: r.module.id, pageUpdated: r.report.pageUpdated })),
+    reference: linked.reference,
+  };
+  const rendered = renderState({
+    config: options.config,
+    sources: options.sources,
+    publication: input,
+    records: diff.records,
+    changedIds,
+    historyById,
+    recentChanges: mergeRecent(storedRecent, diff.versions, limit),
+    snapshots,
+    ...(options.renderers ? { renderers: options.renderers } : {}),
+  });
+  for (const w of rendered.warnings) options.logger.warn(w);
+  return {
+    publication: {
+      ...input,
+      status: 'pending',
+      files: rendered.files.length,
+      manifestSha256: rendered.manifestSha256,
+    },
+    rendered,
+    snapshots: [...carried, ...(rendered.snapshot ? [rendered.snapshot] : [])],
+    warnings: [...warnings, ...rendered.warnings],
+  };
+}
+
+/**
+ * New awards, committed with the state and sent once the files are written. The first reading of
+ * a list (the first run, or a list source added to the configuration) is the baseline, not news:
+ * its projects were awarded before anyone watched. A press release is news whenever it is read,
+ * so announced awards always notify. A record without its name, beneficiary or amount (a cut-off
+ * row) is never announced.
+ */
+function planNotice(
+  options: PipelineOptions,
+  ids: RunIds,
+  stored: StoredState,
+  { reads, diff }: Derived,
+): AwardNotice | null {
+  const listedBefore = (id: string) =>
+    stored.sourceStates.has(id) ||
+    reads.some((r) => r.module.id === id && r.output?.kind === 'press-release');
+  const newVersions = diff.versions.filter((v) => v.kind === 'new');
+  const awards = newVersions
+    .filter((v) => stored.current.length > 0 && v.record.sources.some((s) => listedBefore(s.id)))
+    .map((v) => v.record);
+  const notifiable = awards.filter(isNotifiable);
+  if (newVersions.length > awards.length) {
+    options.logger.info(
+      `${newVersions.length - awards.length} projects from sources read for the first time were recorded as the baseline; no award notice was sent for them`,
+    );
+  }
+  if (notifiable.length < awards.length) {
+    options.logger.warn(
+      `${awards.length - notifiable.length} new projects lack a name, beneficiary or amount; no award notice was sent for them`,
+    );
+  }
+  return notifiable.length > 0 ? buildAwardNotice(ids.runId, notifiable, options.config.publicBaseUrl) : null;
+}
+
+function runStatus(reads: readonly SourceRead[], published: boolean): RunReport['status'] {
   const usable = reads.filter((r) => r.report.status !== 'skipped');
   const bad = usable.filter((r) => r.report.status === 'refused' || r.report.status === 'failed');
-  const status: RunReport['status'] =
-    bad.length > 0 && bad.length === usable.length
-      ? 'failed'
-      : bad.length > 0
-        ? 'partial'
-        : datasetChanged
-          ? 'published'
-          : 'unchanged';
-  const warnings = [...linked.warnings, ...reads.flatMap((r) => r.report.warnings)];
-  if (formatChanged) {
-    warnings.push(
-      `the published files were written by an older output format (${String(previousStatus?.formatVersion ?? 'none')}, now ${OUTPUT_FORMAT_VERSION}); every file was written again`,
-    );
-  } else if (!publication.complete && !publication.empty && diff.versions.length === 0 && !metaChanged) {
-    warnings.push(
-      `the published files were incomplete (${publication.reason}); the whole dataset was published again`,
-    );
-  }
+  if (bad.length > 0 && bad.length === usable.length) return 'failed';
+  if (bad.length > 0) return 'partial';
+  return published ? 'published' : 'unchanged';
+}
 
-  const baseReport: RunReport = {
-    runId,
-    startedAt,
-    status,
-    counts: diff.counts,
-    sources: sourceReports,
-    warnings,
-    published: [],
+function buildReport(
+  ids: RunIds,
+  reads: readonly SourceRead[],
+  counts: RunCounts,
+  plan: Plan | null,
+  warnings: readonly string[],
+): RunReport {
+  return {
+    runId: ids.runId,
+    startedAt: ids.startedAt,
+    status: runStatus(reads, plan !== null),
+    counts,
+    sources: reads.map((r) => r.report),
+    warnings: [...warnings],
+    published: [...(plan?.rendered.files.map((f) => f.key) ?? []), STATUS_KEY].sort(),
   };
+}
 
-  const rendered =
-    datasetChanged && diff.records.length > 0
-      ? await renderRun(options, {
-          diff,
-          changedIds: new Set((formatChanged ? diff.records : diff.changed).map((r) => r.id)),
-          storedIndex,
-          sourceReports,
-          reference: linked.reference,
-          report: baseReport,
-          startedAt,
-        })
-      : { files: [], warnings: [] };
-  const files: OutputFile[] = [...rendered.files];
-  for (const warning of rendered.warnings) {
-    // Before the first publication there is no snapshot index to miss.
-    if (publication.empty) logger.info(warning);
-    else {
-      logger.warn(warning);
-      warnings.push(warning); // the report's own list (baseReport.warnings)
-    }
-  }
+/** A run in which no page changed: the source states' read times, the run record and status.json. */
+async function recordUnchangedRun(
+  options: PipelineOptions,
+  ids: RunIds,
+  stored: StoredState,
+  reads: SourceRead[],
+  recovered: readonly string[],
+): Promise<RunReport> {
+  const total = stored.current.length;
+  const counts: RunCounts = { total, new: 0, changed: 0, removed: 0, reinstated: 0, unchanged: total };
+  const report = buildReport(ids, reads, counts, null, [
+    ...recovered,
+    ...reads.flatMap((r) => r.report.warnings),
+  ]);
+  await options.state.commit(
+    {
+      records: [],
+      versions: [],
+      sourceStates: reads.flatMap((r) => (r.nextState ? [r.nextState] : [])),
+      run: report,
+      publication: null,
+      snapshots: [],
+      notice: null,
+    },
+    ids.holder,
+  );
+  await publishFiles(options.store, [statusOf(report, reads, stored, stored.current)]);
+  return report;
+}
 
-  const published = [...files.map((f) => f.key), 'v1/status.json'].sort();
-  const report: RunReport = { ...baseReport, published };
-  const lastChangedAt = diff.records.reduce<string | null>(
+function statusOf(
+  report: RunReport,
+  reads: readonly SourceRead[],
+  stored: StoredState,
+  records: readonly ProjectRecord[],
+) {
+  const lastChangedAt = records.reduce<string | null>(
     (latest, r) => (latest === null || r.lastChangedAt > latest ? r.lastChangedAt : latest),
     null,
   );
@@ -195,260 +469,15 @@ async function harvest(options: PipelineOptions, runId: string, startedAt: strin
     status: r.report.status,
     records: r.report.records,
     pageUpdated: r.report.pageUpdated,
-    lastReadAt: r.nextState?.fetchedAt ?? statesById.get(r.module.id)?.fetchedAt ?? null,
+    lastReadAt: r.nextState?.fetchedAt ?? stored.sourceStates.get(r.module.id)?.fetchedAt ?? null,
     warnings: r.report.warnings,
   }));
-  files.push(
-    statusFile({
-      schemaVersion: 1,
-      formatVersion: OUTPUT_FORMAT_VERSION,
-      lastRunAt: startedAt,
-      lastChangedAt,
-      run: report,
-      sources: health,
-    }),
-  );
-
-  // The snapshot index goes last of all: it records the publication as complete (checkPublishedState).
-  const commitRecord = files.filter((f) => f.key === SNAPSHOT_INDEX_KEY);
-  const rest = files.filter((f) => !commitRecord.includes(f));
-  await publishFiles(store, rest);
-  await publishFiles(store, commitRecord);
-  await state.commit({
-    records: diff.changed,
-    versions: diff.versions,
-    sourceStates: reads.flatMap((r) => (r.nextState ? [r.nextState] : [])),
+  return statusFile({
+    schemaVersion: 1,
+    formatVersion: OUTPUT_FORMAT_VERSION,
+    lastRunAt: report.startedAt,
+    lastChangedAt,
     run: report,
+    sources: health,
   });
-
-  // The first reading of a list (the first run, or a list source added to the configuration) is the
-  // baseline, not news: its projects were awarded before anyone watched. A press release is news
-  // whenever it is read, so announced awards always notify.
-  const listedBefore = (id: string) =>
-    statesById.has(id) || reads.some((r) => r.module.id === id && r.output?.kind === 'press-release');
-  const newVersions = diff.versions.filter((v) => v.kind === 'new');
-  const awards = newVersions
-    .filter((v) => current.length > 0 && v.record.sources.some((s) => listedBefore(s.id)))
-    .map((v) => v.record);
-  if (awards.length > 0) {
-    await options.notifier.notify(buildAwardNotice(runId, awards, config.publicBaseUrl));
-  }
-  if (newVersions.length > awards.length) {
-    logger.info(
-      `${newVersions.length - awards.length} projects from sources read for the first time were recorded as the baseline; no award notice was sent for them`,
-    );
-  }
-  return report;
-}
-
-async function readSource(
-  options: PipelineOptions,
-  module: SourceModule,
-  stored: SourceState | null,
-  current: readonly ProjectRecord[],
-  startedAt: string,
-): Promise<SourceRead> {
-  const cached = stored?.output ?? null;
-  const report = (status: SourceReport['status'], extra: Partial<SourceReport> = {}): SourceReport => ({
-    id: module.id,
-    url: module.url,
-    status,
-    records: 0,
-    pageUpdated: cached?.pageUpdated ?? null,
-    sha256: stored?.sha256 ?? null,
-    warnings: [],
-    ...extra,
-  });
-  const keep = (status: SourceReport['status'], warning: string): SourceRead => ({
-    module,
-    report: report(status, { records: cached?.drafts.length ?? 0, warnings: [warning] }),
-    output: cached,
-    nextState: null,
-  });
-
-  let fetched: Awaited<ReturnType<PageFetcher['fetch']>>;
-  try {
-    fetched = await options.fetcher.fetch(
-      module,
-      cached && stored ? { etag: stored.etag, lastModified: stored.lastModified } : null,
-    );
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const prefix = error instanceof SourceFetchError ? '' : `${module.id}: `;
-    return keep('failed', `${prefix}${message}; its projects were left as they were`);
-  }
-
-  if (fetched.kind === 'missing')
-    return keep('skipped', `${module.id}: ${fetched.reason}; its projects were left as they were`);
-  if (fetched.kind === 'not-modified') {
-    if (!cached)
-      return keep(
-        'failed',
-        `${module.id}: the server answered 304 Not Modified but no earlier reading is stored`,
-      );
-    return {
-      module,
-      report: report('not-modified', { records: cached.drafts.length }),
-      output: cached,
-      nextState: { ...stored!, fetchedAt: startedAt },
-    };
-  }
-
-  const page = fetched.page;
-  const digest = sha256(page.body);
-  let output: SourceOutput;
-  try {
-    output = module.extract(page.body);
-  } catch (error) {
-    const message =
-      error instanceof PageLayoutError
-        ? error.message
-        : `${module.id}: the page could not be understood: ${error instanceof Error ? error.message : String(error)}`;
-    return {
-      module,
-      report: report('refused', {
-        sha256: digest,
-        records: cached?.drafts.length ?? 0,
-        warnings: [`${message}; nothing of it was published`],
-      }),
-      output: cached,
-      nextState: null,
-    };
-  }
-
-  // Compared with the source's own last reading: a record keeps its id when Migri or a press
-  // release enriches it, or an announcement is continued (diff.ts), so record ids are not the
-  // page's. Without a stored reading, the records this source owns (its first source) stand in.
-  const previousIds = cached
-    ? cached.drafts.map((d) => d.id)
-    : current.filter((r) => r.status !== 'removed' && r.sources[0]?.id === module.id).map((r) => r.id);
-  const freshIds = new Set(output.drafts.map((d) => d.id));
-  const gone = previousIds.filter((id) => !freshIds.has(id)).length;
-  if (previousIds.length > 0 && gone / previousIds.length > options.config.collapseThreshold) {
-    return {
-      module,
-      report: report('refused', {
-        sha256: digest,
-        records: output.drafts.length,
-        warnings: [
-          `${module.id}: ${gone} of its ${previousIds.length} projects would disappear at once (the page now lists ${output.drafts.length}); more than ${Math.round(options.config.collapseThreshold * 100)} % gone looks like a broken page, so the removals were refused and the previous records kept`,
-        ],
-      }),
-      output: cached,
-      nextState: null,
-    };
-  }
-
-  return {
-    module,
-    report: report('ok', {
-      sha256: digest,
-      records: output.drafts.length,
-      pageUpdated: output.pageUpdated,
-      warnings: output.warnings,
-    }),
-    output,
-    nextState: {
-      id: module.id,
-      url: module.url,
-      sha256: digest,
-      etag: page.etag,
-      lastModified: page.lastModified,
-      fetchedAt: startedAt,
-      output,
-    },
-  };
-}
-
-interface RenderInput {
-  readonly diff: DiffResult;
-  /** Projects whose per-project files are written: the changed ones, or all after a format change. */
-  readonly changedIds: ReadonlySet<string>;
-  readonly storedIndex: Uint8Array | null;
-  readonly sourceReports: readonly SourceReport[];
-  readonly reference: RenderContext['reference'];
-  readonly report: RunReport;
-  readonly startedAt: string;
-}
-
-/**
- * Every file of a run that changed the dataset: the renderers over the whole state, then the
- * snapshot, datapackage.json and the catalogue, which describe those files.
- */
-async function renderRun(
-  options: PipelineOptions,
-  input: RenderInput,
-): Promise<{ files: OutputFile[]; warnings: string[] }> {
-  const { state, store, config } = options;
-  const { diff, changedIds } = input;
-  const historyById = await loadHistories(state, changedIds, diff.versions);
-  const recentChanges = mergeRecent(
-    await state.loadChangesSince(isoSeconds(new Date(options.now.getTime() - 366 * 86_400_000))),
-    diff.versions,
-    options.recentChangeLimit ?? 200,
-  );
-  const ctx: RenderContext = {
-    config,
-    meta: datasetMeta(
-      diff.records,
-      datasetSources(options.sources, input.sourceReports),
-      config,
-      input.startedAt,
-    ),
-    records: diff.records,
-    changedIds,
-    historyById,
-    recentChanges,
-    report: input.report,
-    previous: { snapshotIndex: parseJson(input.storedIndex) },
-    reference: input.reference,
-  };
-  const files = renderDataset(ctx, options.renderers ?? DEFAULT_RENDERERS);
-  const stored = new Map<string, Uint8Array>();
-  for (const key of CATALOGUE_OPTIONAL_KEYS) {
-    const body = files.some((f) => f.key === key) ? null : await store.get(key);
-    if (body) stored.set(key, body);
-  }
-  const catalogue = renderCatalogue(ctx, files, stored);
-  return { files: [...files, ...catalogue.files], warnings: catalogue.warnings };
-}
-
-async function loadHistories(
-  state: StateStore,
-  ids: ReadonlySet<string>,
-  fresh: readonly ProjectVersion[],
-): Promise<Map<string, ProjectVersion[]>> {
-  const histories = new Map<string, ProjectVersion[]>();
-  for (const id of ids) {
-    const added = fresh.filter((v) => v.id === id);
-    // A project first seen this run has no stored history; skipping the query keeps big first runs fast.
-    const stored = added.some((v) => v.version === 1) ? [] : await state.loadVersions(id);
-    const known = new Set(added.map((v) => v.version));
-    histories.set(
-      id,
-      [...stored.filter((v) => !known.has(v.version)), ...added].sort((a, b) => a.version - b.version),
-    );
-  }
-  return histories;
-}
-
-function mergeRecent(
-  stored: readonly ProjectVersion[],
-  fresh: readonly ProjectVersion[],
-  limit: number,
-): ProjectVersion[] {
-  const key = (v: ProjectVersion) => `${v.id}#${v.version}`;
-  const freshKeys = new Set(fresh.map(key));
-  return [...fresh, ...stored.filter((v) => !freshKeys.has(key(v)))]
-    .sort((a, b) => (a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : a.id < b.id ? -1 : 1))
-    .slice(0, limit);
-}
-
-function parseJson(bytes: Uint8Array | null): unknown | null {
-  if (!bytes) return null;
-  try {
-    return JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    return null;
-  }
 }

@@ -1,7 +1,9 @@
 import type { ProjectVersion } from './model/history';
 import type { ProjectRecord } from './model/project';
+import type { Publication } from './model/publication';
 import type { RunReport } from './model/run-report';
 import type { SourceOutput } from './model/source-output';
+import type { SnapshotEntry } from './render/snapshots';
 
 /** The edges of the pipeline that touch the world; one adapter per environment. */
 
@@ -52,18 +54,38 @@ export interface StateCommit {
   readonly versions: readonly ProjectVersion[];
   readonly sourceStates: readonly SourceState[];
   readonly run: RunReport;
+  /** The publication this run makes pending (its files are written after the commit); null when it publishes nothing. */
+  readonly publication: Publication | null;
+  /** Snapshots to add to the state's list: the publication's own, and any earlier ones it lists for the first time. */
+  readonly snapshots: readonly SnapshotEntry[];
+  /** An award notice to send once the publication is done. */
+  readonly notice: AwardNotice | null;
 }
 
 export interface StateStore {
-  /** Takes the run lease; throws LeaseHeldError when another unexpired run holds it. */
-  acquireLease(runId: string, now: Date, ttlSeconds: number): Promise<void>;
-  releaseLease(runId: string): Promise<void>;
+  /**
+   * Takes the run lease, its expiry counted on the wall clock (never the run's `--now`); throws
+   * LeaseHeldError when another unexpired run holds it. A commit that a crashed run left
+   * half-written is finished here, before the lease is handed over.
+   */
+  acquireLease(holder: string, ttlSeconds: number): Promise<void>;
+  releaseLease(holder: string): Promise<void>;
   loadCurrent(): Promise<ProjectRecord[]>;
   loadVersions(id: string): Promise<ProjectVersion[]>;
-  /** Versions created at or after `since` (ISO), newest first. */
-  loadChangesSince(since: string): Promise<ProjectVersion[]>;
+  /** Versions created at or after `since` (ISO), newest first; at most `limit` when given. */
+  loadChangesSince(since: string, limit?: number): Promise<ProjectVersion[]>;
   loadSourceStates(): Promise<SourceState[]>;
-  commit(commit: StateCommit): Promise<void>;
+  /** The last committed publication (pending or done); null before the first. */
+  loadPublication(): Promise<Publication | null>;
+  /** Every snapshot committed so far, oldest first. */
+  loadSnapshots(): Promise<SnapshotEntry[]>;
+  /** Award notices committed but not yet marked sent, oldest first. */
+  loadPendingNotices(): Promise<AwardNotice[]>;
+  /** All or nothing, and only while `holder` still holds the lease (LeaseLostError otherwise). */
+  commit(commit: StateCommit, holder: string): Promise<void>;
+  /** Records that every file of the run's publication was written. */
+  markPublished(runId: string, holder: string): Promise<void>;
+  markNoticeSent(runId: string, holder: string): Promise<void>;
 }
 
 export interface ObjectToWrite {

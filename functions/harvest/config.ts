@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DEFAULTS } from '../core/defaults';
 import { ConfigError } from '../core/errors';
 
 /**
@@ -22,7 +23,14 @@ export const harvesterEnvSchema = z.object({
   /** Comma-separated press-release URLs to read as sources. */
   PRESS_RELEASE_URLS: z.string().optional(),
   /** Share of a source's projects that may vanish in one run before the run refuses the removals. */
-  COLLAPSE_THRESHOLD: z.coerce.number().min(0).max(1).default(0.2),
+  COLLAPSE_THRESHOLD: z.coerce.number().min(0).max(1).default(DEFAULTS.collapseThreshold),
+  /** Share of the projects whose one field may change in one run before the change is refused. */
+  MASS_CHANGE_SHARE: z.coerce.number().min(0).max(1).default(DEFAULTS.massChangeShare),
+  /** "true" publishes one run's mass change (set it for one run, after checking the pages). */
+  ACCEPT_MASS_CHANGE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Contact e-mail published in the DCAT catalogue. */
   CONTACT_EMAIL: z.string().email().default('amif-feed@example.org'),
   /** CloudWatch namespace of the run metrics emitted as Embedded Metric Format log lines. */

@@ -95,7 +95,9 @@ export function createHandler(deps: HarvesterDependencies = {}) {
         publicBaseUrl: env.PUBLIC_BASE_URL,
         contactEmail: env.CONTACT_EMAIL,
         collapseThreshold: env.COLLAPSE_THRESHOLD,
+        massChangeShare: env.MASS_CHANGE_SHARE,
       }),
+      acceptMassChange: env.ACCEPT_MASS_CHANGE,
     });
     log(runMetricsLine(env.METRICS_NAMESPACE, report, clock().getTime() - started.getTime(), started));
     if (report.status === 'failed') {

@@ -12,13 +12,15 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { writeItems } from '../../functions/adapters/dynamodb/batch-writer';
+import { MAX_INLINE_OUTPUT_BYTES } from '../../functions/adapters/dynamodb/item-codec';
 import {
   createDynamoDbStateStore,
-  MAX_COMPRESSED_OUTPUT_BYTES,
+  type DynamoDbStateStore,
   STATE_TABLE_SCHEMA,
 } from '../../functions/adapters/dynamodb-state';
 import { startEmbeddedDynalite } from '../../functions/cli/embedded-dynalite';
-import { LeaseHeldError } from '../../functions/core/errors';
+import { LeaseHeldError, LeaseLostError } from '../../functions/core/errors';
 import { type ProjectVersion, projectVersionSchema } from '../../functions/core/model/history';
 import {
   type ProjectDraft,
@@ -117,7 +119,26 @@ function makeSourceState(id: string, output: SourceOutput | null): SourceState {
 }
 
 function commitOf(parts: Partial<StateCommit>): StateCommit {
-  return { records: [], versions: [], sourceStates: [], run: makeRun(), ...parts };
+  return {
+    records: [],
+    versions: [],
+    sourceStates: [],
+    run: makeRun(),
+    publication: null,
+    snapshots: [],
+    notice: null,
+    ...parts,
+  };
+}
+
+/** Commits as a run does: under the lease. */
+async function commitHeld(store: DynamoDbStateStore, commit: StateCommit): Promise<void> {
+  await store.acquireLease('test-run', 900);
+  try {
+    await store.commit(commit, 'test-run');
+  } finally {
+    await store.releaseLease('test-run');
+  }
 }
 
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
@@ -200,7 +221,8 @@ describe('Adapter: DynamoDB state', () => {
           version: 2,
         }),
       ];
-      await store.commit(
+      await commitHeld(
+        store,
         commitOf({ records, versions: records.map((r) => makeVersion(r, r.lastChangedAt)) }),
       );
 
@@ -215,14 +237,15 @@ describe('Adapter: DynamoDB state', () => {
       const commands = recordCommands(dynamo.client);
       const records = Array.from({ length: 60 }, (_, i) => makeRecord(`bulk-${String(i).padStart(2, '0')}`));
       const started = performance.now();
-      await store.commit(
+      await commitHeld(
+        store,
         commitOf({ records, versions: records.map((r) => makeVersion(r, r.lastChangedAt)) }),
       );
       const committedMs = performance.now() - started;
 
       const batchCalls = commands.filter((c) => c.startsWith('BatchWrite'));
-      // versions 25+25+10, records 25+25+10, run 1
-      expect(batchCalls).toHaveLength(7);
+      // the journal (one chunk), then its 121 items (60 versions, 60 records, the run) 25 at a time
+      expect(batchCalls).toHaveLength(1 + 5);
       const loaded = await store.loadCurrent();
       expect(loaded.sort(byId)).toStrictEqual(records);
       expect(await store.loadChangesSince('2024-01-01T00:00:00Z')).toHaveLength(60);
@@ -241,8 +264,8 @@ describe('Adapter: DynamoDB state', () => {
         ),
       );
       const other = makeVersion(makeRecord('multi-other'), '2024-03-02T04:00:00Z');
-      await store.commit(commitOf({ versions: [...versions.slice(6), other] }));
-      await store.commit(commitOf({ versions: versions.slice(0, 6), run: makeRun('run-2') }));
+      await commitHeld(store, commitOf({ versions: [...versions.slice(6), other] }));
+      await commitHeld(store, commitOf({ versions: versions.slice(0, 6), run: makeRun('run-2') }));
 
       expect(await store.loadVersions('multi')).toStrictEqual(versions);
       expect(await store.loadVersions('multi-other')).toStrictEqual([other]);
@@ -258,7 +281,7 @@ describe('Adapter: DynamoDB state', () => {
       const withMillis = at('millis', '2024-03-01T00:00:00.500Z');
       const later = at('old', '2024-03-10T08:00:00Z', 2);
       const latest = at('late', '2024-04-01T00:00:00Z');
-      await store.commit(commitOf({ versions: [latest, before, withMillis, exactly, later] }));
+      await commitHeld(store, commitOf({ versions: [latest, before, withMillis, exactly, later] }));
 
       const changes = await store.loadChangesSince('2024-03-01T00:00:00Z');
       expect(changes).toStrictEqual([latest, later, withMillis, exactly]);
@@ -278,7 +301,7 @@ describe('Adapter: DynamoDB state', () => {
         records: [makeRecord('fine'), huge],
         versions: [makeVersion(huge, huge.lastChangedAt)],
       });
-      await expect(store.commit(commit)).rejects.toThrow(
+      await expect(commitHeld(store, commit)).rejects.toThrow(
         /project too-big .*400 ?KB|project too-big .*409600/,
       );
       expect(await store.loadCurrent()).toEqual([]);
@@ -299,79 +322,131 @@ describe('Adapter: DynamoDB state', () => {
   });
 
   describe('source states', () => {
-    it('round-trips a large output compressed, and stores a too-large one as null', async () => {
-      const warn = vi.fn();
-      const { store, tableName } = await dynamo.newStore({
-        logger: { info: () => {}, warn, error: () => {} },
-      });
+    it('round-trips a large output compressed inline, and one too large for an item in chunks beside it', async () => {
+      const { store, tableName } = await dynamo.newStore();
       // ~600 KB of JSON: above the item limit uncompressed, far below it gzip'd
       const large = makeOutput(600, (i) => `Hankkeen ${i} tiivistelmä. `.repeat(30));
       expect(JSON.stringify(large).length).toBeGreaterThan(500 * 1024);
-      // random base64 summaries do not compress below the ceiling
+      // random base64 summaries do not compress: about 480 KB gzip'd, more than one item holds
       const incompressible = makeOutput(60, () => randomBytes(6 * 1024).toString('base64'));
       const states = [
         makeSourceState('big', large),
         makeSourceState('huge', incompressible),
         makeSourceState('none', null),
       ];
-      await store.commit(commitOf({ sourceStates: states }));
+      await commitHeld(store, commitOf({ sourceStates: states }));
 
+      // Nothing is dropped: every reading comes back whole.
       const loaded = (await store.loadSourceStates()).sort(byId);
-      expect(loaded).toStrictEqual([states[0], { ...states[1], output: null }, states[2]]);
-      expect(warn).toHaveBeenCalledWith(
-        expect.stringMatching(/too large/),
-        expect.objectContaining({ sourceId: 'huge', limitBytes: MAX_COMPRESSED_OUTPUT_BYTES }),
-      );
+      expect(loaded).toStrictEqual(states);
 
-      const raw = await DynamoDBDocumentClient.from(dynamo.client).send(
-        new QueryCommand({
+      const query = (pk: string) =>
+        DynamoDBDocumentClient.from(dynamo.client).send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': pk },
+          }),
+        );
+      const items = (await query('SOURCE')).Items ?? [];
+      const big = items.find((i) => i.sk === 'big');
+      expect(big?.output).toBeInstanceOf(Uint8Array);
+      expect((big?.output as Uint8Array | undefined)?.byteLength).toBeLessThan(MAX_INLINE_OUTPUT_BYTES);
+      const huge = items.find((i) => i.sk === 'huge');
+      expect(huge).toMatchObject({ output: null, outputChunks: 2, outputEncoding: 'gzip+json' });
+      expect(huge?.outputSha256).toMatch(/^[0-9a-f]{64}$/);
+      const chunks = (await query('SOURCE#huge')).Items ?? [];
+      expect(chunks.map((c) => c.sk)).toEqual(['OUTPUT#0000', 'OUTPUT#0001']);
+    });
+
+    it('refuses chunks that do not match the hash in the source item', async () => {
+      const { store, tableName } = await dynamo.newStore();
+      const incompressible = makeOutput(60, () => randomBytes(6 * 1024).toString('base64'));
+      await commitHeld(store, commitOf({ sourceStates: [makeSourceState('huge', incompressible)] }));
+      await DynamoDBDocumentClient.from(dynamo.client).send(
+        new PutCommand({
           TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': 'SOURCE' },
+          Item: { pk: 'SOURCE#huge', sk: 'OUTPUT#0001', data: new Uint8Array(3) },
         }),
       );
-      const big = raw.Items?.find((i) => i.sk === 'big');
-      expect(big?.output).toBeInstanceOf(Uint8Array);
-      expect((big?.output as Uint8Array | undefined)?.byteLength).toBeLessThan(100 * 1024);
+      await expect(store.loadSourceStates()).rejects.toThrow(
+        /output chunks have SHA-256 [0-9a-f]{64}, the item says/,
+      );
     });
   });
 
   describe('lease', () => {
-    const now = new Date('2024-03-05T04:00:00Z');
-    const later = (seconds: number) => new Date(now.getTime() + seconds * 1000);
+    const start = new Date('2024-03-05T04:00:00Z').getTime();
+    let wall = start;
+    const clock = () => new Date(wall);
+    const at = (seconds: number) => {
+      wall = start + seconds * 1000;
+    };
 
     it('is taken, refused to another run naming the holder, re-taken by the holder, taken over when expired', async () => {
-      const { store } = await dynamo.newStore();
-      await store.acquireLease('run-a', now, 900);
+      at(0);
+      const { store } = await dynamo.newStore({ clock });
+      await store.acquireLease('run-a', 900);
 
-      const refused = await store.acquireLease('run-b', later(60), 900).catch((e: unknown) => e);
+      at(60);
+      const refused = await store.acquireLease('run-b', 900).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(LeaseHeldError);
       expect(refused).toMatchObject({ holder: 'run-a', expiresAt: '2024-03-05T04:15:00.000Z' });
-      expect((refused as Error).cause).toMatchObject({ name: 'ConditionalCheckFailedException' });
 
       // the holder may take it again (renewal): the expiry moves
-      await store.acquireLease('run-a', later(600), 900);
-      await expect(store.acquireLease('run-b', later(1000), 900)).rejects.toMatchObject({
+      at(600);
+      await store.acquireLease('run-a', 900);
+      at(1000);
+      await expect(store.acquireLease('run-b', 900)).rejects.toMatchObject({
         holder: 'run-a',
         expiresAt: '2024-03-05T04:25:00.000Z',
       });
 
-      // run-a crashed; its lease expired (the TTL deletion has not happened yet)
-      await store.acquireLease('run-b', later(1501), 900);
-      await expect(store.acquireLease('run-a', later(1502), 900)).rejects.toMatchObject({ holder: 'run-b' });
+      // run-a crashed; its lease expired
+      at(1501);
+      await store.acquireLease('run-b', 900);
+      at(1502);
+      await expect(store.acquireLease('run-a', 900)).rejects.toMatchObject({ holder: 'run-b' });
     });
 
     it('is released only by its holder', async () => {
-      const { store } = await dynamo.newStore();
+      at(0);
+      const { store } = await dynamo.newStore({ clock });
       await store.releaseLease('nobody'); // nothing to release: no error
-      await store.acquireLease('run-a', now, 900);
+      await store.acquireLease('run-a', 900);
 
       await store.releaseLease('run-b');
-      await expect(store.acquireLease('run-b', later(1), 900)).rejects.toBeInstanceOf(LeaseHeldError);
+      at(1);
+      await expect(store.acquireLease('run-b', 900)).rejects.toBeInstanceOf(LeaseHeldError);
 
       await store.releaseLease('run-a');
-      await store.acquireLease('run-b', later(2), 900);
-      await expect(store.acquireLease('run-a', later(3), 900)).rejects.toMatchObject({ holder: 'run-b' });
+      at(2);
+      await store.acquireLease('run-b', 900);
+      at(3);
+      await expect(store.acquireLease('run-a', 900)).rejects.toMatchObject({ holder: 'run-b' });
+    });
+
+    it('commits only while the lease is held: a run whose lease passed to another commits nothing', async () => {
+      at(0);
+      const { store } = await dynamo.newStore({ clock });
+      await store.acquireLease('run-a', 900);
+      at(901); // run-a stalled past its lease; run-b takes over
+      await store.acquireLease('run-b', 900);
+      const lost = await store
+        .commit(commitOf({ records: [makeRecord('late')] }), 'run-a')
+        .catch((e: unknown) => e);
+      expect(lost).toBeInstanceOf(LeaseLostError);
+      expect((lost as Error).message).toBe(
+        'this run (run-a) no longer holds the lease (it expired or another run took it over); nothing of it was committed',
+      );
+      expect(await store.loadCurrent()).toEqual([]);
+
+      // An expired lease nobody took over is lost too: the commit is refused, never half-written.
+      at(1802);
+      await expect(store.commit(commitOf({ records: [makeRecord('late')] }), 'run-b')).rejects.toBeInstanceOf(
+        LeaseLostError,
+      );
+      expect(await store.loadCurrent()).toEqual([]);
     });
   });
 });
@@ -400,8 +475,11 @@ describe('Adapter: DynamoDB state – embedded dynalite on disk', () => {
       tableName: 'amif-state',
       createTableIfMissing: true,
     });
-    await store.commit(commitOf({ records, versions: records.map((r) => makeVersion(r, r.lastChangedAt)) }));
-    await store.acquireLease('run-a', new Date('2024-03-05T04:00:00Z'), 900);
+    await commitHeld(
+      store,
+      commitOf({ records, versions: records.map((r) => makeVersion(r, r.lastChangedAt)) }),
+    );
+    await store.acquireLease('run-a', 900);
     started = performance.now();
     await first.close();
     timings.push(`close ${(performance.now() - started).toFixed(0)} ms`);
@@ -417,9 +495,7 @@ describe('Adapter: DynamoDB state – embedded dynalite on disk', () => {
       await reopened.ensureTable();
       expect((await reopened.loadCurrent()).sort(byId)).toStrictEqual(records);
       expect(await reopened.loadVersions('persisted-too')).toHaveLength(1);
-      await expect(
-        reopened.acquireLease('run-b', new Date('2024-03-05T04:01:00Z'), 900),
-      ).rejects.toMatchObject({ holder: 'run-a' });
+      await expect(reopened.acquireLease('run-b', 900)).rejects.toMatchObject({ holder: 'run-a' });
     } finally {
       await second.close();
     }
@@ -434,11 +510,9 @@ describe('Adapter: DynamoDB state – BatchWriteItem faults (mocked client)', ()
   let ddbMock: AwsClientStub<DynamoDBDocumentClient>;
   const tableName = 'mocked';
   const sleep = vi.fn(async (_ms: number) => {});
-  const store = createDynamoDbStateStore({
-    client: new DynamoDBClient({ region: 'local', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),
-    tableName,
-    sleep,
-  });
+  const doc = DynamoDBDocumentClient.from(
+    new DynamoDBClient({ region: 'local', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),
+  );
   type Requests = NonNullable<BatchWriteCommandInput['RequestItems']>[string];
   const requestsOf = (input: BatchWriteCommandInput): Requests => input.RequestItems?.[tableName] ?? [];
 
@@ -453,31 +527,40 @@ describe('Adapter: DynamoDB state – BatchWriteItem faults (mocked client)', ()
     ddbMock.restore();
   });
 
-  const records = Array.from({ length: 5 }, (_, i) => makeRecord(`mock-${i}`));
+  const items = Array.from({ length: 60 }, (_, i) => ({
+    pk: 'CURRENT',
+    sk: `mock-${String(i).padStart(2, '0')}`,
+  }));
 
-  it('retries UnprocessedItems with backoff until every item is written', async () => {
+  it('writes batches of 25 in parallel and retries UnprocessedItems with backoff until every item is written', async () => {
     const written = new Map<string, unknown>();
     let call = 0;
-    ddbMock.on(BatchWriteCommand).callsFake((input: BatchWriteCommandInput) => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    ddbMock.on(BatchWriteCommand).callsFake(async (input: BatchWriteCommandInput) => {
       call += 1;
+      const mine = call;
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight -= 1;
       const requests = requestsOf(input);
       // the first two calls leave their last two requests unprocessed
-      const keep = call <= 2 ? requests.slice(0, -2) : requests;
-      const left = call <= 2 ? requests.slice(-2) : [];
+      const keep = mine <= 2 ? requests.slice(0, -2) : requests;
+      const left = mine <= 2 ? requests.slice(-2) : [];
       for (const r of keep)
         written.set(`${r.PutRequest?.Item?.pk}|${r.PutRequest?.Item?.sk}`, r.PutRequest?.Item);
       return left.length ? { UnprocessedItems: { [tableName]: left } } : {};
     });
 
-    await store.commit(commitOf({ records }));
+    await writeItems(doc, tableName, items, 'test commit', { sleep, concurrency: 3 });
 
     const sizes = ddbMock.commandCalls(BatchWriteCommand).map((c) => requestsOf(c.args[0].input).length);
-    expect(sizes).toEqual([5, 2, 2, 1]); // records, retry, retry, then the run
-    expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([100, 200]);
-    expect([...written.keys()].sort()).toEqual([
-      ...records.map((r) => `CURRENT|${r.id}`),
-      'RUN|2024-03-05T04:00:00.000Z#run-1',
-    ]);
+    expect(sizes.slice(0, 3).sort()).toEqual([10, 25, 25]); // three batches at once
+    expect(sizes.slice(3)).toEqual([2, 2]); // the two retries
+    expect(maxInFlight).toBe(3);
+    expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([100, 100]);
+    expect([...written.keys()].sort()).toEqual(items.map((i) => `CURRENT|${i.sk}`));
   });
 
   it('gives up after bounded attempts, naming how many items stayed unprocessed', async () => {
@@ -485,8 +568,8 @@ describe('Adapter: DynamoDB state – BatchWriteItem faults (mocked client)', ()
       UnprocessedItems: { [tableName]: requestsOf(input) },
     }));
 
-    await expect(store.commit(commitOf({ records }))).rejects.toThrow(
-      /5 of 5 items \(current records\) stayed unprocessed after 8 BatchWriteItem attempts/,
+    await expect(writeItems(doc, tableName, items.slice(0, 5), 'test commit', { sleep })).rejects.toThrow(
+      /test commit: 5 of 5 items stayed unprocessed after 8 BatchWriteItem attempts/,
     );
     expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(8);
     expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([100, 200, 400, 800, 1600, 3200, 5000]);
@@ -497,9 +580,13 @@ describe('Adapter: DynamoDB state – BatchWriteItem faults (mocked client)', ()
       name: 'ProvisionedThroughputExceededException',
     });
     ddbMock.on(BatchWriteCommand).rejects(throttled);
-    const failure = await store.commit(commitOf({ records })).catch((e: unknown) => e);
+    const failure = await writeItems(doc, tableName, items, 'test commit', { sleep }).catch(
+      (e: unknown) => e,
+    );
     expect(failure).toBeInstanceOf(Error);
-    expect((failure as Error).message).toMatch(/current records .*ProvisionedThroughputExceededException/);
+    expect((failure as Error).message).toMatch(
+      /test commit: writing to mocked .*ProvisionedThroughputExceededException/,
+    );
     expect((failure as Error).cause).toBe(throttled);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import type { DynamoDbStateStore } from '../../functions/adapters/dynamodb-state
 import { feedConfigSchema } from '../../functions/core/feed-config';
 import type { RunReport } from '../../functions/core/model/run-report';
 import { runPipeline } from '../../functions/core/pipeline';
-import type { AwardNotice, PageFetcher } from '../../functions/core/ports';
+import type { AwardNotice, PageFetcher, StateStore } from '../../functions/core/ports';
 import { OUTPUT_FORMAT_VERSION } from '../../functions/core/render/format-version';
 import { eusaAmif2014So1 } from '../../functions/core/sources/eusa-amif-2014';
 import { eusaAmif2021 } from '../../functions/core/sources/eusa-amif-2021';
@@ -36,11 +36,11 @@ describe('Pipeline: what makes a run publish again', () => {
         : { kind: 'page', page: { body, url: source.url, etag: null, lastModified: null } };
     },
   };
-  const harvest = (sources: SourceModule[]): Promise<RunReport> =>
+  const harvest = (sources: SourceModule[], stateStore: StateStore = state): Promise<RunReport> =>
     runPipeline({
       sources,
       fetcher,
-      state,
+      state: stateStore,
       store: createDirectoryObjectStore(outDir),
       notifier: { notify: async (n) => void notices.push(n) },
       logger: quiet,
@@ -67,12 +67,19 @@ describe('Pipeline: what makes a run publish again', () => {
     const first = await harvest([eusaAmif2021]);
     const projectFiles = first.published.filter((k) => k.startsWith('v1/projects/'));
     expect(projectFiles.length).toBe(47);
-    const statusPath = join(outDir, 'v1/status.json');
-    const status = JSON.parse(await readFile(statusPath, 'utf8'));
+    const status = JSON.parse(await readFile(join(outDir, 'v1/status.json'), 'utf8'));
     expect(status.formatVersion).toBe(OUTPUT_FORMAT_VERSION);
-    await writeFile(statusPath, JSON.stringify({ ...status, formatVersion: OUTPUT_FORMAT_VERSION - 1 }));
+    expect((await state.loadPublication())?.formatVersion).toBe(OUTPUT_FORMAT_VERSION);
+    // The state, not the published status.json, says which format the files were written in.
+    const olderFormat: StateStore = {
+      ...state,
+      loadPublication: async () => {
+        const publication = await state.loadPublication();
+        return publication && { ...publication, formatVersion: OUTPUT_FORMAT_VERSION - 1 };
+      },
+    };
 
-    const again = await harvest([eusaAmif2021]);
+    const again = await harvest([eusaAmif2021], olderFormat);
     expect(again.status).toBe('published');
     expect(again.counts.unchanged).toBe(47);
     expect(again.published.filter((k) => k.startsWith('v1/projects/'))).toEqual(projectFiles);

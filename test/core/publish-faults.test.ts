@@ -14,7 +14,6 @@ import { PublishError } from '../../functions/core/errors';
 import { feedConfigSchema } from '../../functions/core/feed-config';
 import type { ProjectDraft } from '../../functions/core/model/project';
 import { runPipeline } from '../../functions/core/pipeline';
-import { checkPublishedState } from '../../functions/core/publish';
 import { renderAtomFeedFile } from '../../functions/core/render/atom-feed';
 import { renderExcelCsv } from '../../functions/core/render/excel-csv';
 import type { PublishStage } from '../../functions/core/render/output-file';
@@ -22,19 +21,22 @@ import { renderProjectHistories } from '../../functions/core/render/project-hist
 import type { Renderer } from '../../functions/core/render/render-context';
 import { renderLatestDataset } from '../../functions/core/render/render-dataset';
 import { SNAPSHOT_INDEX_KEY } from '../../functions/core/render/snapshots';
+import { expectLatestFilesRenderCommittedState } from '../helpers/committed-render';
 import { jsonListSource, pageFetcher, quietLogger } from '../helpers/doubles';
 import { draft } from '../helpers/drafts';
 import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
 
 /**
  * Fault injection at the S3 API: the pipeline publishes through the real S3 object store to a
- * mocked S3 client whose bucket is a Map, and one PutObject fails. The order the pipeline must
- * keep: immutable snapshot files, per-project files, the latest files, the index files
- * (datapackage.json, catalogue, status.json), and the snapshot index on its own after them all.
+ * mocked S3 client whose bucket is a Map, and one PutObject fails. The state (real dynalite) is
+ * committed before any file is written, with the publication pending; the files go out stage by
+ * stage (immutable snapshot files, per-project files, the latest files, the index files), then
+ * status.json. Whatever step fails, the next run first writes the pending publication from the
+ * committed state, so the latest files end up exactly what the committed state renders.
  */
 
-type Step = PublishStage | 'commit';
-const STEPS: Step[] = ['immutable', 'detail', 'latest', 'index', 'commit'];
+type Step = PublishStage | 'status';
+const STEPS: Step[] = ['immutable', 'detail', 'latest', 'index', 'status'];
 
 const quiet = quietLogger;
 const LIST = jsonListSource;
@@ -119,6 +121,10 @@ describe('Publish order under S3 faults: a failure at each step', () => {
         return files;
       };
     const fetcher = pageFetcher(() => JSON.stringify(page));
+    const config = feedConfigSchema.parse({ publicBaseUrl: 'https://amif.example.fi' });
+    const renderers = [renderLatestDataset, renderExcelCsv, renderProjectHistories, renderAtomFeedFile].map(
+      capture,
+    );
     const run = (at: string) =>
       runPipeline({
         sources: [LIST],
@@ -128,15 +134,13 @@ describe('Publish order under S3 faults: a failure at each step', () => {
         notifier: { notify: async () => {} },
         logger: quiet,
         now: new Date(at),
-        config: feedConfigSchema.parse({ publicBaseUrl: 'https://amif.example.fi' }),
-        renderers: [renderLatestDataset, renderExcelCsv, renderProjectHistories, renderAtomFeedFile].map(
-          capture,
-        ),
+        config,
+        renderers,
       });
     const stepOf = (key: string): Step => {
-      if (key === SNAPSHOT_INDEX_KEY) return 'commit';
-      if (key.startsWith('v1/snapshots/')) return 'immutable';
-      if (['v1/datapackage.json', 'v1/catalog.ttl', 'v1/catalog.jsonld', 'v1/status.json'].includes(key)) {
+      if (key === 'v1/status.json') return 'status';
+      if (key.startsWith('v1/snapshots/') && key !== SNAPSHOT_INDEX_KEY) return 'immutable';
+      if ([SNAPSHOT_INDEX_KEY, 'v1/datapackage.json', 'v1/catalog.ttl', 'v1/catalog.jsonld'].includes(key)) {
         return 'index';
       }
       const stage = stages.get(key);
@@ -147,7 +151,10 @@ describe('Publish order under S3 faults: a failure at each step', () => {
     const setPage = (p: ProjectDraft[]) => {
       page = p;
     };
-    return { ...b, run, stepOf, amount, setPage };
+    const read = async (key: string) => b.objects.get(key)?.body ?? null;
+    const invariant = () =>
+      expectLatestFilesRenderCommittedState(state, read, { config, sources: [LIST], renderers });
+    return { ...b, state, run, stepOf, amount, setPage, invariant };
   }
 
   const victims: Record<Step, (key: string) => boolean> = {
@@ -155,15 +162,15 @@ describe('Publish order under S3 faults: a failure at each step', () => {
     detail: (k) => k.startsWith('v1/projects/'),
     latest: (k) => k === 'v1/projects.csv',
     index: (k) => k === 'v1/catalog.ttl',
-    commit: (k) => k === SNAPSHOT_INDEX_KEY,
+    status: (k) => k === 'v1/status.json',
   };
 
   for (const failing of STEPS) {
-    it(`a failure in the ${failing} step: earlier steps written, later ones not, nothing committed, the next run completes`, async () => {
+    it(`a failure in the ${failing} step: the state is committed, later steps not written; the next run writes the pending publication, then follows the page back and forth`, async () => {
       const t = await harness();
       await t.run('2026-11-20T04:00:00Z');
+      await t.invariant();
       const baseline = new Map([...t.objects].map(([k, v]) => [k, Buffer.from(v.body)]));
-      expect(await checkPublishedState(t.store)).toMatchObject({ complete: true });
 
       t.setPage(pageWith(123_456.78));
       t.puts.length = 0;
@@ -179,39 +186,54 @@ describe('Publish order under S3 faults: a failure at each step', () => {
       expect(error).toBeInstanceOf(PublishError);
       expect((error as PublishError).key).toBe(victim);
       expect(t.puts).not.toContain(victim);
+      // The commit came first: the state holds the change, its publication pending.
+      expect(await t.amount()).toBe(123_456.78);
+      expect(await t.state.loadPublication()).toMatchObject({
+        runId: 'run-20261121T040000Z',
+        status: 'pending',
+      });
 
       const rank = STEPS.indexOf(failing);
-      const written = t.puts.map((k) => [k, t.stepOf(k)] as const);
-      // Nothing of a later step was attempted after the failure...
-      for (const [key, step] of written) expect(STEPS.indexOf(step), key).toBeLessThanOrEqual(rank);
-      // The keys of each step, with the snapshot id left out (the recovery run has its own).
-      const keysBefore = (puts: readonly string[], below: number) =>
-        puts
-          .filter((k) => STEPS.indexOf(t.stepOf(k)) < below)
-          .map((k) => k.replace(/^v1\/snapshots\/[^/]+\//, 'v1/snapshots/<id>/'))
-          .sort();
-      const earlier = keysBefore(t.puts, rank);
-      // The latest and index files are untouched unless their own step (or a later one) was reached.
+      // Nothing of a later step was attempted after the failure, and later latest files are untouched.
+      for (const key of t.puts) expect(STEPS.indexOf(t.stepOf(key)), key).toBeLessThanOrEqual(rank);
       for (const key of ['v1/projects.json', 'v1/projects.csv', 'v1/catalog.ttl', 'v1/status.json']) {
         if (STEPS.indexOf(t.stepOf(key)) > rank) {
           expect(Buffer.from(t.objects.get(key)!.body).equals(baseline.get(key)!), key).toBe(true);
         }
       }
-      expect(
-        Buffer.from(t.objects.get(SNAPSHOT_INDEX_KEY)!.body).equals(baseline.get(SNAPSHOT_INDEX_KEY)!),
-      ).toBe(true);
-      expect(await t.amount()).toBe(100_000);
 
+      // The page goes back before the next run: the pending publication is written first, then
+      // the revert is a change of its own.
       t.failWhen(null);
+      t.setPage(pageWith(100_000));
       t.puts.length = 0;
-      const report = await t.run('2026-11-22T04:00:00Z');
-      expect(report).toMatchObject({ status: 'published', counts: { changed: 1 } });
-      // Every earlier step had been written in full: the same keys as the complete run writes for them.
-      expect(earlier).toEqual(keysBefore(t.puts, rank));
-      expect(t.puts.at(-1)).toBe(SNAPSHOT_INDEX_KEY);
-      expect(await t.amount()).toBe(123_456.78);
-      expect(await checkPublishedState(t.store)).toMatchObject({ complete: true });
-      expect(new TextDecoder().decode(t.objects.get('v1/projects.csv')!.body)).toContain('123456.78');
+      const reverted = await t.run('2026-11-22T04:00:00Z');
+      expect(reverted).toMatchObject({ status: 'published', counts: { changed: 1 } });
+      expect(reverted.warnings).toContain(
+        'run run-20261121T040000Z committed a publication but did not finish writing it; its 13 files were written from the committed state before this run',
+      );
+      // The snapshot file that failed is written now; the ones already there are not rewritten.
+      expect(t.puts.includes('v1/snapshots/2026-11-21T040000Z/projects.csv')).toBe(failing === 'immutable');
+      expect(t.objects.has('v1/snapshots/2026-11-21T040000Z/projects.csv')).toBe(true);
+      expect(await t.amount()).toBe(100_000);
+      await t.invariant();
+      expect(new TextDecoder().decode(t.objects.get('v1/projects.csv')!.body)).toContain('100000.00');
+
+      t.setPage(pageWith(123_456.78));
+      expect(await t.run('2026-11-23T04:00:00Z')).toMatchObject({
+        status: 'published',
+        counts: { changed: 1 },
+      });
+      await t.invariant();
+      expect((await t.run('2026-11-24T04:00:00Z')).status).toBe('unchanged');
+      await t.invariant();
+      const index = JSON.parse(new TextDecoder().decode(t.objects.get(SNAPSHOT_INDEX_KEY)!.body));
+      expect(index.snapshots.map((s: { id: string }) => s.id)).toEqual([
+        '2026-11-20T040000Z',
+        '2026-11-21T040000Z',
+        '2026-11-22T040000Z',
+        '2026-11-23T040000Z',
+      ]);
     });
   }
 
@@ -221,6 +243,7 @@ describe('Publish order under S3 faults: a failure at each step', () => {
     const ranks = t.puts.map((k) => STEPS.indexOf(t.stepOf(k)));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     expect(new Set(ranks)).toEqual(new Set([0, 1, 2, 3, 4]));
+    expect(t.puts.at(-1)).toBe('v1/status.json');
     for (const [key, object] of t.objects) {
       const step = t.stepOf(key);
       expect(object.contentType, key).toBeTruthy();

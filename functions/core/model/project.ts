@@ -15,6 +15,7 @@ export const qualityCodeSchema = z.enum([
   'date-mismatch',
   'not-on-ministry-list',
   'schedule-note',
+  'text-truncated',
 ]);
 export type QualityCode = z.infer<typeof qualityCodeSchema>;
 

@@ -8,9 +8,8 @@ import { CACHE_LATEST, CONTENT_TYPES, jsonBody, type OutputFile } from './output
  * Immutable snapshots: every run that changes the dataset also writes a copy of the latest files
  * under `v1/snapshots/<id>/`, where the id is the run's start in compact ISO form
  * (`2026-11-22T040000Z`). Snapshot files are never rewritten. `v1/snapshots/index.json` lists
- * every snapshot with its files' sizes and SHA-256, and is the publication's commit record: it is
- * written after every other file of the run, so its newest snapshot is the last complete
- * publication (see `checkPublishedState` in publish.ts).
+ * every snapshot with its files' sizes and SHA-256. The state store keeps the same list (see
+ * publication/render-state.ts), so the index is rendered from the state, never read back.
  */
 
 export const SNAPSHOT_INDEX_KEY = 'v1/snapshots/index.json';

@@ -234,19 +234,24 @@ describe('snapshots over several runs of the pipeline', () => {
     await expectIndexMatchesStore();
   });
 
-  it('an unreadable index is replaced by one that starts with the next snapshot, with a warning', async () => {
+  it('a published index damaged from outside is not read back: the next publishing run lists every snapshot from the state', async () => {
     await writeFile(join(out, 'v1', 'snapshots', 'index.json'), '{"schemaVersion": 1, "snapshots": "lost"}');
-    const report = await run('2026-12-07T04:00:00Z');
-    // The latest files can no longer be proven complete, so the dataset is published again.
-    expect(report.status).toBe('published');
-    expect(report.warnings.join('\n')).toMatch(/not a valid snapshot index/);
-    expect(report.warnings.join('\n')).toMatch(/published again/);
+    // The state, not the bucket, says what is published: an unchanged page publishes nothing.
+    const unchanged = await run('2026-12-07T04:00:00Z');
+    expect(unchanged.status).toBe('unchanged');
+    expect(unchanged.warnings).toEqual([]);
+
+    page = [draft('Kotona Suomessa', { euFundingEur: 260_000 }), ...OTHERS];
+    const changed = await run('2026-12-08T04:00:00Z');
+    expect(changed.status).toBe('published');
     const idx = await index();
-    expect(idx.snapshots.map((s) => s.id)).toEqual(['2026-12-07T040000Z']);
-    expect(idx.snapshots[0]!.changes).toEqual({ new: 0, changed: 0, removed: 0, reinstated: 0 });
-    // Earlier snapshots stay where they were: immutable, merely unlisted.
-    expect(await snapshotDirs()).toHaveLength(4);
+    expect(idx.snapshots.map((s) => s.id)).toEqual([
+      '2026-11-22T040000Z',
+      '2026-11-29T040000Z',
+      '2026-12-06T040000Z',
+      '2026-12-08T040000Z',
+    ]);
+    await expectIndexMatchesStore();
     for (const [path, bytes] of firstSnapshot) expect((await read(path)).equals(bytes), path).toBe(true);
-    expect((await run('2026-12-08T04:00:00Z')).status).toBe('unchanged');
   });
 });

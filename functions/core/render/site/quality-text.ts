@@ -51,6 +51,11 @@ export const QUALITY_TEXT: Readonly<Record<QualityCode, Readonly<Record<Lang, st
     sv: 'Tidsplanen har en anmärkning som inte kan anges som datum. Den finns sparad som text nedan.',
     en: 'The schedule carries a note that cannot be expressed as a date. It is kept as text below.',
   },
+  'text-truncated': {
+    fi: 'Lähteen teksti oli poikkeuksellisen pitkä, joten se katkaistiin. Koko tekstin SHA-256-tiiviste on tallessa alla.',
+    sv: 'Texten i källan var ovanligt lång och kortades därför av. SHA-256-summan av hela texten finns sparad nedan.',
+    en: 'The text in the source was unusually long, so it was cut short. The SHA-256 of the full text is kept below.',
+  },
 };
 
 export function qualityText(code: string, lang: Lang): string {

@@ -1,0 +1,158 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { LeaseHeldError, LeaseLostError } from '../../core/errors';
+import { publicationSchema } from '../../core/model/publication';
+import { approximateItemSize, DYNAMODB_MAX_ITEM_BYTES } from '../dynamodb-item-size';
+import { edgeError, isConditionalCheckFailed } from './errors';
+import type { TableClient } from './table-client';
+import { HEAD_SK, itemKey, keyNames, PK, stripKeys } from './table-schema';
+
+/**
+ * The head: one item holding the run lease, the last publication, and the journal of a commit
+ * still to apply. DynamoDB (and dynalite) make a single item's conditional write atomic, so
+ * holding all three in one item makes "commit only while holding the lease" one conditional put.
+ * Every write names the revision it read (`rev`), so no two writers can interleave.
+ */
+export const headSchema = z.object({
+  rev: z.number().int().nonnegative(),
+  holder: z.string().nullable(),
+  /** Epoch seconds on the wall clock. */
+  leaseExpiresAt: z.number().nullable(),
+  acquiredAt: z.string().nullable(),
+  /** A commit whose journal is complete but whose items may not all be written yet. */
+  journal: z
+    .object({ runId: z.string(), chunks: z.number().int().positive(), sha256: z.string() })
+    .nullable(),
+  publication: publicationSchema.nullable(),
+});
+export type Head = z.infer<typeof headSchema>;
+
+const EMPTY: Head = {
+  rev: 0,
+  holder: null,
+  leaseExpiresAt: null,
+  acquiredAt: null,
+  journal: null,
+  publication: null,
+};
+
+export interface HeadStore {
+  read(): Promise<Head | null>;
+  /** Takes the lease (LeaseHeldError when another unexpired holder has it) and returns the head. */
+  acquire(holder: string, ttlSeconds: number): Promise<Head>;
+  release(holder: string): Promise<void>;
+  /** Rewrites the head only while `holder` holds an unexpired lease (LeaseLostError otherwise). */
+  update(holder: string, change: (head: Head) => Head): Promise<Head>;
+}
+
+export function createHeadStore(table: TableClient, clock: () => Date): HeadStore {
+  const nowSeconds = () => Math.floor(clock().getTime() / 1000);
+
+  async function read(): Promise<Head | null> {
+    const item = await table.get(PK.head, HEAD_SK);
+    return item ? table.parse(headSchema, stripKeys(item), item) : null;
+  }
+
+  /** Writes `next` if the head is still at `seen` (and, with `holder`, still leased to it); false otherwise. */
+  async function put(seen: Head | null, next: Head, holder?: string): Promise<boolean> {
+    const item = { ...itemKey(PK.head, HEAD_SK), ...next };
+    const size = approximateItemSize(item);
+    if (size > DYNAMODB_MAX_ITEM_BYTES) {
+      throw new Error(
+        `the state's head item would be about ${size} bytes, above DynamoDB's ${DYNAMODB_MAX_ITEM_BYTES}`,
+      );
+    }
+    const names: Record<string, string> = { '#rev': 'rev' };
+    const values: Record<string, unknown> = {};
+    let condition: string;
+    if (seen === null) {
+      condition = 'attribute_not_exists(#pk)';
+      names['#pk'] = keyNames['#pk'];
+      delete names['#rev'];
+    } else {
+      condition = '#rev = :rev';
+      values[':rev'] = seen.rev;
+    }
+    if (holder !== undefined) {
+      condition += ' AND #holder = :holder AND #leaseExpiresAt > :now';
+      names['#holder'] = 'holder';
+      names['#leaseExpiresAt'] = 'leaseExpiresAt';
+      values[':holder'] = holder;
+      values[':now'] = nowSeconds();
+    }
+    try {
+      await table.doc.send(
+        new PutCommand({
+          TableName: table.tableName,
+          Item: item,
+          ConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) return false;
+      throw edgeError(`writing the head of ${table.tableName}`, err);
+    }
+  }
+
+  return {
+    read,
+    async acquire(holder, ttlSeconds) {
+      if (holder.length === 0) throw new Error('acquireLease: the holder is empty');
+      if (!Number.isFinite(ttlSeconds) || ttlSeconds <= 0) {
+        throw new Error(`acquireLease: ttlSeconds must be positive, got ${ttlSeconds}`);
+      }
+      // Three tries: the head may change between our read and our write.
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        const seen = await read();
+        const now = nowSeconds();
+        const current = seen ?? EMPTY;
+        if (current.holder !== null && current.holder !== holder && (current.leaseExpiresAt ?? 0) >= now) {
+          throw new LeaseHeldError(
+            current.holder,
+            new Date((current.leaseExpiresAt ?? 0) * 1000).toISOString(),
+          );
+        }
+        const next: Head = {
+          ...current,
+          rev: current.rev + 1,
+          holder,
+          leaseExpiresAt: now + Math.ceil(ttlSeconds),
+          acquiredAt: clock().toISOString(),
+        };
+        if (await put(seen, next)) return next;
+      }
+      throw new Error(`acquireLease: the lease in ${table.tableName} kept changing hands; try again`);
+    },
+    async release(holder) {
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        const seen = await read();
+        // Not ours (any more), or already gone: nothing to release.
+        if (seen === null || seen.holder !== holder) return;
+        if (
+          await put(seen, {
+            ...seen,
+            rev: seen.rev + 1,
+            holder: null,
+            leaseExpiresAt: null,
+            acquiredAt: null,
+          })
+        )
+          return;
+      }
+    },
+    async update(holder, change) {
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        const seen = await read();
+        if (seen === null || seen.holder !== holder || (seen.leaseExpiresAt ?? 0) <= nowSeconds()) {
+          throw new LeaseLostError(holder);
+        }
+        const next = { ...change(seen), rev: seen.rev + 1 };
+        if (await put(seen, next, holder)) return next;
+      }
+      throw new LeaseLostError(holder);
+    },
+  };
+}

@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import * as z from 'zod';
+import type { ProjectVersion } from '../../core/model/history';
+import type { ProjectRecord } from '../../core/model/project';
+import type { RunReport } from '../../core/model/run-report';
+import { sourceOutputSchema } from '../../core/model/source-output';
+import type { AwardNotice, SourceState } from '../../core/ports';
+import type { SnapshotEntry } from '../../core/render/snapshots';
+import {
+  CHANGES,
+  canonicalTimestamp,
+  type Item,
+  itemKey,
+  OUTPUT_CHUNK_PREFIX,
+  PK,
+  padNumber,
+  STATE_TABLE_SCHEMA,
+  VERSION_PREFIX,
+} from './table-schema';
+
+/** How the items of the state are written and read back: one encoder and one schema per kind. */
+
+/**
+ * A source's gzip'd output up to this size stays in its item; a larger one goes to chunk items
+ * of this size beside it, so a source's last reading is never dropped however long its page.
+ */
+export const MAX_INLINE_OUTPUT_BYTES = 200 * 1024;
+export const OUTPUT_CHUNK_BYTES = 300 * 1024;
+const OUTPUT_ENCODING = 'gzip+json';
+/** The run record keeps counts and statuses; only this many of its warnings are kept in the item. */
+const RUN_WARNINGS_KEPT = 20;
+
+function versionSortKey(version: ProjectVersion): string {
+  return padNumber(version.version, 6, `project ${version.id} version`);
+}
+
+export function versionItem(version: ProjectVersion): Item {
+  const padded = versionSortKey(version);
+  const { index } = STATE_TABLE_SCHEMA;
+  return {
+    ...version,
+    ...itemKey(PK.project(version.id), `${VERSION_PREFIX}${padded}`),
+    [index.partitionKey]: CHANGES,
+    [index.sortKey]: `${canonicalTimestamp(version.changedAt, `version ${version.id}#${version.version} changedAt`)}#${version.id}#${padded}`,
+  };
+}
+
+export function currentItem(record: ProjectRecord): Item {
+  return { ...itemKey(PK.current, record.id), record };
+}
+
+/** The source's item and, when its output is large, the chunk items holding it. */
+export function sourceItems(state: SourceState): Item[] {
+  const { output, ...rest } = state;
+  const base = { ...rest, ...itemKey(PK.source, state.id) };
+  if (output === null) return [{ ...base, output: null, outputEncoding: null }];
+  const compressed = gzipSync(Buffer.from(JSON.stringify(output), 'utf8'));
+  if (compressed.byteLength <= MAX_INLINE_OUTPUT_BYTES) {
+    return [{ ...base, output: compressed, outputEncoding: OUTPUT_ENCODING }];
+  }
+  const chunks: Item[] = [];
+  for (let start = 0, n = 0; start < compressed.byteLength; start += OUTPUT_CHUNK_BYTES, n++) {
+    chunks.push({
+      ...itemKey(
+        PK.sourceOutput(state.id),
+        `${OUTPUT_CHUNK_PREFIX}${padNumber(n, 4, `source ${state.id} output chunk`)}`,
+      ),
+      data: compressed.subarray(start, start + OUTPUT_CHUNK_BYTES),
+    });
+  }
+  return [
+    {
+      ...base,
+      output: null,
+      outputEncoding: OUTPUT_ENCODING,
+      outputChunks: chunks.length,
+      outputSha256: createHash('sha256').update(compressed).digest('hex'),
+    },
+    ...chunks,
+  ];
+}
+
+/** A bounded record of the run: counts, statuses, the first warnings and how many files it published. */
+export function runItem(run: RunReport): Item {
+  const time = Date.parse(run.startedAt);
+  const sortTime = Number.isNaN(time) ? run.startedAt : new Date(time).toISOString();
+  return {
+    ...itemKey(PK.run, `${sortTime}#${run.runId}`),
+    runId: run.runId,
+    startedAt: run.startedAt,
+    status: run.status,
+    counts: run.counts,
+    sources: run.sources.map((s) => ({
+      ...s,
+      warnings: s.warnings.slice(0, RUN_WARNINGS_KEPT),
+      warningCount: s.warnings.length,
+    })),
+    warnings: run.warnings.slice(0, RUN_WARNINGS_KEPT),
+    warningCount: run.warnings.length,
+    publishedFiles: run.published.length,
+  };
+}
+
+export function snapshotItem(entry: SnapshotEntry): Item {
+  return { ...itemKey(PK.snapshot, entry.id), entry };
+}
+
+/** Past this the notice is kept without its awards' JSON (the text lists them; the feed has them all). */
+const MAX_NOTICE_BYTES = 300 * 1024;
+
+export function pendingNoticeItem(notice: AwardNotice): Item {
+  const gzip = (n: AwardNotice) => gzipSync(Buffer.from(JSON.stringify(n), 'utf8'));
+  let bytes = gzip(notice);
+  if (bytes.byteLength > MAX_NOTICE_BYTES) bytes = gzip({ ...notice, awards: [] });
+  return { ...itemKey(PK.pendingNotice, notice.runId), notice: bytes };
+}
+
+export function sentNoticeItem(notice: AwardNotice, sentAt: string): Item {
+  return {
+    ...itemKey(PK.sentNotice, notice.runId),
+    subject: notice.subject,
+    awards: notice.awards.length,
+    sentAt,
+  };
+}
+
+export const sourceStateSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  sha256: z.string().nullable(),
+  etag: z.string().nullable(),
+  lastModified: z.string().nullable(),
+  fetchedAt: z.string(),
+  output: sourceOutputSchema.nullable(),
+});
+
+export const sourceItemSchema = z.object({
+  output: z.instanceof(Uint8Array).nullable().optional(),
+  outputChunks: z.number().int().positive().optional(),
+  outputSha256: z.string().optional(),
+});
+
+/** The gzip'd output of a source item, from the item or its chunks; checked against the stored hash. */
+export function joinOutputChunks(item: Item, chunks: readonly Item[], what: string): Uint8Array {
+  const count = Number(item.outputChunks);
+  const parts = chunks.slice(0, count).map((c) => c.data);
+  if (parts.length !== count || !parts.every((p) => p instanceof Uint8Array)) {
+    throw new Error(`${what}: its output is stored in ${count} chunks but ${parts.length} were found`);
+  }
+  const joined = Buffer.concat(parts as Uint8Array[]);
+  const digest = createHash('sha256').update(joined).digest('hex');
+  if (digest !== item.outputSha256) {
+    throw new Error(
+      `${what}: its output chunks have SHA-256 ${digest}, the item says ${String(item.outputSha256)}`,
+    );
+  }
+  return joined;
+}
+
+export function gunzipJson(bytes: Uint8Array, what: string): unknown {
+  try {
+    return JSON.parse(gunzipSync(bytes).toString('utf8'));
+  } catch (err) {
+    throw new Error(`${what} is unreadable: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
+  }
+}

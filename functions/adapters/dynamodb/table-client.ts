@@ -1,0 +1,100 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
+import type * as z from 'zod';
+import { edgeError } from './errors';
+import { describeKey, type Item, itemKey, keyNames } from './table-schema';
+
+/** The reads every part of the store shares: paginated queries, one consistent get, checked parsing. */
+export interface TableClient {
+  readonly doc: DynamoDBDocumentClient;
+  readonly tableName: string;
+  /** Every item of partition `pk` (optionally with a sort-key prefix), in sort-key order. */
+  queryPartition(pk: string, options?: { skPrefix?: string; consistent?: boolean }): Promise<Item[]>;
+  /** Pages of a query until `enough(itemsSoFar)` says so or the query ends. */
+  query(
+    input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+    enough?: (items: readonly Item[]) => boolean,
+  ): Promise<Item[]>;
+  get(pk: string, sk: string): Promise<Item | null>;
+  /** The value checked against its schema; a mismatch names the item and every problem. */
+  parse<S extends z.ZodType>(schema: S, value: unknown, item: Item): z.infer<S>;
+}
+
+export function createTableClient(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  ready: () => Promise<void>,
+  pageSize?: number,
+): TableClient {
+  async function query(
+    input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+    enough: (items: readonly Item[]) => boolean = () => false,
+  ): Promise<Item[]> {
+    await ready();
+    const items: Item[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      let out: QueryCommandOutput;
+      try {
+        out = await doc.send(
+          new QueryCommand({
+            ...(pageSize ? { Limit: pageSize } : {}),
+            ...input,
+            TableName: tableName,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+      } catch (err) {
+        throw edgeError(`querying ${tableName}`, err);
+      }
+      items.push(...((out.Items ?? []) as Item[]));
+      startKey = out.LastEvaluatedKey;
+    } while (startKey && !enough(items));
+    return items;
+  }
+
+  return {
+    doc,
+    tableName,
+    query,
+    queryPartition(pk, options = {}) {
+      const prefix = options.skPrefix;
+      return query({
+        KeyConditionExpression:
+          prefix === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: prefix === undefined ? { '#pk': keyNames['#pk'] } : keyNames,
+        ExpressionAttributeValues: { ':pk': pk, ...(prefix === undefined ? {} : { ':prefix': prefix }) },
+        ConsistentRead: options.consistent ?? true,
+        ScanIndexForward: true,
+      });
+    },
+    async get(pk, sk) {
+      await ready();
+      try {
+        const out = await doc.send(
+          new GetCommand({ TableName: tableName, Key: itemKey(pk, sk), ConsistentRead: true }),
+        );
+        return (out.Item as Item | undefined) ?? null;
+      } catch (err) {
+        throw edgeError(`reading ${pk}/${sk} in ${tableName}`, err);
+      }
+    },
+    parse(schema, value, item) {
+      const parsed = schema.safeParse(value);
+      if (!parsed.success) {
+        const problems = parsed.error.issues
+          .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+          .join('; ');
+        throw new Error(`${tableName}: item ${describeKey(item)} is corrupted: ${problems}`, {
+          cause: parsed.error,
+        });
+      }
+      return parsed.data;
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The table's key schema: the same names and shape as STATE_TABLE_SCHEMA in
+ * infra/constructs/state-table.ts (the CDK stack), which is not imported here to keep aws-cdk-lib
+ * out of the Lambda bundle. Renaming any of them is a data migration.
+ */
+export const STATE_TABLE_SCHEMA = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  index: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  ttlAttribute: 'expiresAt',
+} as const;
+
+/**
+ * The items of the single-table design.
+ *
+ * | item                 | pk               | sk                          | other attributes                              |
+ * |----------------------|------------------|-----------------------------|-----------------------------------------------|
+ * | current record       | `CURRENT`        | `<project id>`              | `record`                                      |
+ * | version              | `PROJECT#<id>`   | `V#<version, 6 digits>`     | the ProjectVersion; gsi1 `CHANGES` / `<changedAt>#<id>#<version>` |
+ * | run                  | `RUN`            | `<startedAt>#<runId>`       | counts and per-source status (bounded)        |
+ * | source state         | `SOURCE`         | `<source id>`               | the SourceState; `output` gzip'd JSON inline, or `outputChunks` and `outputSha256` |
+ * | source output chunk  | `SOURCE#<id>`    | `OUTPUT#<chunk, 4 digits>`  | `data` (a slice of the gzip'd output)         |
+ * | snapshot             | `SNAPSHOT`       | `<snapshot id>`             | the snapshot index entry                      |
+ * | pending notice       | `NOTICE#PENDING` | `<runId>`                   | `notice` gzip'd JSON                          |
+ * | sent notice          | `NOTICE`         | `<runId>`                   | `subject`, `sentAt`                           |
+ * | commit journal chunk | `JOURNAL#<runId>`| `<chunk, 4 digits>`         | `data`; `expiresAt` (TTL) tidies it           |
+ * | head                 | `HEAD`           | `harvest`                   | the lease, the publication, the journal to apply (head.ts) |
+ */
+export const PK = {
+  current: 'CURRENT',
+  run: 'RUN',
+  source: 'SOURCE',
+  sourceOutput: (id: string) => `SOURCE#${id}`,
+  snapshot: 'SNAPSHOT',
+  pendingNotice: 'NOTICE#PENDING',
+  sentNotice: 'NOTICE',
+  journal: (runId: string) => `JOURNAL#${runId}`,
+  head: 'HEAD',
+  project: (id: string) => `PROJECT#${id}`,
+} as const;
+export const HEAD_SK = 'harvest';
+export const CHANGES = 'CHANGES';
+export const VERSION_PREFIX = 'V#';
+export const OUTPUT_CHUNK_PREFIX = 'OUTPUT#';
+
+export type Item = Record<string, unknown>;
+
+/** `#pk = :pk`, with the names from the schema. */
+export const keyNames = {
+  '#pk': STATE_TABLE_SCHEMA.partitionKey,
+  '#sk': STATE_TABLE_SCHEMA.sortKey,
+} as const;
+
+export function itemKey(pk: string, sk: string): Item {
+  return { [STATE_TABLE_SCHEMA.partitionKey]: pk, [STATE_TABLE_SCHEMA.sortKey]: sk };
+}
+
+export function describeKey(item: Item): string {
+  return `pk=${JSON.stringify(item[STATE_TABLE_SCHEMA.partitionKey])} sk=${JSON.stringify(item[STATE_TABLE_SCHEMA.sortKey])}`;
+}
+
+export function stripKeys(item: Item): Item {
+  const { partitionKey, sortKey, index } = STATE_TABLE_SCHEMA;
+  const rest = { ...item };
+  for (const name of [partitionKey, sortKey, index.partitionKey, index.sortKey]) delete rest[name];
+  return rest;
+}
+
+export function padNumber(n: number, digits: number, what: string): string {
+  if (!Number.isInteger(n) || n < 0 || n >= 10 ** digits) {
+    throw new Error(`${what}: ${n} does not fit the ${digits}-digit sort key`);
+  }
+  return String(n).padStart(digits, '0');
+}
+
+/**
+ * Timestamps in sort keys must compare as strings in time order; "…:00Z" and "…:00.500Z" do not
+ * (the "." sorts before "Z"), so every timestamp in a key is normalised to milliseconds.
+ */
+export function canonicalTimestamp(value: string, what: string): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new Error(`${what}: not an ISO timestamp: ${JSON.stringify(value)}`);
+  return new Date(time).toISOString();
+}

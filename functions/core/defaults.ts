@@ -1,0 +1,27 @@
+/**
+ * Defaults shared by the core, the command line, the Lambda's environment and the CDK stack:
+ * each is defined here once and imported wherever it is needed.
+ */
+export const DEFAULTS = {
+  /** Share of a source's projects that may vanish in one run before its removals are refused. */
+  collapseThreshold: 0.2,
+  /** Share of the compared projects whose one field may change in one run before the change is refused. */
+  massChangeShare: 0.5,
+  /**
+   * The mass-change guard needs this many projects to compare: on a handful a single edit is
+   * already "half of them".
+   */
+  massChangeMinProjects: 10,
+  /** How long a crashed run blocks the next one (wall-clock seconds). */
+  leaseSeconds: 900,
+  /** How many recent changes changes.json and the feeds show. */
+  recentChangeLimit: 200,
+  /** How far back changes.json and the feeds look for recent changes (days). */
+  recentChangeDays: 366,
+  /**
+   * Longest text kept in a record field (characters). Real summaries run to a few thousand; a
+   * longer one is cut with a quality flag holding the SHA-256 of the full text, so one item of
+   * the state (the record, and a version holding old and new) stays far below DynamoDB's 400 KB.
+   */
+  maxTextChars: 20_000,
+} as const;

@@ -1,0 +1,15 @@
+import { createHash } from 'node:crypto';
+import type { OutputFile } from '../render/output-file';
+import { digestOf } from '../render/snapshots';
+
+/**
+ * The SHA-256 of a publication's manifest: its files' `key<TAB>sha256` lines, sorted by key. The
+ * state keeps it with the pending publication, so the run that finishes the publication can tell
+ * that it rendered exactly the files the commit described.
+ */
+export function manifestSha256(files: readonly Pick<OutputFile, 'key' | 'body'>[]): string {
+  const lines = files
+    .map((f) => `${f.key}\t${digestOf(f.body).sha256}`)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
+}

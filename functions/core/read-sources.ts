@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import { PageLayoutError, SourceFetchError } from './errors';
+import type { ProjectRecord } from './model/project';
+import type { SourceReport } from './model/run-report';
+import type { SourceOutput } from './model/source-output';
+import type { PageFetcher, SourceState } from './ports';
+import type { SourceModule } from './sources/source-module';
+
+export interface SourceRead {
+  readonly module: SourceModule;
+  readonly report: SourceReport;
+  /** The output linked this run: fresh, or the last good one when the page was not usable. */
+  readonly output: SourceOutput | null;
+  /** The state to remember when the page was read successfully. */
+  readonly nextState: SourceState | null;
+  /** True when the output is the stored one (304, the same page, or a page not used): nothing of it can change. */
+  readonly reused: boolean;
+}
+
+export interface ReadSourcesInput {
+  readonly sources: readonly SourceModule[];
+  readonly fetcher: PageFetcher;
+  readonly stored: ReadonlyMap<string, SourceState>;
+  readonly current: readonly ProjectRecord[];
+  readonly startedAt: string;
+  readonly collapseThreshold: number;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Reads every source in turn; one that cannot be used contributes its last good reading. */
+export async function readSources(input: ReadSourcesInput): Promise<SourceRead[]> {
+  const reads: SourceRead[] = [];
+  for (const module of input.sources) {
+    reads.push(await readSource(input, module, input.stored.get(module.id) ?? null));
+  }
+  return reads;
+}
+
+async function readSource(
+  input: ReadSourcesInput,
+  module: SourceModule,
+  stored: SourceState | null,
+): Promise<SourceRead> {
+  const cached = stored?.output ?? null;
+  const report = (status: SourceReport['status'], extra: Partial<SourceReport> = {}): SourceReport => ({
+    id: module.id,
+    url: module.url,
+    status,
+    records: 0,
+    pageUpdated: cached?.pageUpdated ?? null,
+    sha256: stored?.sha256 ?? null,
+    warnings: [],
+    ...extra,
+  });
+  const keep = (status: SourceReport['status'], warning: string, extra: Partial<SourceReport> = {}) =>
+    refusedRead(
+      module,
+      report(status, { records: cached?.drafts.length ?? 0, warnings: [warning], ...extra }),
+      cached,
+    );
+
+  let fetched: Awaited<ReturnType<PageFetcher['fetch']>>;
+  try {
+    fetched = await input.fetcher.fetch(
+      module,
+      cached && stored ? { etag: stored.etag, lastModified: stored.lastModified } : null,
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const prefix = error instanceof SourceFetchError ? '' : `${module.id}: `;
+    return keep('failed', `${prefix}${message}; its projects were left as they were`);
+  }
+
+  if (fetched.kind === 'missing')
+    return keep('skipped', `${module.id}: ${fetched.reason}; its projects were left as they were`);
+  if (fetched.kind === 'not-modified') {
+    if (!cached || !stored)
+      return keep(
+        'failed',
+        `${module.id}: the server answered 304 Not Modified but no earlier reading is stored`,
+      );
+    return unchangedRead(
+      module,
+      report('not-modified', { records: cached.drafts.length }),
+      stored,
+      input.startedAt,
+    );
+  }
+
+  const page = fetched.page;
+  const digest = sha256(page.body);
+  // The same bytes as the last good reading: its output is the one stored, so the page costs a hash.
+  if (cached && stored && stored.sha256 === digest) {
+    const state = { ...stored, etag: page.etag, lastModified: page.lastModified };
+    return unchangedRead(module, report('ok', { records: cached.drafts.length }), state, input.startedAt);
+  }
+  let output: SourceOutput;
+  try {
+    output = module.extract(page.body);
+  } catch (error) {
+    const message =
+      error instanceof PageLayoutError
+        ? error.message
+        : `${module.id}: the page could not be understood: ${error instanceof Error ? error.message : String(error)}`;
+    return keep('refused', `${message}; nothing of it was published`, { sha256: digest });
+  }
+
+  const collapse = collapseWarning(input, module, cached, output);
+  if (collapse) return keep('refused', collapse, { sha256: digest, records: output.drafts.length });
+
+  return {
+    module,
+    report: report('ok', {
+      sha256: digest,
+      records: output.drafts.length,
+      pageUpdated: output.pageUpdated,
+      warnings: output.warnings,
+    }),
+    output,
+    nextState: {
+      id: module.id,
+      url: module.url,
+      sha256: digest,
+      etag: page.etag,
+      lastModified: page.lastModified,
+      fetchedAt: input.startedAt,
+      output,
+    },
+    reused: false,
+  };
+}
+
+function unchangedRead(
+  module: SourceModule,
+  report: SourceReport,
+  stored: SourceState,
+  startedAt: string,
+): SourceRead {
+  return {
+    module,
+    report,
+    output: stored.output,
+    nextState: { ...stored, fetchedAt: startedAt },
+    reused: true,
+  };
+}
+
+/** A read whose page is not used: the last good output stands in and nothing of the source is remembered. */
+export function refusedRead(
+  module: SourceModule,
+  report: SourceReport,
+  cached: SourceOutput | null,
+): SourceRead {
+  return { module, report, output: cached, nextState: null, reused: true };
+}
+
+/**
+ * Compared with the source's own last reading: a record keeps its id when Migri or a press
+ * release enriches it, or an announcement is continued (diff.ts), so record ids are not the
+ * page's. Without a stored reading, the records this source owns (its first source) stand in.
+ */
+function collapseWarning(
+  input: ReadSourcesInput,
+  module: SourceModule,
+  cached: SourceOutput | null,
+  output: SourceOutput,
+): string | null {
+  const previousIds = cached
+    ? cached.drafts.map((d) => d.id)
+    : input.current.filter((r) => r.status !== 'removed' && r.sources[0]?.id === module.id).map((r) => r.id);
+  const freshIds = new Set(output.drafts.map((d) => d.id));
+  const gone = previousIds.filter((id) => !freshIds.has(id)).length;
+  if (previousIds.length === 0 || gone / previousIds.length <= input.collapseThreshold) return null;
+  return `${module.id}: ${gone} of its ${previousIds.length} projects would disappear at once (the page now lists ${output.drafts.length}); more than ${Math.round(input.collapseThreshold * 100)} % gone looks like a broken page, so the removals were refused and the previous records kept`;
+}
