@@ -188,10 +188,8 @@ describe('Publish order under S3 faults: a failure at each step', () => {
       expect(t.puts).not.toContain(victim);
       // The commit came first: the state holds the change, its publication pending.
       expect(await t.amount()).toBe(123_456.78);
-      expect(await t.state.loadPublication()).toMatchObject({
-        runId: 'run-20261121T040000Z',
-        status: 'pending',
-      });
+      const pending = await t.state.loadPublication();
+      expect(pending).toMatchObject({ runId: 'run-20261121T040000Z', status: 'pending' });
 
       const rank = STEPS.indexOf(failing);
       // Nothing of a later step was attempted after the failure, and later latest files are untouched.
@@ -210,7 +208,7 @@ describe('Publish order under S3 faults: a failure at each step', () => {
       const reverted = await t.run('2026-11-22T04:00:00Z');
       expect(reverted).toMatchObject({ status: 'published', counts: { changed: 1 } });
       expect(reverted.warnings).toContain(
-        'run run-20261121T040000Z committed a publication but did not finish writing it; its 13 files were written from the committed state before this run',
+        `run run-20261121T040000Z committed a publication but did not finish writing it; its ${pending!.files} files were written from the committed state before this run`,
       );
       // The snapshot file that failed is written now; the ones already there are not rewritten.
       expect(t.puts.includes('v1/snapshots/2026-11-21T040000Z/projects.csv')).toBe(failing === 'immutable');
