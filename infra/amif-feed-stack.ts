@@ -1,5 +1,6 @@
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { DEFAULTS } from '../functions/core/defaults';
 import { HarvestAlarms } from './constructs/alarms';
 import { Harvester } from './constructs/harvester';
 import { Notifications } from './constructs/notifications';
@@ -108,7 +109,7 @@ export class AmifFeedStack extends Stack {
       bucket: this.site.bucket,
       awardsTopic: this.notifications.awardsTopic,
       publicBaseUrl: this.site.baseUrl,
-      collapseThreshold: props.collapseThreshold ?? 0.2,
+      collapseThreshold: props.collapseThreshold ?? DEFAULTS.collapseThreshold,
       metricsNamespace: METRICS_NAMESPACE,
       // `reservedConcurrency: undefined` given explicitly means "reserve none".
       reservedConcurrency: 'reservedConcurrency' in props ? props.reservedConcurrency : 1,

@@ -1,4 +1,5 @@
 import type { Node } from 'constructs';
+import { DEFAULTS } from '../functions/core/defaults';
 
 /**
  * Deploy-time options of the app, read from CDK context (`-c key=value` on the command line, or
@@ -31,7 +32,7 @@ export interface AppConfig {
 
 export const DEFAULT_SCHEDULE = 'cron(0 4 * * ? *)';
 export const DEFAULT_SCHEDULE_TIME_ZONE = 'Europe/Helsinki';
-export const DEFAULT_COLLAPSE_THRESHOLD = 0.2;
+export const DEFAULT_COLLAPSE_THRESHOLD = DEFAULTS.collapseThreshold;
 
 export class ConfigContextError extends Error {
   override readonly name = 'ConfigContextError';

@@ -50,7 +50,7 @@ export function createHandler(deps: HarvesterDependencies = {}) {
   // string, and CloudWatch would no longer read it as Embedded Metric Format.
   const log = deps.log ?? ((line: string) => void process.stdout.write(`${line}\n`));
 
-  return async (_event: unknown, context?: HarvestContext): Promise<RunReport> => {
+  return async (event: unknown, context?: HarvestContext): Promise<RunReport> => {
     env ??= readHarvesterEnv(deps.env ?? process.env);
     clients ??= {
       dynamodb: deps.dynamodb ?? new DynamoDBClient({}),
@@ -97,7 +97,8 @@ export function createHandler(deps: HarvesterDependencies = {}) {
         collapseThreshold: env.COLLAPSE_THRESHOLD,
         massChangeShare: env.MASS_CHANGE_SHARE,
       }),
-      acceptMassChange: env.ACCEPT_MASS_CHANGE,
+      // For one run: invoke with {"acceptMassChange": true} after checking the pages.
+      acceptMassChange: env.ACCEPT_MASS_CHANGE || acceptsMassChange(event),
     });
     log(runMetricsLine(env.METRICS_NAMESPACE, report, clock().getTime() - started.getTime(), started));
     if (report.status === 'failed') {
@@ -109,3 +110,11 @@ export function createHandler(deps: HarvesterDependencies = {}) {
 }
 
 export const handler = createHandler();
+
+function acceptsMassChange(event: unknown): boolean {
+  return (
+    typeof event === 'object' &&
+    event !== null &&
+    (event as Record<string, unknown>).acceptMassChange === true
+  );
+}

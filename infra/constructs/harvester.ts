@@ -8,6 +8,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { DEFAULTS } from '../../functions/core/defaults';
 import { harvesterBundleAliases } from '../bundle-aliases';
 
 /** The repository root: NodejsFunction resolves the lock file and tsconfig from here. */
@@ -181,7 +182,7 @@ export class Harvester extends Construct {
       BUCKET_NAME: props.bucket.bucketName,
       PUBLIC_BASE_URL: props.publicBaseUrl,
       AWARDS_TOPIC_ARN: props.awardsTopic.topicArn,
-      COLLAPSE_THRESHOLD: String(props.collapseThreshold ?? 0.2),
+      COLLAPSE_THRESHOLD: String(props.collapseThreshold ?? DEFAULTS.collapseThreshold),
       METRICS_NAMESPACE: props.metricsNamespace ?? 'AmifFeed',
       // Stack traces of the minified bundle point at the TypeScript sources.
       NODE_OPTIONS: '--enable-source-maps',
