@@ -1,17 +1,37 @@
+import { isIP } from 'node:net';
 import { ConfigError, SourceFetchError } from '../core/errors';
 import type { ConditionalHeaders, FetchResult, PageFetcher, SourceDescriptor } from '../core/ports';
+import { PAGE_LIMITS } from '../core/sources/page-limits';
+import { forbiddenAddressReason } from './address-policy';
+import { decodeHtml, encodingOf } from './decode-html';
+import {
+  type AddressPolicy,
+  createGuardedFetch,
+  ForbiddenAddressError,
+  type Resolver,
+} from './guarded-fetch';
 
 /** The slice of WHATWG fetch the adapter uses; tests and fault injection pass their own. */
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface HttpFetcherOptions {
-  /** Hosts that may be contacted, matched exactly and case-insensitively (no subdomain wildcards). */
+  /** Hosts that may be contacted, matched exactly and case-insensitively (no subdomain wildcards), on port 443 only. */
   readonly allowedHosts: readonly string[];
-  /** Hosts that may be reached over plain http; only for local test servers. Default: none. */
+  /** Hosts that may be reached over plain http, on any port; only for local test servers. Default: none. */
   readonly allowInsecureHttpFor?: readonly string[];
   readonly userAgent?: string;
-  /** Default: the global fetch (undici), looked up at call time. */
+  /**
+   * Default: node:https with every connection's addresses checked by `addressPolicy` (see
+   * guarded-fetch.ts). An injected fetch does its own connecting: only URL literals are checked.
+   */
   readonly fetch?: FetchFunction;
+  /** How host names are resolved for the default fetch. Default: the system resolver. */
+  readonly resolver?: Resolver;
+  /**
+   * Which addresses may be connected to. Default: public ones only (no loopback, private,
+   * link-local, unique-local…, see address-policy.ts). Tests of local servers pass `() => null`.
+   */
+  readonly addressPolicy?: AddressPolicy;
   readonly sleep?: (ms: number) => Promise<void>;
   /** Source of jitter in [0, 1). Default: Math.random. */
   readonly random?: () => number;
@@ -21,7 +41,7 @@ export interface HttpFetcherOptions {
   readonly deadline?: number;
   /** Longest one attempt may take: the request, its redirects and the body. Default 20 000 ms. */
   readonly timeoutMs?: number;
-  /** Default 5 MB, counted on the decoded (decompressed) bytes. */
+  /** Default PAGE_LIMITS.maxBodyBytes (5 MB), counted on the decoded (decompressed) bytes. */
   readonly maxBodyBytes?: number;
   /** Retries after the first attempt. Default 3. */
   readonly maxRetries?: number;
@@ -49,18 +69,24 @@ type Attempt =
     };
 
 export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
-  const allowedHosts = new Set(options.allowedHosts.map((h) => h.trim().toLowerCase()).filter(Boolean));
+  const allowedHosts = new Set(options.allowedHosts.map(canonicalHost).filter(Boolean));
   if (allowedHosts.size === 0) {
     throw new ConfigError('http fetcher option allowedHosts: expected at least one host, found none');
   }
   const insecureHosts = new Set((options.allowInsecureHttpFor ?? []).map((h) => h.trim().toLowerCase()));
-  const fetchFn: FetchFunction = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+  const addressPolicy = options.addressPolicy ?? forbiddenAddressReason;
+  const fetchFn: FetchFunction =
+    options.fetch ??
+    createGuardedFetch({
+      policy: addressPolicy,
+      ...(options.resolver ? { resolver: options.resolver } : {}),
+    });
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
   const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   const timeoutMs = positive('timeoutMs', options.timeoutMs, 20_000);
-  const maxBodyBytes = positive('maxBodyBytes', options.maxBodyBytes, 5 * 1024 * 1024);
+  const maxBodyBytes = positive('maxBodyBytes', options.maxBodyBytes, PAGE_LIMITS.maxBodyBytes);
   const maxRetries = nonNegativeInteger('maxRetries', options.maxRetries, 3);
   const backoffBaseMs = positive('backoffBaseMs', options.backoffBaseMs, 500);
   const backoffCapMs = positive('backoffCapMs', options.backoffCapMs, 8_000);
@@ -73,10 +99,22 @@ export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
     const host = url.hostname.toLowerCase();
     const insecureAllowed = url.protocol === 'http:' && insecureHosts.has(host);
     if (url.protocol !== 'https:' && !insecureAllowed) {
-      throw fail(source, `${what}: expected an https URL, found ${url.protocol} in ${url.href}`, false);
+      throw permanentFailure(source, `${what}: expected an https URL, found ${url.protocol} in ${url.href}`);
     }
     if (!allowedHosts.has(host)) {
-      throw fail(source, `${what}: expected a host in the allowlist (${allowedList}), found ${host}`, false);
+      throw permanentFailure(
+        source,
+        `${what}: expected a host in the allowlist (${allowedList}), found ${host}`,
+      );
+    }
+    if (url.protocol === 'https:' && url.port !== '') {
+      throw permanentFailure(source, `${what}: expected port 443 of ${host}, found port ${url.port}`);
+    }
+    // Host names are checked on the addresses they resolve to, when connecting; literals here.
+    const literal = host.replace(/^\[|\]$/g, '');
+    const forbidden = isIP(literal) === 0 ? null : addressPolicy(literal);
+    if (forbidden !== null) {
+      throw permanentFailure(source, `${what}: expected a public address, found ${forbidden}`);
     }
   }
 
@@ -110,23 +148,24 @@ export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
           await discard(response);
           const location = response.headers.get('location');
           if (location === null) {
-            throw fail(source, `expected a Location header with HTTP ${status}${from}, found none`, false);
+            throw permanentFailure(
+              source,
+              `expected a Location header with HTTP ${status}${from}, found none`,
+            );
           }
           if (hop >= maxRedirects) {
-            throw fail(
+            throw permanentFailure(
               source,
               `expected at most ${maxRedirects} redirects, found more (next Location ${location}${from})`,
-              false,
             );
           }
           let next: URL;
           try {
             next = new URL(location, url);
           } catch (error) {
-            throw fail(
+            throw permanentFailure(
               source,
               `expected a valid redirect Location${from}, found "${location}"`,
-              false,
               error,
             );
           }
@@ -145,10 +184,9 @@ export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
         if (status === 304) {
           await discard(response);
           if (!conditionalSent) {
-            throw fail(
+            throw permanentFailure(
               source,
               `expected HTTP 200, found HTTP 304${from} to a request without validators`,
-              false,
             );
           }
           return { kind: 'done', result: { kind: 'not-modified' } };
@@ -163,13 +201,21 @@ export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
           };
         }
         if (status === 404 || status === 410) {
-          throw fail(source, `expected HTTP 200, found HTTP ${status}${from}: the page is gone`, false);
+          throw permanentFailure(source, `expected HTTP 200, found HTTP ${status}${from}: the page is gone`);
         }
-        throw fail(source, `expected HTTP 200 or 304, found HTTP ${status}${from}`, false);
+        throw permanentFailure(source, `expected HTTP 200 or 304, found HTTP ${status}${from}`);
       }
     } catch (error) {
       if (error instanceof SourceFetchError) throw error;
       const at = url.href === start.href ? '' : ` from ${url.href}`;
+      const forbidden = forbiddenAddressIn(error);
+      if (forbidden) {
+        throw permanentFailure(
+          source,
+          `expected ${forbidden.hostname}${at} to resolve to a public address, found ${forbidden.reason}; not connected`,
+          error,
+        );
+      }
       if (timedOut) {
         const limit =
           budgetMs < timeoutMs ? `before the deadline (${budgetMs} ms left)` : `within ${timeoutMs} ms`;
@@ -198,36 +244,27 @@ export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
     if (!HTML_MEDIA_TYPES.has(mediaType)) {
       await discard(response);
       const found = contentType === null ? 'no Content-Type' : `"${contentType}"`;
-      throw fail(source, `expected text/html or application/xhtml+xml, found ${found}${from}`, false);
+      throw permanentFailure(source, `expected text/html or application/xhtml+xml, found ${found}${from}`);
     }
 
-    let decoder: TextDecoder;
-    try {
-      decoder = new TextDecoder(charset ?? 'utf-8');
-    } catch (error) {
+    if (charset !== null && encodingOf(charset) === null) {
       await discard(response);
-      throw fail(
-        source,
-        `expected a charset this runtime can decode, found "${charset}"${from}`,
-        false,
-        error,
-      );
+      throw permanentFailure(source, `expected a charset this runtime can decode, found "${charset}"${from}`);
     }
-
     const declaredHeader = response.headers.get('content-length');
     const declared =
       declaredHeader !== null && /^\d+$/.test(declaredHeader.trim()) ? Number(declaredHeader) : null;
     if (declared !== null && declared > maxBodyBytes) {
       await discard(response);
-      throw fail(
+      throw permanentFailure(
         source,
         `expected at most ${maxBodyBytes} bytes, found Content-Length ${declared}${from}`,
-        false,
       );
     }
 
-    // Content-Length may be absent or wrong, and undici decompresses, so count what actually arrives.
-    const parts: string[] = [];
+    // Content-Length may be absent or wrong, and bodies are decompressed, so count what actually arrives.
+    // The bytes are decoded once complete: a <meta charset> can only be looked for in the bytes.
+    const parts: Uint8Array[] = [];
     if (response.body !== null) {
       const reader = response.body.getReader();
       let size = 0;
@@ -238,19 +275,17 @@ export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
         if (size > maxBodyBytes) {
           await reader.cancel().catch(() => undefined);
           const claimed = declared === null ? '' : ` although Content-Length said ${declared}`;
-          throw fail(
+          throw permanentFailure(
             source,
             `expected at most ${maxBodyBytes} bytes, found at least ${size} while reading${claimed}${from}`,
-            false,
           );
         }
-        parts.push(decoder.decode(value, { stream: true }));
+        parts.push(value);
       }
     }
-    parts.push(decoder.decode());
 
     return {
-      body: parts.join(''),
+      body: decodeHtml(Buffer.concat(parts), charset).text,
       url: url.href,
       etag: response.headers.get('etag'),
       lastModified: response.headers.get('last-modified'),
@@ -263,7 +298,7 @@ export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
       try {
         start = new URL(source.url);
       } catch (error) {
-        throw fail(source, `expected an absolute URL, found "${source.url}"`, false, error);
+        throw permanentFailure(source, `expected an absolute URL, found "${source.url}"`, error);
       }
       checkUrl(source, start, 'source URL');
 
@@ -282,7 +317,7 @@ export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
         const remaining = deadline - now();
         if (remaining <= 0) {
           const before = last === null ? '' : `; attempt ${attempt - 1} found ${last.found}`;
-          throw fail(source, `deadline reached before attempt ${attempt}${before}`, true, last?.cause);
+          throw transientFailure(source, `deadline reached before attempt ${attempt}${before}`, last?.cause);
         }
         const outcome = await attemptOnce(
           source,
@@ -297,11 +332,10 @@ export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
 
         if (outcome.retryAfterMs !== null && outcome.retryAfterMs > maxRetryAfterMs) {
           // Waiting less than the server asked would be impolite; the next scheduled run tries again.
-          throw fail(
+          throw transientFailure(
             source,
             `expected HTTP 200, found ${outcome.found} asking to wait ${Math.ceil(outcome.retryAfterMs / 1000)} s ` +
               `(Retry-After), longer than the ${maxRetryAfterMs / 1000} s this run waits`,
-            true,
             outcome.cause,
           );
         }
@@ -309,39 +343,58 @@ export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
           outcome.retryAfterMs ??
           Math.floor(random() * Math.min(backoffCapMs, backoffBaseMs * 2 ** (attempt - 1)));
         if (now() + delay >= deadline) {
-          throw fail(
+          throw transientFailure(
             source,
             `expected HTTP 200, found ${outcome.found} on attempt ${attempt}; gave up because the next ` +
               `attempt (in ${delay} ms) would start past the deadline`,
-            true,
             outcome.cause,
           );
         }
         await sleep(delay);
       }
       // The loop only falls through after the last attempt, which always sets `last`.
-      throw fail(
+      throw transientFailure(
         source,
         `expected HTTP 200 or 304, gave up after ${attempts} attempts; the last found ${last?.found}`,
-        true,
         last?.cause,
       );
     },
   };
 }
 
-function fail(
-  source: SourceDescriptor,
-  detail: string,
-  retryable: boolean,
-  cause?: unknown,
-): SourceFetchError {
-  return new SourceFetchError(
-    source.id,
-    `GET ${source.url}: ${detail}`,
-    retryable,
-    cause === undefined ? undefined : { cause },
-  );
+/** A failure that may pass by itself (network, timeout, 5xx, 429): the next scheduled run tries again. */
+function transientFailure(source: SourceDescriptor, detail: string, cause?: unknown): SourceFetchError {
+  return new SourceFetchError(source.id, `GET ${source.url}: ${detail}`, true, causeOf(cause));
+}
+
+/**
+ * A failure that will repeat until the page or the configuration changes (refused address, host,
+ * port or scheme, 404, wrong type, too large): retrying it is pointless, someone has to look.
+ */
+function permanentFailure(source: SourceDescriptor, detail: string, cause?: unknown): SourceFetchError {
+  return new SourceFetchError(source.id, `GET ${source.url}: ${detail}`, false, causeOf(cause));
+}
+
+/** A host as URL.hostname writes it (lower case, IPv6 in canonical form), so the allowlist compares like with like. */
+function canonicalHost(host: string): string {
+  const trimmed = host.trim().toLowerCase();
+  try {
+    return trimmed ? new URL(`https://${trimmed}/`).hostname : '';
+  } catch {
+    return trimmed;
+  }
+}
+
+function causeOf(cause: unknown): { cause: unknown } | undefined {
+  return cause === undefined ? undefined : { cause };
+}
+
+/** The ForbiddenAddressError somewhere in an error's cause chain (undici and node wrap it). */
+function forbiddenAddressIn(error: unknown): ForbiddenAddressError | null {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof ForbiddenAddressError) return e;
+  }
+  return null;
 }
 
 /** Releases the connection of a response whose body is not wanted. */

@@ -57,6 +57,8 @@ function localFetcher(overrides: Partial<HttpFetcherOptions> = {}) {
   const fetcher = createHttpFetcher({
     allowedHosts: ['127.0.0.1'],
     allowInsecureHttpFor: ['127.0.0.1'],
+    // The test server is on the loopback address, which the default policy refuses.
+    addressPolicy: () => null,
     sleep: async (ms) => {
       sleeps.push(ms);
     },
@@ -481,5 +483,167 @@ describe('createHttpFetcher with an injected fetch', () => {
     expect(error.retryable).toBe(true);
     expect(error.message).toContain('deadline reached before attempt 1');
     expect(calls).toEqual([]);
+  });
+});
+
+describe('createHttpFetcher: only port 443 of an allowed host, only public addresses', () => {
+  const source: SourceDescriptor = { id: 'intermin-amif', url: 'https://intermin.fi/amif' };
+  const ok = () => new Response('<p>ok</p>', { status: 200, headers: HTML });
+
+  it('refuses a redirect to another port of an allowed host, without following it', async () => {
+    const calls: string[] = [];
+    const fetch: FetchFunction = async (url) => {
+      calls.push(url);
+      return calls.length === 1
+        ? new Response(null, { status: 302, headers: { location: 'https://intermin.fi:8443/admin' } })
+        : ok();
+    };
+    const error = await rejection(
+      createHttpFetcher({ allowedHosts: ['intermin.fi'], fetch }).fetch(source, null),
+    );
+    expect(error.retryable).toBe(false);
+    expect(error.message).toBe(
+      'intermin-amif: GET https://intermin.fi/amif: redirect (HTTP 302) to https://intermin.fi:8443/admin: expected port 443 of intermin.fi, found port 8443',
+    );
+    expect(calls).toEqual(['https://intermin.fi/amif']);
+  });
+
+  it('accepts an explicit :443, which is the same URL', async () => {
+    const fetcher = createHttpFetcher({ allowedHosts: ['intermin.fi'], fetch: async () => ok() });
+    const result = await fetcher.fetch({ id: 's', url: 'https://intermin.fi:443/amif' }, null);
+    expect(page(result).url).toBe('https://intermin.fi/amif');
+  });
+
+  it('refuses an allowed host written as a private or loopback address literal', async () => {
+    for (const [host, reason] of [
+      ['10.0.0.5', '10.0.0.5 is in the private range 10.0.0.0/8'],
+      ['[::1]', '::1 is in the loopback range ::1/128'],
+      [
+        '[::ffff:169.254.169.254]',
+        '169.254.169.254 is in the link-local range 169.254.0.0/16 (carried in ::ffff:a9fe:a9fe)',
+      ],
+    ] as const) {
+      const fetcher = createHttpFetcher({ allowedHosts: [host], fetch: async () => ok() });
+      const error = await rejection(fetcher.fetch({ id: 's', url: `https://${host}/` }, null));
+      expect(error.retryable).toBe(false);
+      expect(error.message).toContain(`source URL: expected a public address, found ${reason}`);
+    }
+  });
+
+  it('refuses, without connecting, an allowed host name that resolves to a loopback, private or link-local address', async () => {
+    const cases = [
+      [[{ address: '127.0.0.1', family: 4 }], '127.0.0.1 is in the loopback range 127.0.0.0/8'],
+      [[{ address: '192.168.10.1', family: 4 }], '192.168.10.1 is in the private range 192.168.0.0/16'],
+      [[{ address: 'fd12:3456::1', family: 6 }], 'fd12:3456::1 is in the unique-local range fc00::/7'],
+      [[{ address: 'fe80::1', family: 6 }], 'fe80::1 is in the link-local range fe80::/10'],
+      [
+        [{ address: '::ffff:10.1.2.3', family: 6 }],
+        '10.1.2.3 is in the private range 10.0.0.0/8 (carried in ::ffff:10.1.2.3)',
+      ],
+      // One forbidden address among public ones is enough: the socket may pick any of them.
+      [
+        [
+          { address: '93.184.215.14', family: 4 },
+          { address: '169.254.169.254', family: 4 },
+        ],
+        '169.254.169.254 is in the link-local range 169.254.0.0/16',
+      ],
+    ] as const;
+    for (const [addresses, reason] of cases) {
+      const looked: string[] = [];
+      const fetcher = createHttpFetcher({
+        allowedHosts: ['intermin.fi'],
+        resolver: async (hostname) => {
+          looked.push(hostname);
+          return addresses;
+        },
+        sleep: async () => undefined,
+      });
+      const error = await rejection(fetcher.fetch(source, null));
+      expect(error.retryable).toBe(false);
+      expect(error.message).toBe(
+        `intermin-amif: GET https://intermin.fi/amif: expected intermin.fi to resolve to a public address, found ${reason}; not connected`,
+      );
+      // Refused on the first attempt: a forbidden address is not retried.
+      expect(looked).toEqual(['intermin.fi']);
+    }
+  });
+
+  it('checks the addresses of the connection it makes: a resolver-given address is the one connected to', async () => {
+    const source = route('/via-resolver', (res) => res.writeHead(200, HTML).end('<p>resolved</p>'));
+    const port = new URL(source.url).port;
+    const looked: string[] = [];
+    const options = {
+      allowedHosts: ['harvest.test'],
+      allowInsecureHttpFor: ['harvest.test'],
+      resolver: async (hostname: string) => {
+        looked.push(hostname);
+        return [{ address: '127.0.0.1', family: 4 }];
+      },
+    };
+    const named = { id: 's', url: `http://harvest.test:${port}/via-resolver` };
+    // The default policy refuses the loopback address the name resolves to …
+    const refused = await rejection(createHttpFetcher(options).fetch(named, null));
+    expect(refused.message).toContain('expected harvest.test to resolve to a public address');
+    expect(hits('/via-resolver')).toHaveLength(0);
+    // … and a policy that allows it connects there: the request reached this test's server.
+    const allowed = createHttpFetcher({
+      ...options,
+      addressPolicy: (a) => (a === '127.0.0.1' ? null : 'no'),
+    });
+    expect(page(await allowed.fetch(named, null)).body).toBe('<p>resolved</p>');
+    expect(hits('/via-resolver')).toHaveLength(1);
+    expect(looked).toEqual(['harvest.test', 'harvest.test']);
+  });
+});
+
+describe('createHttpFetcher: charset and compression', () => {
+  const latin1Page = (head: string) =>
+    Buffer.from(`<html><head>${head}</head><body><p>Sisäministeriö</p></body></html>`, 'latin1');
+
+  it('decodes by <meta charset> when the Content-Type names no charset', async () => {
+    const source = route('/meta-charset', (res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(latin1Page('<meta charset="ISO-8859-1">'));
+    });
+    const { body } = page(await localFetcher().fetcher.fetch(source, null));
+    expect(body).toContain('<p>Sisäministeriö</p>');
+  });
+
+  it('decodes by <meta http-equiv="Content-Type"> and reads windows-1252 bytes such as the euro sign', async () => {
+    const source = route('/meta-http-equiv', (res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(
+        Buffer.concat([
+          latin1Page('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'),
+          Buffer.from([0x31, 0x20, 0x80]),
+        ]),
+      );
+    });
+    const { body } = page(await localFetcher().fetcher.fetch(source, null));
+    expect(body).toContain('<p>Sisäministeriö</p>');
+    expect(body.endsWith('1 €')).toBe(true);
+  });
+
+  it('lets a byte order mark win over the header and the <meta>', async () => {
+    const source = route('/bom', (res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=iso-8859-1' });
+      res.end(
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<meta charset="latin1">ä', 'utf8')]),
+      );
+    });
+    expect(page(await localFetcher().fetcher.fetch(source, null)).body).toBe('<meta charset="latin1">ä');
+  });
+
+  it('reads a gzip-compressed body and counts the limit on the decompressed bytes', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const body = `<p>${'Sisäministeriö '.repeat(2000)}</p>`;
+    const source = route('/gzip', (res) => {
+      res.writeHead(200, { ...HTML, 'content-encoding': 'gzip' });
+      res.end(gzipSync(body));
+    });
+    expect(page(await localFetcher().fetcher.fetch(source, null)).body).toBe(body);
+    const error = await rejection(localFetcher({ maxBodyBytes: 10_000 }).fetcher.fetch(source, null));
+    expect(error.message).toContain('expected at most 10000 bytes, found at least');
   });
 });
