@@ -22,7 +22,7 @@ import {
   sourceStateSchema,
   versionItem,
 } from './dynamodb/item-codec';
-import { journalItems, readJournal } from './dynamodb/journal';
+import { journalChunkKey, journalItems, readJournal } from './dynamodb/journal';
 import { createTableClient } from './dynamodb/table-client';
 import {
   CHANGES,
@@ -116,9 +116,22 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
   /** Writes the items of the journal the head names, then clears it: the end of a commit. */
   async function applyJournal(holder: string, seen: Head): Promise<void> {
     if (!seen.journal) return;
-    const items = await readJournal(table, seen.journal);
-    await write(items, `state commit of ${seen.journal.runId}`);
+    const journal = seen.journal;
+    const items = await readJournal(table, journal);
+    await write(items, `state commit of ${journal.runId}`);
     await head.update(holder, (h) => ({ ...h, journal: null }));
+    // Applied: the journal is no longer needed (TTL would tidy it in AWS; dynalite has no TTL).
+    for (let n = 0; n < journal.chunks; n++) {
+      try {
+        await doc.send(new DeleteCommand({ TableName: tableName, Key: journalChunkKey(journal.runId, n) }));
+      } catch (err) {
+        options.logger?.warn('could not delete an applied commit journal; TTL removes it later', {
+          runId: journal.runId,
+          error: edgeError('deleting a journal chunk', err).message,
+        });
+        return;
+      }
+    }
   }
 
   async function loadCurrent(): Promise<ProjectRecord[]> {

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDirectoryObjectStore } from '../../functions/adapters/dir-objects';
 import { createDynamoDbStateStore, type DynamoDbStateStore } from '../../functions/adapters/dynamodb-state';
@@ -134,6 +134,7 @@ describe('Publication protocol: the published files always render the committed 
     };
     return {
       state,
+      tableName,
       notices,
       run,
       read,
@@ -219,6 +220,32 @@ describe('Publication protocol: the published files always render the committed 
     expect(await t.statusOf(NEW_NAME)).toBe('removed');
     expect((await t.run('2026-11-23T04:00:00Z')).status).toBe('unchanged');
     await t.invariant();
+  });
+
+  it('a state from before the protocol (no HEAD, no snapshot list): the first run writes every file again and carries the published snapshot index over once', async () => {
+    const t = await harness();
+    await t.run('2026-11-20T04:00:00Z');
+    const plain = DynamoDBDocumentClient.from(dynamo.client);
+    await plain.send(new DeleteCommand({ TableName: t.tableName, Key: { pk: 'HEAD', sk: 'harvest' } }));
+    await plain.send(
+      new DeleteCommand({ TableName: t.tableName, Key: { pk: 'SNAPSHOT', sk: '2026-11-20T040000Z' } }),
+    );
+    expect(await t.state.loadPublication()).toBeNull();
+
+    const migrated = await t.run('2026-11-21T04:00:00Z');
+    expect(migrated.status).toBe('published');
+    expect(migrated.warnings).toContain(
+      'the state had no record of what is published (written before the publication protocol); every file was written again',
+    );
+    expect(
+      migrated.published.filter((k) => k.startsWith('v1/projects/') && k.endsWith('.json')),
+    ).toHaveLength(5);
+    expect((await t.state.loadSnapshots()).map((s) => s.id)).toEqual([
+      '2026-11-20T040000Z',
+      '2026-11-21T040000Z',
+    ]);
+    await t.invariant();
+    expect((await t.run('2026-11-22T04:00:00Z')).status).toBe('unchanged');
   });
 
   it('a failed notice stays pending and the next run sends it, once', async () => {

@@ -156,6 +156,36 @@ describe('Function: harvest handler (dynalite + s3rver, scripted HTTP)', () => {
     expect(input.MessageAttributes?.awardCount).toEqual({ DataType: 'Number', StringValue: '1' });
   });
 
+  it('SNS down: the run still publishes, the notice stays pending in the state, and the next run sends it once', async () => {
+    const $ = cheerio.load(page.replace('2200120,8', '2300120,8'));
+    for (const name of ['UUSI - Uusi testihanke', 'UUSI - Toinen testihanke']) {
+      const row = $('tbody tr').first().clone();
+      row.children('td').first().text(name);
+      $('tbody').append(row);
+    }
+    sns.reset();
+    sns
+      .on(PublishCommand)
+      .rejectsOnce(Object.assign(new Error('Service Unavailable'), { name: 'InternalErrorException' }))
+      .resolves({ MessageId: 'm-2' });
+    const report = await run([html($.html(), { etag: '"v4"' })]).result;
+    expect(report).toMatchObject({ status: 'published', counts: { new: 1, total: 49 } });
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(1);
+
+    // The page has not changed (304): the run only sends what is pending.
+    const next = await run([status(304)]).result;
+    expect(next.status).toBe('unchanged');
+    const calls = sns.commandCalls(PublishCommand);
+    expect(calls).toHaveLength(2);
+    const sent = calls[1]!.args[0].input;
+    expect(sent.Subject).toBe('1 uusi AMIF-hanke / 1 new AMIF award');
+    expect(sent.Message).toContain('- UUSI - Toinen testihanke');
+    expect(sent.MessageAttributes?.runId).toEqual({ DataType: 'String', StringValue: report.runId });
+
+    expect((await run([status(304)]).result).status).toBe('unchanged');
+    expect(sns.commandCalls(PublishCommand)).toHaveLength(2);
+  });
+
   it.each([
     [
       'an oversize body',

@@ -20,6 +20,10 @@ export interface JournalRef {
   readonly sha256: string;
 }
 
+export function journalChunkKey(runId: string, n: number): Item {
+  return itemKey(PK.journal(runId), padNumber(n, 4, `journal of ${runId} chunk`));
+}
+
 export function journalItems(
   runId: string,
   items: readonly Item[],
@@ -30,7 +34,7 @@ export function journalItems(
   const chunks: Item[] = [];
   for (let start = 0, n = 0; start < bytes.byteLength; start += CHUNK_BYTES, n++) {
     chunks.push({
-      ...itemKey(PK.journal(runId), padNumber(n, 4, `journal of ${runId} chunk`)),
+      ...journalChunkKey(runId, n),
       data: bytes.subarray(start, start + CHUNK_BYTES),
       [STATE_TABLE_SCHEMA.ttlAttribute]: expiresAt,
     });
