@@ -24,4 +24,10 @@ export const DEFAULTS = {
    * the state (the record, and a version holding old and new) stays far below DynamoDB's 400 KB.
    */
   maxTextChars: 20_000,
+  /**
+   * Bump when a parser reads something else from the same page. A page whose SHA-256 equals the
+   * last good reading's is not parsed again (it costs a hash), unless that reading was made by an
+   * earlier version: so a parser fix reaches unchanged pages on the next run.
+   */
+  extractionVersion: 1,
 } as const;

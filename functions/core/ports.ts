@@ -43,6 +43,8 @@ export interface SourceState {
   readonly etag: string | null;
   readonly lastModified: string | null;
   readonly fetchedAt: string;
+  /** DEFAULTS.extractionVersion when the output was extracted; null for readings from before it was kept. */
+  readonly extractionVersion: number | null;
   /** The last good output; null when it was too large to keep. */
   readonly output: SourceOutput | null;
 }

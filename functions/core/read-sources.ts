@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DEFAULTS } from './defaults';
 import { PageLayoutError, SourceFetchError } from './errors';
 import type { ProjectRecord } from './model/project';
 import type { SourceReport } from './model/run-report';
@@ -93,7 +94,12 @@ async function readSource(
   const page = fetched.page;
   const digest = sha256(page.body);
   // The same bytes as the last good reading: its output is the one stored, so the page costs a hash.
-  if (cached && stored && stored.sha256 === digest) {
+  if (
+    cached &&
+    stored &&
+    stored.sha256 === digest &&
+    stored.extractionVersion === DEFAULTS.extractionVersion
+  ) {
     const state = { ...stored, etag: page.etag, lastModified: page.lastModified };
     return unchangedRead(module, report('ok', { records: cached.drafts.length }), state, input.startedAt);
   }
@@ -127,6 +133,7 @@ async function readSource(
       etag: page.etag,
       lastModified: page.lastModified,
       fetchedAt: input.startedAt,
+      extractionVersion: DEFAULTS.extractionVersion,
       output,
     },
     reused: false,

@@ -114,6 +114,7 @@ function makeSourceState(id: string, output: SourceOutput | null): SourceState {
     etag: null,
     lastModified: 'Tue, 05 Mar 2024 04:00:00 GMT',
     fetchedAt: '2024-03-05T04:00:00Z',
+    extractionVersion: 1,
     output,
   };
 }

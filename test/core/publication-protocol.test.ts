@@ -5,11 +5,12 @@ import { BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, PutCommand } 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDirectoryObjectStore } from '../../functions/adapters/dir-objects';
 import { createDynamoDbStateStore, type DynamoDbStateStore } from '../../functions/adapters/dynamodb-state';
+import { DEFAULTS } from '../../functions/core/defaults';
 import { PublishError } from '../../functions/core/errors';
 import { feedConfigSchema } from '../../functions/core/feed-config';
 import type { ProjectDraft } from '../../functions/core/model/project';
 import { runPipeline } from '../../functions/core/pipeline';
-import type { AwardNotice, ObjectStore } from '../../functions/core/ports';
+import type { AwardNotice, ObjectStore, StateStore } from '../../functions/core/ports';
 import { expectLatestFilesRenderCommittedState } from '../helpers/committed-render';
 import { jsonListSource, pageFetcher, quietLogger } from '../helpers/doubles';
 import { draft } from '../helpers/drafts';
@@ -293,11 +294,11 @@ describe('Publication protocol: the published files always render the committed 
     };
     const written: string[] = [];
     const dir = createDirectoryObjectStore(dirs.at(-1)!);
-    const run = (at: string) =>
+    const run = (at: string, state: StateStore = t.state) =>
       runPipeline({
         sources: [counting],
         fetcher: pageFetcher(() => JSON.stringify(PAGE_A)),
-        state: t.state,
+        state,
         store: {
           ...dir,
           put: async (o) => {
@@ -320,5 +321,20 @@ describe('Publication protocol: the published files always render the committed 
     expect((await t.state.loadSnapshots()).map((s) => s.id)).toEqual(['2026-11-20T040000Z']);
     const status = JSON.parse(await t.text('v1/status.json'));
     expect(status.sources[0]).toMatchObject({ status: 'ok', records: 5, lastReadAt: '2026-11-21T04:00:00Z' });
+
+    // A reading made by an earlier parser version is parsed again, even for the same bytes.
+    const older: StateStore = {
+      ...t.state,
+      loadSourceStates: async () =>
+        (await t.state.loadSourceStates()).map((st) => ({
+          ...st,
+          extractionVersion: DEFAULTS.extractionVersion - 1,
+        })),
+    };
+    written.length = 0;
+    expect((await run('2026-11-22T04:00:00Z', older)).status).toBe('unchanged');
+    expect(extracts).toBe(2);
+    expect(written).toEqual(['v1/status.json']);
+    expect((await t.state.loadSourceStates())[0]?.extractionVersion).toBe(DEFAULTS.extractionVersion);
   });
 });

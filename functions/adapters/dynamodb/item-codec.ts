@@ -132,6 +132,7 @@ export const sourceStateSchema = z.object({
   etag: z.string().nullable(),
   lastModified: z.string().nullable(),
   fetchedAt: z.string(),
+  extractionVersion: z.number().int().nullable().default(null),
   output: sourceOutputSchema.nullable(),
 });
 
