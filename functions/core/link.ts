@@ -94,7 +94,11 @@ export function linkOutputs(outputs: readonly SourceOutput[]): LinkResult {
           a.beneficiary.id === draft.beneficiary.id &&
           a.beneficiary.id !== 'unknown' &&
           a.announcements.some((x) => x.date === announcement.date && x.url !== announcement.url) &&
-          amountsAgree(a.euFundingEur, announcement.amountEur ?? Number.NaN),
+          amountsAgree(a.euFundingEur, {
+            amountEur: announcement.amountEur,
+            approximate: announcement.approximate ?? false,
+            precisionEur: null,
+          }),
       );
       if (twin >= 0) {
         const existing = announced[twin]!;

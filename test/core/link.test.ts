@@ -316,7 +316,10 @@ describe('Link: the bundled snapshots', () => {
     expect(linked.reference).toMatchObject({
       programme: 'AMIF 2021-2027',
       allocationEur: 67_900_000,
-      source: { id: 'eusa-amif-fund', url: 'https://eusa-rahastot2021.fi/amif/' },
+      source: {
+        id: 'eusa-amif-fund',
+        url: 'https://eusa-rahastot2021.fi/turvapaikka-maahanmuutto-ja-kotouttamisrahasto-amif',
+      },
     });
     const adere = linked.drafts.find((d) => d.acronym === 'ADERE')!;
     expect(adere.specificObjective).toEqual({ code: '1', name: 'Euroopan yhteinen turvapaikkajärjestelmä' });
@@ -609,7 +612,10 @@ describe('Link: v1/reference.json', () => {
       allocationEur: 67_900_000,
       allocationText: '67,9 miljoonaa euroa',
       specificObjectives: [{ code: '1' }, { code: '2' }, { code: '3' }],
-      source: { id: 'eusa-amif-fund', url: 'https://eusa-rahastot2021.fi/amif/' },
+      source: {
+        id: 'eusa-amif-fund',
+        url: 'https://eusa-rahastot2021.fi/turvapaikka-maahanmuutto-ja-kotouttamisrahasto-amif',
+      },
     });
     expect(renderReferenceJson(ctx(null))).toEqual([]);
     expect(renderReferenceJson(ctx(undefined))).toEqual([]);

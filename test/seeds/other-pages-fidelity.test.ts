@@ -262,7 +262,7 @@ const PAGES: readonly PageCase[] = [
     page: 'seeds/pages/eusa-amif-fund.html',
     dump: 'seeds/text/004_fd0a2978fb450cf6.txt',
     lang: 'fi',
-    canonical: 'https://eusa-rahastot2021.fi/amif/',
+    canonical: 'https://eusa-rahastot2021.fi/turvapaikka-maahanmuutto-ja-kotouttamisrahasto-amif',
     h1: 'Turvapaikka-, maahanmuutto- ja kotouttamisrahasto AMIF',
     marker: 'bullet',
     dropFirstDumpLine: false,

@@ -1,5 +1,6 @@
 import type { Beneficiary, ProjectDraft, QualityFlag } from '../model/project';
 import type { PressMention, PressOutput } from '../model/source-output';
+import { amountAgrees } from '../normalise/amount-reader';
 import { findBeneficiaries } from '../normalise/beneficiary';
 import { foldKey } from '../normalise/text';
 import { compare, type LinkExplanation, samePeriod, showDate, showEuros, uniquePairs } from './common';
@@ -13,9 +14,25 @@ export interface PressLinkResult {
   readonly warnings: string[];
 }
 
-/** Two amounts agree when they differ by less than a euro: releases give whole euros (truncated). */
-export function amountsAgree(listed: number | null, announced: number): boolean {
-  return listed !== null && Math.abs(listed - announced) < 1;
+/**
+ * A listed amount agrees with a mention's when they differ by less than a euro (releases give whole
+ * euros, rounded or truncated), or, when the release rounds ("n. 2,2 miljoonaa euroa"), by at most
+ * half its precision. A mention without an amount agrees with nothing.
+ */
+export function amountsAgree(
+  listed: number | null,
+  announced: {
+    readonly amountEur: number | null;
+    readonly approximate?: boolean;
+    readonly precisionEur?: number | null;
+  },
+): boolean {
+  if (announced.amountEur === null) return false;
+  return amountAgrees(listed, {
+    eur: announced.amountEur,
+    approximate: announced.approximate ?? false,
+    precisionEur: announced.precisionEur ?? 1,
+  });
 }
 
 const acronymLike = (word: string) => (word.match(/\p{Lu}/gu) ?? []).length >= 2;
@@ -36,7 +53,11 @@ export function nameEvidence(mention: PressMention, project: ProjectDraft): 'acr
 
 function describe(mention: PressMention): string {
   const names = mention.names.length > 0 ? `${mention.names.join(' / ')}, ` : '';
-  return `${names}${mention.beneficiary?.name ?? '?'}, ${showEuros(mention.amountEur)}`;
+  const amount =
+    mention.amountEur === null
+      ? 'no amount'
+      : `${mention.approximate ? 'n. ' : ''}${showEuros(mention.amountEur)}`;
+  return `${names}${mention.beneficiary?.name ?? '?'}, ${amount}`;
 }
 
 /**
@@ -74,16 +95,21 @@ export function linkPress(output: PressOutput, ministry: readonly ProjectDraft[]
         [
           nameEvidence(m, p),
           sameOrg(m, p) ? 'beneficiary' : null,
-          amountsAgree(p.euFundingEur, m.amountEur) ? 'amount' : null,
+          amountsAgree(p.euFundingEur, m) ? 'amount' : null,
         ]
           .filter(Boolean)
           .join('+'),
     },
     {
-      test: (m, p) => sameOrg(m, p) && amountsAgree(p.euFundingEur, m.amountEur),
+      test: (m, p) => sameOrg(m, p) && amountsAgree(p.euFundingEur, m),
       label: () => 'beneficiary+amount',
     },
     { test: (m, p) => sameOrg(m, p) && projectsOf(p.beneficiary.id) === 1, label: () => 'beneficiary' },
+    {
+      // An amount to the euro is specific enough on its own when the release names no organisation.
+      test: (m, p) => beneficiaryOf.get(m) === null && !m.approximate && amountsAgree(p.euFundingEur, m),
+      label: () => 'amount',
+    },
   ];
   const ambiguous = new Set<PressMention>();
   for (const tier of tiers) {
@@ -123,13 +149,13 @@ export function linkPress(output: PressOutput, ministry: readonly ProjectDraft[]
       continue;
     }
     const { project, label } = match;
-    const agree = amountsAgree(project.euFundingEur, mention.amountEur);
+    const agree = mention.amountEur === null || amountsAgree(project.euFundingEur, mention);
     const quality: QualityFlag[] = [...project.quality];
-    if (!agree && project.euFundingEur !== null) {
+    if (!agree && project.euFundingEur !== null && mention.amountEur !== null) {
       quality.push({
         code: 'amount-mismatch',
         field: 'euFundingEur',
-        message: `the press release of ${showDate(release.date)} gives ${showEuros(mention.amountEur)}, the ministry list ${showEuros(project.euFundingEur)}; the ministry's amount is kept`,
+        message: `the press release of ${showDate(release.date)} gives ${mention.approximate ? 'about ' : ''}${showEuros(mention.amountEur)}, the ministry list ${showEuros(project.euFundingEur)}; the ministry's amount is kept`,
         raw: mention.text,
         source: output.sourceId,
       });
@@ -139,6 +165,7 @@ export function linkPress(output: PressOutput, ministry: readonly ProjectDraft[]
       url: output.url,
       lang: release.lang,
       amountEur: mention.amountEur,
+      ...(mention.approximate ? { approximate: true as const } : {}),
     };
     attached.set(project.id, {
       ...project,
@@ -154,7 +181,7 @@ export function linkPress(output: PressOutput, ministry: readonly ProjectDraft[]
       projectId: project.id,
       matchedBy: label,
       note:
-        agree || project.euFundingEur === null
+        agree || project.euFundingEur === null || mention.amountEur === null
           ? null
           : `amounts differ: ${showEuros(mention.amountEur)} announced, ${showEuros(project.euFundingEur)} listed`,
     });

@@ -54,6 +54,8 @@ export const announcementSchema = z.object({
   url: z.string().url(),
   lang: z.enum(['fi', 'sv', 'en']),
   amountEur: z.number().nullable(),
+  /** Present (true) only when the release rounds the amount ("n. 2,2 miljoonaa euroa"). */
+  approximate: z.literal(true).optional(),
 });
 export type Announcement = z.infer<typeof announcementSchema>;
 

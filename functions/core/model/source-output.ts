@@ -31,18 +31,24 @@ export type ProjectsOutput = z.infer<typeof projectsOutputSchema>;
 export const migriOutputSchema = z.object({ kind: z.literal('migri'), ...outputBase });
 export type MigriOutput = z.infer<typeof migriOutputSchema>;
 
-/** One project (or operating-support) mention of a press release with its amount. */
+/** One project (or operating-support) mention of a press release, with its amount when the text states one. */
 export const pressMentionSchema = z.object({
   /** The id of the "announced" draft the mention becomes when no listed project matches it. */
   draftId: z.string(),
   /** The sentence(s) of the release that name the project and its amount, verbatim. */
   text: z.string(),
-  /** Names the mention gives the project: acronyms and capitalised names, as written. */
+  /** The project's name as the release delimits it ("Puheesta tekstiksi- hankkeessa" → "Puheesta tekstiksi"). */
+  name: z.string().nullable().default(null),
+  /** Names the mention gives the project: its delimited name, acronyms and capitalised names, as written. */
   names: z.array(z.string()),
   /** The organisation the mention names, in its own sentence or in the sentence that introduces it. */
   beneficiary: beneficiarySchema.nullable(),
-  /** Whole euros, as the release writes them. */
-  amountEur: z.number(),
+  /** Euros as the release states them; null when it names the project without an amount. */
+  amountEur: z.number().nullable(),
+  /** The release rounds ("n. 2,2 miljoonaa euroa"): the amount is good to `precisionEur`. */
+  approximate: z.boolean().default(false),
+  /** The unit the amount is written to (1 for whole euros, 100 000 for "2,2 miljoonaa"); null without an amount. */
+  precisionEur: z.number().nullable().default(null),
   /** True for operating support ("operativt stöd", "toimintatuki"), false for a project. */
   operatingSupport: z.boolean(),
 });
@@ -61,6 +67,8 @@ export const pressOutputSchema = z.object({
     /** The total the release announces ("10,4 miljoner euro" → 10 400 000), in euros. */
     announcedTotalEur: z.number().nullable(),
     announcedTotalRaw: z.string().nullable(),
+    /** "awards", or "applications" for news of a call or of the applications received (no awards in it). */
+    subject: z.enum(['awards', 'applications']).default('awards'),
   }),
   mentions: z.array(pressMentionSchema),
 });

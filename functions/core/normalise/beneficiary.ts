@@ -29,7 +29,7 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   'suomen-punainen-risti': ['Finlands Röda Kors', 'Finnish Red Cross'],
   'pelastakaa-lapset-ry': ['Rädda Barnen', 'Save the Children Finland'],
   'ahvenanmaan-maakunnan-hallitus': ['Ålands landskapsregering', 'Government of Åland'],
-  'diakonia-ammattikorkeakoulu': ['Diakonia-yrkeshögskolan', 'Diak'],
+  'diakonia-ammattikorkeakoulu': ['Diakonia-yrkeshögskolan', 'yrkeshögskolan Diakonia', 'Diak'],
   'turun-kaupunki': ['Åbo stad', 'City of Turku'],
   'rauman-kaupunki': ['Raumo stad', 'City of Rauma'],
   'business-finland-oy': ['Business Finland'],
@@ -106,6 +106,53 @@ function withExtraNames(extra: readonly { readonly id: string; readonly name: st
   return [...SEARCH_NAMES, ...added].sort(bySpecificity);
 }
 
+/** Legal-form words a running text often leaves out ("Helsingin Diakonissalaitoksen Säätiön" for "… säätiö sr"). */
+const LEGAL_FORMS = new Set(['sr', 'ry', 'rf', 'oy', 'oyj', 'ab']);
+
+/** Finnish case endings a name's last word takes in running text (genitive, allative, adessive, …). */
+const FINNISH_ENDINGS = ['n', 'lle', 'lla', 'lta', 'ssa', 'sta', 'a', 'ta', 'an', 'en', 'in', 'on', 'un'];
+
+/**
+ * The stems a Finnish word inflects on: itself, and its consonant-gradation or -s/-nen stems
+ * ("kaupunki" → "kaupungi-n", "liitto" → "liito-n", "laitos" → "laitokse-n", "-apu" → "-avu-n").
+ */
+function finnishStems(token: string): string[] {
+  const stems = [token];
+  const gradation = /(kk|pp|tt|nt|lt|rt|nk)([aeiouy])$/.exec(token);
+  if (gradation) {
+    const weak = { kk: 'k', pp: 'p', tt: 't', nt: 'nn', lt: 'll', rt: 'rr', nk: 'ng' }[gradation[1]!];
+    stems.push(`${token.slice(0, gradation.index)}${weak}${gradation[2]}`);
+  }
+  if (token.endsWith('s')) stems.push(`${token}kse`, `${token.slice(0, -1)}kse`);
+  if (token.endsWith('nen')) stems.push(`${token.slice(0, -3)}se`);
+  if (token.endsWith('apu')) stems.push(`${token.slice(0, -3)}avu`);
+  if (token.endsWith('i')) stems.push(`${token.slice(0, -1)}e`);
+  return stems;
+}
+
+/**
+ * The base form of a written word when its folded form is the name's last word `token` itself, in a
+ * Swedish genitive or in a Finnish case: "Maahanmuuttoviraston" → "Maahanmuuttovirasto", "kaupungin"
+ * → "kaupunki"; null when it is another word. Case and accents of the written word are kept.
+ */
+function baseForm(written: string, token: string): string | null {
+  const word = foldKey(written);
+  if (word === token) return written;
+  if (word === `${token}s`) return written.slice(0, -1);
+  const stems = token.length < 4 ? [token] : finnishStems(token);
+  const endings = token.length < 4 ? ['n'] : FINNISH_ENDINGS;
+  for (const stem of stems) {
+    if (!word.startsWith(stem) || !endings.includes(word.slice(stem.length))) continue;
+    let common = 0;
+    while (common < stem.length && stem[common] === token[common]) common++;
+    return written.slice(0, common) + token.slice(common);
+  }
+  return null;
+}
+
+/** Case endings written after a colon ("THL:n", "Oy:s", "THL:lle"), a word of their own once split. */
+const COLON_ENDINGS = new Set(['s', 'n', 'lle', 'lla', 'lta', 'sta', 'ssa', 'ta']);
+
 export interface BeneficiaryMention {
   readonly id: string;
   /** The organisation's name without the genitive ending, e.g. "Finlands Flyktinghjälp". */
@@ -114,6 +161,22 @@ export interface BeneficiaryMention {
   readonly text: string;
   /** Position of the first word among the text's folded words, for ordering. */
   readonly word: number;
+}
+
+/**
+ * A name's tokens, and the shorter forms running text uses: without a trailing legal form ("… säätiö
+ * sr" → "… säätiö"), then also without a trailing short name ("Työväen Sivistysliitto TSL ry" →
+ * "Työväen Sivistysliitto").
+ */
+function withoutLegalForm(tokens: readonly string[]): (readonly string[])[] {
+  const variants: (readonly string[])[] = [tokens];
+  let rest = tokens;
+  if (rest.length > 1 && LEGAL_FORMS.has(rest.at(-1)!)) {
+    rest = rest.slice(0, -1);
+    variants.push(rest);
+  }
+  if (rest.length > 2 && rest.at(-1)!.length <= 3) variants.push(rest.slice(0, -1));
+  return variants;
 }
 
 /**
@@ -135,32 +198,30 @@ export function findBeneficiaries(
   const found: BeneficiaryMention[] = [];
   const taken = new Set<number>();
   for (const name of names) {
-    for (let start = 0; start + name.tokens.length <= words.length; start++) {
-      let end = start;
-      let ok = true;
-      for (let k = 0; k < name.tokens.length && ok; k++) {
-        const token = name.tokens[k]!;
-        const word = words[end]!;
-        const last = k === name.tokens.length - 1;
-        ok = word === token || (last && (word === `${token}s` || word === `${token}n`));
-        end++;
+    for (const tokens of withoutLegalForm(name.tokens)) {
+      for (let start = 0; start + tokens.length <= words.length; start++) {
+        let end = start;
+        let ok = true;
+        for (let k = 0; k < tokens.length && ok; k++) {
+          const word = words[end]!;
+          ok = k === tokens.length - 1 ? baseForm(original[end]!, tokens[k]!) !== null : word === tokens[k];
+          end++;
+        }
+        if (!ok) continue;
+        // "Oy:s", "THL:n", "Etappi ry:n": the ending is a word of its own once punctuation is split off.
+        if (COLON_ENDINGS.has(words[end] ?? '')) end++;
+        const span = Array.from({ length: end - start }, (_, i) => start + i);
+        if (span.some((i) => taken.has(i))) continue;
+        for (const i of span) taken.add(i);
+        const written = original.slice(start, start + tokens.length);
+        written[written.length - 1] = baseForm(written.at(-1)!, tokens.at(-1)!)!;
+        found.push({
+          id: name.id,
+          name: name.name ?? written.join(' '),
+          text: original.slice(start, end).join(' '),
+          word: start,
+        });
       }
-      if (!ok) continue;
-      const written = original.slice(start, end);
-      // "Oy:s", "THL:n": the genitive is a word of its own once punctuation is split off.
-      if (words[end] === 's' || words[end] === 'n') end++;
-      const span = Array.from({ length: end - start }, (_, i) => start + i);
-      if (span.some((i) => taken.has(i))) continue;
-      for (const i of span) taken.add(i);
-      const lastWord = words[start + name.tokens.length - 1]!;
-      const lastToken = name.tokens.at(-1)!;
-      if (lastWord !== lastToken) written[written.length - 1] = written.at(-1)!.slice(0, -1);
-      found.push({
-        id: name.id,
-        name: name.name ?? written.join(' '),
-        text: original.slice(start, end).join(' '),
-        word: start,
-      });
     }
   }
   return found.sort((a, b) => a.word - b.word);

@@ -8,7 +8,8 @@ import { blockText, pageBlocks } from './page-blocks';
 import type { SourceModule } from './source-module';
 
 export const EUSA_AMIF_FUND_ID = 'eusa-amif-fund';
-export const EUSA_AMIF_FUND_URL = 'https://eusa-rahastot2021.fi/amif/';
+export const EUSA_AMIF_FUND_URL =
+  'https://eusa-rahastot2021.fi/turvapaikka-maahanmuutto-ja-kotouttamisrahasto-amif';
 
 /** "AMIF-rahastolla on kolme päätavoitetta:" — the sentence the objectives list follows. */
 const OBJECTIVES_INTRO = /\b(kolme|3)\s+(pää|erityis)?tavoitetta\b/i;

@@ -1,19 +1,21 @@
 import { createHash } from 'node:crypto';
 import { PageLayoutError } from '../errors';
-import { type Beneficiary, type ProjectDraft, projectDraftSchema } from '../model/project';
+import type { ProjectDraft } from '../model/project';
 import type { PressMention, PressOutput } from '../model/source-output';
 import { extractAcronym } from '../normalise/acronym';
-import { groupThousands, parseEuroAmount } from '../normalise/amount';
-import { findBeneficiaries } from '../normalise/beneficiary';
-import { parseFinnishDate } from '../normalise/date';
+import { groupThousands } from '../normalise/amount';
 import { findMillionAmount } from '../normalise/million-amount';
 import { projectId } from '../normalise/project-id';
-import { collapseWhitespace } from '../normalise/text';
+import { buildDraft, UNKNOWN_BENEFICIARY } from './draft-builder';
 import { loadPage } from './load-page';
 import { blockText, pageBlocks } from './page-blocks';
+import { type ReadMention, readMentions } from './press-mentions';
+import { dateCandidates, releaseDate } from './press-release-date';
 import type { SourceModule } from './source-module';
 
 export type PressLang = 'fi' | 'sv' | 'en';
+
+export { mentionNames } from './press-mentions';
 
 /** Press releases whose source id is fixed: the snapshot files and the state store know them by it. */
 const KNOWN_RELEASES: Readonly<Record<string, string>> = {
@@ -44,55 +46,15 @@ export function pressReleaseId(url: string): string {
   return `intermin-press-${pressLangOfUrl(normalised)}-${digest}`;
 }
 
-const PUBLICATION_LABEL =
-  /(?:utgivningsdatum|julkaisuaika|julkaistu|publication date|published)\s*:?\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})/i;
-/** "(212 429 euro EU-finansiering)", "(1 153 584 euro)", "(78 438 euroa)", "(EUR 212,429)". */
-const NUM = String.raw`(\d{1,3}(?:[\s\u00a0.,]\d{3})+|\d+)`;
-const AMOUNT = new RegExp(
-  String.raw`\(\s*(?:EUR\s*${NUM}|${NUM}\s*(?:€|euroa|euros|euro|EUR)(?![\p{L}])(?:\s+[\p{L}-]+){0,3})\s*\)`,
-  'gu',
-);
-/** The words that introduce a project's name, by language. */
-const PROJECT_WORD = /\b(?:projektet|projekt|hankkeessa|hankkeen|hanke|project)\s+/giu;
-const NAME_WORD = String.raw`(?:[\p{Lu}][\p{L}\p{N}-]*!?|\d+)`;
-const NAME_AFTER_PROJECT_WORD = new RegExp(String.raw`^(${NAME_WORD}(?:\s+${NAME_WORD}){0,5})`, 'u');
-/** Capitals words that are not project names: the fund, the EU, instruments. */
-const NOT_A_NAME = /^(?:EU|AMIF|ISF|BMVI|EUSA)(?:$|[-\s])/u;
-const OPERATING_SUPPORT =
-  /\boperativ\p{L}*\s+stöd|\boperatiivi\p{L}*\s+tu\p{L}*|\boperating support|\btoimintatu\p{L}*/iu;
-const PROJECT_COUNT = /\b(\d{1,3})\s+(?:projekt|hanketta|hankkeelle|hankkeeseen|projects)\b/iu;
-const PERIOD = /\b(20\d\d)\s*[-–]\s*(20\d\d)\b/;
+const PERIOD = /\b(2014|2021)\s*[-–]\s*(2020|2027)\b/;
 const AMIF_NAME =
-  /\bAMIF\b|asyl-, migrations- och integrationsfond|turvapaikka-, maahanmuutto- ja kotouttamisrahast|Asylum, Migration and Integration Fund/iu;
-
-/** Splits running text into sentences: after ".", "!" or "?" followed by a capital, a digit or "(". */
-function sentences(line: string): string[] {
-  return line
-    .split(/(?<=[.!?])\s+(?=[\p{Lu}\d(])/u)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-/**
- * Names a mention gives its project: the capitalised words after "projekt(et)"/"hanke"/"project",
- * then acronym-like words (two or more capitals: "ADERE", "GBV-Tuva2", "MoniTieto"), leaving out the
- * words of the organisations it names (`organisations`, e.g. "Utvecklingsbolaget SavoGrow Oy s").
- */
-export function mentionNames(text: string, organisations: readonly string[] = []): string[] {
-  const orgWords = new Set(organisations.flatMap((o) => o.split(/\s+/)));
-  const names: string[] = [];
-  for (const match of text.matchAll(PROJECT_WORD)) {
-    const after = NAME_AFTER_PROJECT_WORD.exec(text.slice(match.index + match[0].length));
-    if (after) names.push(after[1]!.replace(/[,;:]$/, ''));
-  }
-  for (const word of text.split(/[\s,;:()–]+/u)) {
-    const clean = word.replace(/[.!?]$/, '');
-    if ((clean.match(/\p{Lu}/gu) ?? []).length >= 2 && !/:s$/.test(clean)) names.push(clean);
-  }
-  return [
-    ...new Set(names.filter((n) => !NOT_A_NAME.test(n) && !n.split(/\s+/).every((w) => orgWords.has(w)))),
-  ];
-}
+  /\bAMIF\b|asyl-, migrations- och integrationsfond|turvapaikka-, maahanmuutto- ja kotouttamisrahast|turvapaikka-, maahanmuutto- ja kotoutumisrahast|Asylum, Migration and Integration Fund/iu;
+const PROJECT_COUNT = /\b(\d{1,3})\s+(?:projekt|hanketta|hankkeelle|hankkeeseen|projects)\b/iu;
+/** News of a call or of the applications it received: "vastaanotti … hakemusta", "haetaan EU-tukea". */
+const APPLICATIONS =
+  /\bhakemus\p{L}*|\bavustushakemus\p{L}*|\bhaetaan\b|\bhaettiin\b|\bhaettavissa\b|\bhaettavana\b|\bhaku auki\b|\bansökning\p{L}*|\bansökan\b|\bkan sökas\b|\bapplications?\b|\bcall for proposals\b/iu;
+const AWARDED =
+  /\bmyön(?:nettiin|netään|si|netty|tänyt)\b|\brahoitetaan\b|\btuetaan\b|\bbevilja(?:s|des|t|r|de)\b|\bawarded\b|\bgranted\b/iu;
 
 export interface ParsedPressRelease {
   readonly title: string;
@@ -102,16 +64,18 @@ export interface ParsedPressRelease {
   readonly announcedTotal: { readonly eur: number; readonly raw: string } | null;
   /** "17 projekt" in the lead: how many projects the release says it funds. */
   readonly projectCount: number | null;
-  readonly mentions: readonly Omit<PressMention, 'draftId'>[];
+  readonly subject: 'awards' | 'applications';
+  readonly mentions: readonly ReadMention[];
+  /** Sentences that state an award without naming the project or an amount. */
+  readonly unnamed: readonly string[];
 }
 
 /**
- * Reads a ministry press release on AMIF awards by its visible text: the title (`<h1>`), the
- * publication date (`<time datetime>` or "Utgivningsdatum/Julkaisuaika/Publication date d.m.yyyy"),
- * the announced total ("10,4 miljoner euro") and every amount in brackets with the sentence that
- * names its project. A sentence that names an organisation but no amount ("Stiftelsen Helsingfors
- * Diakonissanstalt beviljades finansiering för tre projekt.") sets the organisation of the mentions
- * after it, until the next subheading. Throws PageLayoutError without a title, a date or an amount.
+ * Reads a ministry (or Migri) release on AMIF awards by its visible text: the title (`<h1>`), the
+ * publication date (see releaseDate), the announced total ("10,4 miljoner euro", "lähes 6 miljoonaa
+ * euroa") and every award it states (see readMentions). News of a call or of the applications
+ * received is recognised by its title and lead and yields no mentions. Throws PageLayoutError
+ * without a title or a date: such a page is not a release.
  */
 export function parsePressRelease(html: string, sourceId: string, url: string): ParsedPressRelease {
   const $ = loadPage(html, sourceId);
@@ -124,90 +88,45 @@ export function parsePressRelease(html: string, sourceId: string, url: string): 
   const title = titleIndex >= 0 ? blockText(blocks[titleIndex]!) : null;
   if (!title) throw new PageLayoutError(sourceId, 'a press release with an <h1> title', 'no <h1>');
 
-  const datetime = $('time[datetime]').first().attr('datetime') ?? '';
-  const labelled = PUBLICATION_LABEL.exec(blocks.map(blockText).join('\n'));
-  const parsedDate = /^\d{4}-\d{2}-\d{2}/.test(datetime)
-    ? { ok: true as const, iso: datetime.slice(0, 10) }
-    : labelled
-      ? parseFinnishDate(labelled[1]!)
-      : null;
-  if (!parsedDate?.ok) {
+  const body = blocks.slice(titleIndex + 1);
+  const date = releaseDate($('time[datetime]').first().attr('datetime'), body);
+  if (!date) {
     throw new PageLayoutError(
       sourceId,
-      'a publication date ("Utgivningsdatum 12.4.2023", "Julkaisuaika …", "Publication date …" or <time datetime>)',
-      labelled ? `"${labelled[0]}"` : 'no date',
+      'a publication date ("Julkaisuajankohta 14.12.2022 11.35", "Utgivningsdatum 12.4.2023", "Publication date …", <time datetime> or a date on its own line under the title)',
+      dateCandidates(body),
     );
   }
 
-  const body = blocks.slice(titleIndex + 1);
-  const allText = body.map(blockText).join('\n');
+  const allText = `${title}\n${body.map(blockText).join('\n')}`;
   const period = PERIOD.exec(allText);
-  const programme =
-    AMIF_NAME.test(`${title}\n${allText}`) && period ? `AMIF ${period[1]}-${period[2]}` : null;
-  // The lead: the paragraph with the total, else the first paragraph that is more than a date or a label.
+  const programme = AMIF_NAME.test(allText) && period ? `AMIF ${period[1]}-${period[2]}` : null;
+  // The lead: the paragraph with the total, else the first paragraph that is more than a date or a caption.
   const lead =
     body.find((b) => b.kind === 'text' && findMillionAmount(blockText(b))) ??
     body.find(
       (b) =>
-        b.kind === 'text' && !PUBLICATION_LABEL.test(blockText(b)) && blockText(b).split(' ').length >= 3,
+        b.kind === 'text' &&
+        blockText(b).split(' ').length >= 3 &&
+        !/\d{1,2}\.\d{1,2}\.\d{4}/.test(blockText(b)),
     );
-  const announcedTotal = findMillionAmount(title) ?? (lead ? findMillionAmount(blockText(lead)) : null);
-  const count = PROJECT_COUNT.exec(`${title}\n${lead ? blockText(lead) : ''}`);
-
-  const mentions: Omit<PressMention, 'draftId'>[] = [];
-  let context: Beneficiary | null = null;
-  for (const block of body) {
-    if (block.kind === 'heading') {
-      context = null;
-      continue;
-    }
-    for (const line of block.lines) {
-      for (const sentence of sentences(line)) {
-        const amounts = [...sentence.matchAll(AMOUNT)];
-        const named = findBeneficiaries(sentence)[0] ?? null;
-        if (amounts.length === 0) {
-          if (named) context = { id: named.id, name: named.name };
-          continue;
-        }
-        let from = 0;
-        for (const [i, amount] of amounts.entries()) {
-          // A mention runs to its amount; the last one to the end of the sentence.
-          const to = i === amounts.length - 1 ? sentence.length : amount.index + amount[0].length;
-          const text = collapseWhitespace(sentence.slice(from, to));
-          const parsed = parseEuroAmount((amount[1] ?? amount[2]!).replace(/[.,](?=\d{3}\b)/g, ' '));
-          from = to;
-          if (!parsed.ok) continue;
-          const organisations = findBeneficiaries(text);
-          const own = organisations[0] ?? null;
-          mentions.push({
-            text,
-            names: mentionNames(
-              text,
-              organisations.map((o) => o.text),
-            ),
-            beneficiary: own ? { id: own.id, name: own.name } : context,
-            amountEur: Math.trunc(parsed.cents / 100),
-            operatingSupport: OPERATING_SUPPORT.test(text),
-          });
-        }
-      }
-    }
-  }
-  if (mentions.length === 0) {
-    throw new PageLayoutError(
-      sourceId,
-      'project mentions with an amount in brackets, e.g. "(212 429 euro EU-finansiering)"',
-      'no amounts in brackets',
-    );
-  }
+  const leadText = lead ? blockText(lead) : '';
+  const announcedTotal = findMillionAmount(title) ?? findMillionAmount(leadText);
+  const count = PROJECT_COUNT.exec(`${title}\n${leadText}`);
+  const opening = `${title}\n${leadText}`;
+  const subject = APPLICATIONS.test(opening) && !AWARDED.test(opening) ? 'applications' : 'awards';
+  const scan =
+    subject === 'awards' ? readMentions(body, announcedTotal?.eur ?? null) : { mentions: [], unnamed: [] };
   return {
     title,
-    date: parsedDate.iso,
+    date: date.iso,
     lang,
     programme,
     announcedTotal,
     projectCount: count ? Number(count[1]) : null,
-    mentions,
+    subject,
+    mentions: scan.mentions,
+    unnamed: scan.unnamed,
   };
 }
 
@@ -222,7 +141,12 @@ const OPERATING_WORD_BY_LANG: Readonly<Record<PressLang, string>> = {
   en: 'operating support',
 };
 
-const wholeEuros = (n: number): string => groupThousands(String(n), ' ');
+const wholeEuros = (n: number): string => groupThousands(String(Math.trunc(n)), ' ');
+/** 1 153 584 or 2 200 120,80: whole euros, with the cents when the release gives them. */
+const showAmount = (n: number): string =>
+  Number.isInteger(n)
+    ? wholeEuros(n)
+    : `${wholeEuros(n)},${String(Math.round((n % 1) * 100)).padStart(2, '0')}`;
 
 /** "IP Istanbulprotokollet" → "IP", "GBV-Tuva2" → "GBV-Tuva2", "Paluu" → null. */
 function acronymOf(name: string): string | null {
@@ -232,24 +156,116 @@ function acronymOf(name: string): string | null {
 }
 
 /** The name an announced record carries: the name the release gives, else who and how much. */
-function announcedName(mention: Omit<PressMention, 'draftId'>, lang: PressLang): string {
-  const named = mention.names[0];
+function announcedName(mention: ReadMention, lang: PressLang): string {
+  const named = mention.name ?? mention.names[0];
   if (named) return named;
   const what = mention.operatingSupport ? OPERATING_WORD_BY_LANG[lang] : PROJECT_WORD_BY_LANG[lang];
-  return `${mention.beneficiary?.name ?? '?'}: ${what} (${wholeEuros(mention.amountEur)} euro)`;
+  const amount =
+    mention.amountEur === null
+      ? ''
+      : ` (${mention.approximate ? 'n. ' : ''}${showAmount(mention.amountEur)} euro)`;
+  return `${mention.beneficiary?.name ?? '?'}: ${what}${amount}`;
+}
+
+/** The "announced" draft a mention becomes when no listed project matches it. */
+function announcedDraft(
+  mention: ReadMention,
+  draftId: string,
+  release: ParsedPressRelease,
+  programme: string,
+  source: { id: string; url: string },
+): ProjectDraft {
+  const name = announcedName(mention, release.lang);
+  return buildDraft(
+    {
+      id: draftId,
+      programme,
+      name,
+      acronym: acronymOf(name),
+      beneficiary: mention.beneficiary ?? UNKNOWN_BENEFICIARY,
+      summary: mention.text,
+      euFundingEur: mention.amountEur,
+      listing: 'announced',
+      sources: [source],
+      announcements: [
+        {
+          date: release.date,
+          url: source.url,
+          lang: release.lang,
+          amountEur: mention.amountEur,
+          ...(mention.approximate ? { approximate: true as const } : {}),
+        },
+      ],
+    },
+    mention.beneficiary
+      ? []
+      : [
+          {
+            code: 'missing-field',
+            field: 'beneficiary',
+            message: 'the press release does not name the organisation of this project',
+            raw: mention.text,
+            source: source.id,
+          },
+        ],
+  );
+}
+
+/** What the run report says about a release beyond its mentions: counts, totals, what it left unnamed. */
+function releaseWarnings(id: string, release: ParsedPressRelease): string[] {
+  const warnings: string[] = [];
+  if (release.subject === 'applications') {
+    warnings.push(
+      `${id}: note: this is news of a call or of the applications received ("${release.title}"), not of awards; it announces nothing`,
+    );
+    return warnings;
+  }
+  if (release.mentions.length === 0) {
+    warnings.push(
+      `${id}: note: the release names no project and states no amount of an award; nothing was announced`,
+    );
+  }
+  const withAmount = release.mentions.filter((m) => m.amountEur !== null);
+  const projects = withAmount.filter((m) => !m.operatingSupport).length;
+  if (
+    release.projectCount !== null &&
+    withAmount.length === release.mentions.length &&
+    release.projectCount !== projects
+  ) {
+    warnings.push(
+      `${id}: the release says ${release.projectCount} projects but names ${projects} project amounts (and ${withAmount.length - projects} operating supports)`,
+    );
+  }
+  const sum = withAmount.reduce((s, m) => s + (m.amountEur ?? 0), 0);
+  if (
+    release.announcedTotal &&
+    withAmount.length === release.mentions.length &&
+    withAmount.length > 0 &&
+    Math.abs(sum - release.announcedTotal.eur) > 50_000
+  ) {
+    warnings.push(
+      `${id}: the amounts add up to ${wholeEuros(sum)} euro, the release announces "${release.announcedTotal.raw}"`,
+    );
+  }
+  for (const sentence of release.unnamed) {
+    warnings.push(
+      `${id}: note: "${sentence}" states an award without naming the project or an amount; it was not published as a record`,
+    );
+  }
+  return warnings;
 }
 
 /** A press release as a source. `id` defaults to {@link pressReleaseId}. */
 export function pressReleaseSource(url: string, id: string = pressReleaseId(url)): SourceModule {
   const lang = pressLangOfUrl(url);
+  const migri = new URL(url).host.endsWith('migri.fi');
   return {
     id,
     url,
-    title: `Sisäministeriön tiedote (${lang})`,
-    publisher: 'Sisäministeriö',
+    title: migri ? `Maahanmuuttoviraston uutinen (${lang})` : `Sisäministeriön tiedote (${lang})`,
+    publisher: migri ? 'Maahanmuuttovirasto' : 'Sisäministeriö',
     extract(html: string): PressOutput {
       const release = parsePressRelease(html, id, url);
-      const warnings: string[] = [];
       // Without the period in the text, the release date decides: the 2021–2027 calls opened in 2022.
       const programme =
         release.programme ?? (release.date >= '2022-01-01' ? 'AMIF 2021-2027' : 'AMIF 2014-2020');
@@ -263,51 +279,7 @@ export function pressReleaseSource(url: string, id: string = pressReleaseId(url)
           draftId = projectId(programme, `${name} ${mention.beneficiary?.id ?? ''} ${mention.amountEur}`);
         ids.add(draftId);
         mentions.push({ ...mention, draftId });
-        drafts.push(
-          projectDraftSchema.parse({
-            id: draftId,
-            programme,
-            fund: 'AMIF',
-            name,
-            acronym: acronymOf(name),
-            beneficiary: mention.beneficiary ?? { id: 'unknown', name: '(ei ilmoitettu)' },
-            specificObjective: null,
-            nationalObjective: null,
-            summary: mention.text,
-            euFundingEur: mention.amountEur,
-            startDate: null,
-            endDate: null,
-            website: null,
-            listing: 'announced',
-            sources: [{ id, url }],
-            migri: null,
-            announcements: [{ date: release.date, url, lang: release.lang, amountEur: mention.amountEur }],
-            quality: mention.beneficiary
-              ? []
-              : [
-                  {
-                    code: 'missing-field',
-                    field: 'beneficiary',
-                    message: 'the press release does not name the organisation of this project',
-                    raw: mention.text,
-                    source: id,
-                  },
-                ],
-          }),
-        );
-      }
-
-      const projects = release.mentions.filter((m) => !m.operatingSupport).length;
-      if (release.projectCount !== null && release.projectCount !== projects) {
-        warnings.push(
-          `${id}: the release says ${release.projectCount} projects but names ${projects} project amounts (and ${release.mentions.length - projects} operating supports)`,
-        );
-      }
-      const sum = release.mentions.reduce((s, m) => s + m.amountEur, 0);
-      if (release.announcedTotal && Math.abs(sum - release.announcedTotal.eur) > 50_000) {
-        warnings.push(
-          `${id}: the amounts add up to ${wholeEuros(sum)} euro, the release announces "${release.announcedTotal.raw}"`,
-        );
+        drafts.push(announcedDraft(mention, draftId, release, programme, { id, url }));
       }
       return {
         kind: 'press-release',
@@ -315,7 +287,7 @@ export function pressReleaseSource(url: string, id: string = pressReleaseId(url)
         url,
         pageUpdated: release.date,
         drafts,
-        warnings,
+        warnings: releaseWarnings(id, release),
         release: {
           title: release.title,
           date: release.date,
@@ -323,6 +295,7 @@ export function pressReleaseSource(url: string, id: string = pressReleaseId(url)
           programme,
           announcedTotalEur: release.announcedTotal?.eur ?? null,
           announcedTotalRaw: release.announcedTotal?.raw ?? null,
+          subject: release.subject,
         },
         mentions,
       };

@@ -10,7 +10,7 @@ describe('Source eusa-amif-fund: the fund description page', () => {
     expect(eusaAmifFund.extract(seed)).toEqual({
       kind: 'reference',
       sourceId: 'eusa-amif-fund',
-      url: 'https://eusa-rahastot2021.fi/amif/',
+      url: 'https://eusa-rahastot2021.fi/turvapaikka-maahanmuutto-ja-kotouttamisrahasto-amif',
       pageUpdated: null,
       drafts: [],
       warnings: [],
