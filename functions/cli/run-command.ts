@@ -7,17 +7,19 @@ import { createHttpFetcher } from '../adapters/http-fetch';
 import { createOutboxNotifier } from '../adapters/outbox-notify';
 import { createSnapshotFetcher } from '../adapters/snapshot-fetch';
 import { DEFAULTS } from '../core/defaults';
-import { LeaseHeldError, LeaseLostError } from '../core/errors';
+import { ConfigError, LeaseHeldError, LeaseLostError } from '../core/errors';
 import { feedConfigSchema } from '../core/feed-config';
 import type { RunReport } from '../core/model/run-report';
 import { exitCodeOf, runPipeline } from '../core/pipeline';
 import type { Logger } from '../core/ports';
-import { BUILT_IN_SOURCES, sourceHosts } from '../core/sources/built-in-sources';
+import { configuredSources, sourceHosts } from '../core/sources/built-in-sources';
+import type { SourceModule } from '../core/sources/source-module';
 import { DataDirBusyError, lockDataDir } from './data-dir-lock';
 import { startEmbeddedDynalite } from './embedded-dynalite';
 import { UsageError } from './usage-error';
 
 export const RUN_USAGE = `Usage: npm start -- [--pages DIR | --live] [--data DIR] [--out DIR] [--now ISO-8601] [--json]
+                 [--press-releases [ID=]URL,…]
 
 Runs the harvest once: reads the source pages, updates the state and publishes the feed.
 
@@ -29,6 +31,8 @@ Runs the harvest once: reads the source pages, updates the state and publishes t
   --base-url URL       public base URL written into the files (default: http://localhost:8080)
   --collapse-threshold share of a source's projects that may vanish in one run (default: 0.2)
   --accept-mass-change publish a change of one field in more than half the projects (refused otherwise)
+  --press-releases     the press releases to read, comma-separated "URL" or "ID=URL", as the Lambda's
+                       PRESS_RELEASE_URLS; with --pages each is read from DIR/<ID>.html (default: the bundled list)
   --json               print the run report as JSON on stdout
   -h, --help           show this help
 
@@ -44,6 +48,8 @@ export interface RunOptions {
   readonly collapseThreshold: number;
   readonly acceptMassChange: boolean;
   readonly json: boolean;
+  /** The sources to read: the page sources and the configured press releases. */
+  readonly sources: readonly SourceModule[];
 }
 
 export function parseRunArgs(
@@ -87,7 +93,18 @@ export function parseRunArgs(
     collapseThreshold,
     acceptMassChange: v['accept-mass-change'] ?? false,
     json: v.json ?? false,
+    sources: selectSources(v['press-releases']),
   };
+}
+
+function selectSources(pressReleases: string | undefined): SourceModule[] {
+  try {
+    return configuredSources({ pressReleaseUrls: pressReleases });
+  } catch (error) {
+    if (error instanceof ConfigError)
+      throw new UsageError(error.message.replace('PRESS_RELEASE_URLS', '--press-releases'));
+    throw error;
+  }
 }
 
 function parse(args: readonly string[]) {
@@ -105,6 +122,7 @@ function parse(args: readonly string[]) {
       'collapse-threshold': { type: 'string' },
       'accept-mass-change': { type: 'boolean' },
       json: { type: 'boolean' },
+      'press-releases': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -156,15 +174,15 @@ async function runWithStore(
     const state = createDynamoDbStateStore({ client: db.client, tableName: 'amif-feed', logger });
     await state.ensureTable();
     const fetcher = options.live
-      ? createHttpFetcher({ allowedHosts: sourceHosts(BUILT_IN_SOURCES), timeoutMs: 20_000, maxRetries: 1 })
+      ? createHttpFetcher({ allowedHosts: sourceHosts(options.sources), timeoutMs: 20_000, maxRetries: 1 })
       : createSnapshotFetcher(resolve(options.pages));
     stderr(
       options.live
-        ? `Reading ${BUILT_IN_SOURCES.length} source pages over HTTPS`
-        : `Reading ${BUILT_IN_SOURCES.length} source pages from ${resolve(options.pages)}`,
+        ? `Reading ${options.sources.length} source pages over HTTPS`
+        : `Reading ${options.sources.length} source pages from ${resolve(options.pages)}`,
     );
     const report = await runPipeline({
-      sources: BUILT_IN_SOURCES,
+      sources: options.sources,
       fetcher,
       state,
       store: createDirectoryObjectStore(outDir),

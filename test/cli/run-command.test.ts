@@ -160,3 +160,52 @@ describe('CLI: bad input loses nothing', () => {
     await rm(dirs.dir, { recursive: true, force: true });
   });
 });
+
+describe('CLI: a configured press release is read from --pages under its id', () => {
+  it('reads a real release added with --press-releases ID=URL, links its mentions and creates no record', async () => {
+    const { REAL_RELEASES, realText } = await import('../fixtures/pages/real-pages');
+    const { textPage } = await import('../helpers/text-page');
+    const dirs = await scratch();
+    try {
+      const page = REAL_RELEASES.intermin20221214fi;
+      const id = 'intermin-press-2022-12-14-fi';
+      await writeFile(join(dirs.pages, `${id}.html`), textPage(realText(page), page));
+      const bundled =
+        'https://intermin.fi/sv/-/inrikesministeriet-beviljar-10-4-miljoner-euro-eu-finansiering';
+      const args = [
+        'run',
+        '--pages',
+        dirs.pages,
+        '--out',
+        dirs.out,
+        '--data',
+        dirs.data,
+        '--json',
+        '--now',
+        T1,
+      ];
+      const run = await runCli([...args, '--press-releases', `${bundled},${id}=${page.url}`]);
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.stdout);
+      expect(report.sources.find((s: { id: string }) => s.id === id)).toMatchObject({
+        status: 'ok',
+        records: 3,
+        url: page.url,
+      });
+      const json = JSON.parse(await readFile(join(dirs.out, 'v1/projects.json'), 'utf8'));
+      const withIt = json.projects.filter((p: { sources: { id: string }[] }) =>
+        p.sources.some((s) => s.id === id),
+      );
+      expect(withIt.map((p: { name: string; status: string }) => [p.name, p.status]).sort()).toEqual([
+        ['IPA - itsepalveluautomaatti asiointiin ja tunnistautumiseen', 'listed'],
+        ['Joustava turvapaikkamenettely', 'listed'],
+        ['VOK-valmius', 'listed'],
+      ]);
+      const bad = await runCli([...args, '--press-releases', 'Bad Id=https://intermin.fi/x']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--press-releases holds entries that are not');
+    } finally {
+      await rm(dirs.dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -2,7 +2,7 @@ import { ConfigError } from '../errors';
 import { eusaAmif2014So1, eusaAmif2014So2, eusaAmif2014So3 } from './eusa-amif-2014';
 import { eusaAmif2021 } from './eusa-amif-2021';
 import { eusaAmifFund } from './eusa-amif-fund';
-import { DEFAULT_PRESS_RELEASE_URLS, pressReleaseSource, pressReleaseSources } from './intermin-press';
+import { DEFAULT_PRESS_RELEASE_URLS, pressReleaseId, pressReleaseSource } from './intermin-press';
 import { migriHankkeet } from './migri-hankkeet';
 import type { SourceModule } from './source-module';
 
@@ -29,29 +29,66 @@ export const PAGE_SOURCES: readonly SourceModule[] = BUILT_IN_SOURCES.filter(
 export interface SourceSelection {
   /** Comma-separated source ids to read (SOURCE_IDS); default: all. */
   readonly sourceIds?: string | undefined;
-  /** Comma-separated press-release URLs (PRESS_RELEASE_URLS); default: the bundled list. */
+  /**
+   * Comma-separated press releases to read (PRESS_RELEASE_URLS, `npm start -- --press-releases`), each
+   * `URL` or `ID=URL`; default: the bundled list. With an id the release is known by it (its snapshot
+   * `--pages DIR/<ID>.html`, its state); without one the id is derived from the URL (pressReleaseId).
+   */
   readonly pressReleaseUrls?: string | undefined;
 }
 
+/** One configured release: `https://…` or `intermin-press-2022-12-14-fi=https://…`. */
+export interface PressReleaseEntry {
+  readonly id: string;
+  readonly url: string;
+}
+
+const RELEASE_ID = /^[a-z0-9][a-z0-9-]{2,80}$/;
+
 /**
- * The sources a deployment reads: the page sources plus one source per configured press-release URL
- * (each with an id derived from its URL, see pressReleaseId), narrowed by the source ids when given.
- * Throws ConfigError for an unknown id or a malformed URL.
+ * Parses the configured list of press releases (see SourceSelection.pressReleaseUrls). Throws
+ * ConfigError naming every entry that is not an https URL or has an id that is not a lower-case slug.
  */
-export function configuredSources(selection: SourceSelection = {}): SourceModule[] {
-  const urls = selection.pressReleaseUrls?.trim()
-    ? selection.pressReleaseUrls
-        .split(',')
-        .map((u) => u.trim())
-        .filter(Boolean)
-    : [...DEFAULT_PRESS_RELEASE_URLS];
-  const bad = urls.filter((u) => !URL.canParse(u) || new URL(u).protocol !== 'https:');
+export function parsePressReleaseList(list: string, name = 'PRESS_RELEASE_URLS'): PressReleaseEntry[] {
+  const entries = list
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const bad: string[] = [];
+  const parsed = entries.flatMap((entry) => {
+    const eq = entry.indexOf('=');
+    const hasId = eq > 0 && !entry.slice(0, eq).includes('/');
+    const url = hasId ? entry.slice(eq + 1).trim() : entry;
+    const id = hasId ? entry.slice(0, eq).trim() : null;
+    if (!URL.canParse(url) || new URL(url).protocol !== 'https:' || (id !== null && !RELEASE_ID.test(id))) {
+      bad.push(`"${entry}"`);
+      return [];
+    }
+    return [{ id: id ?? pressReleaseId(url), url }];
+  });
   if (bad.length > 0) {
     throw new ConfigError(
-      `PRESS_RELEASE_URLS holds addresses that are not https URLs: ${bad.map((u) => `"${u}"`).join(', ')}`,
+      `${name} holds entries that are not "https://…" or "<id>=https://…" (id: lower-case letters, digits and hyphens): ${bad.join(', ')}`,
     );
   }
-  const all = [...PAGE_SOURCES, ...pressReleaseSources(urls)];
+  return parsed;
+}
+
+/**
+ * The sources a deployment or a command-line run reads: the page sources plus one source per
+ * configured press release, narrowed by the source ids when given. The Lambda and `npm start` both
+ * call this, so a release added to the list is read by both. Throws ConfigError for an unknown id or
+ * a malformed entry.
+ */
+export function configuredSources(selection: SourceSelection = {}): SourceModule[] {
+  const releases = selection.pressReleaseUrls?.trim()
+    ? parsePressReleaseList(selection.pressReleaseUrls)
+    : DEFAULT_PRESS_RELEASE_URLS.map((url) => ({ id: pressReleaseId(url), url }));
+  const seen = new Set<string>();
+  const press = releases
+    .filter((r) => !seen.has(r.id) && seen.add(r.id))
+    .map((r) => pressReleaseSource(r.url, r.id));
+  const all = [...PAGE_SOURCES, ...press];
   if (!selection.sourceIds?.trim()) return all;
   const wanted = selection.sourceIds
     .split(',')

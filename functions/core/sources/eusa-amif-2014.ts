@@ -22,15 +22,6 @@ const NATIONAL_OBJECTIVE = /^kansallinen tavoite\s+(\d+(?:\.\d+)?)\s*[:.–-]?\s
 /** "… ei ole tällä hetkellä voimassa olevia rahoitettuja hankkeita" */
 const NO_PROJECTS = /\bei ole\b.*\bhankkeita\b/i;
 const DATE = String.raw`\d{1,2}\.\s?\d{1,2}\.\s?\d{4}`;
-/** "Kuopion Setlementti Puijola ry, 01.06.2020 - 31.12.2021, EU-tuki 78 438 euroa" */
-const DETAIL_LINE = new RegExp(
-  String.raw`^(?<org>[^,]+(?:,\s*(?!${DATE})[^,]+)*?),\s*(?<range>${DATE}\s*[-–—]\s*${DATE})\s*(?:,\s*(?:EU-tuki|EU-rahoitus|tuki)\s*:?\s*(?<amount>.+?))?\s*$`,
-  'iu',
-);
-/** Labels of the second format: "Hankkeen toteuttaja: LAB Ammattikorkeakoulu oy, Toteutusaika: 01.09.2020 - 31.12.2022". */
-const LABELS = String.raw`(hankkeen toteuttaja|toteuttaja|toteutusaika|hankkeen kesto|eu-tuki|eu-rahoitus|myönnetty tuki)\s*:`;
-const LABEL = new RegExp(LABELS, 'giu');
-const STARTS_WITH_LABEL = new RegExp(`^${LABELS}`, 'iu');
 const DESCRIPTION_LABEL = /^hankkeen kuvaus\s*:\s*/i;
 const MORE_LINK = /^katso lisää(?![\p{L}])/iu;
 
@@ -60,34 +51,55 @@ interface Details {
   amount: string | null;
 }
 
-/** Reads one line as the details of a project in either format, or null when it is not one. */
+/** Labels of a details line, with a colon: "Hankkeen toteuttaja: …", "Toteutusaika: …", "EU-tuen määrä: …". */
+const COLON_LABEL =
+  /(hankkeen toteuttaja|toteuttaja|toteutusaika|hankkeen kesto|eu-tuen määrä|eu-tuki|eu-rahoitus|myönnetty tuki)\s*:\s*/giu;
+/** An amount label written without a colon: "EU-tuki 78 438 euroa". */
+const BARE_AMOUNT_LABEL = /(eu-tuen määrä|eu-tuki|eu-rahoitus)\s+(?=\d)/giu;
+const STARTS_WITH_LABEL =
+  /^(hankkeen toteuttaja|toteuttaja|toteutusaika|hankkeen kesto|eu-tuki|eu-tuen määrä|eu-rahoitus|myönnetty tuki)\s*:/iu;
+/** "<toteuttaja>, 01.06.2020 - 31.12.2021" at the end of the unlabelled part of a details line. */
+const ORG_AND_PERIOD = new RegExp(
+  String.raw`^(?<org>[^,]+(?:,\s*(?!${DATE})[^,]+)*?),\s*(?<range>${DATE}\s*[-–—]\s*${DATE})\s*$`,
+  'iu',
+);
+
+const trimValue = (value: string) =>
+  value
+    .trim()
+    .replace(/[,;.]\s*$/, '')
+    .trim();
+
+/**
+ * Reads one line as the details of a project, or null when it is not one. The parts may come in any
+ * order and with or without labels: "Kuopion Setlementti Puijola ry, 01.06.2020 - 31.12.2021, EU-tuki
+ * 78 438 euroa", "Maahanmuuttovirasto, 01.02.2021 - 31.12.2022, EU-tuen määrä: 330 776 euroa.",
+ * "Hankkeen toteuttaja: LAB Ammattikorkeakoulu oy, Toteutusaika: 01.09.2020 - 31.12.2022",
+ * "Toteutusaika: …, Hankkeen toteuttaja: …". An unlabelled implementer must come first, followed by
+ * its period.
+ */
 export function parseDetailLine(line: string): Details | null {
   const text = collapseWhitespace(line);
-  const labels = [...text.matchAll(LABEL)];
-  if (labels.length > 0 && labels[0]!.index === 0) {
-    const details: Details = { beneficiary: null, period: null, amount: null };
-    labels.forEach((label, i) => {
-      const from = label.index! + label[0].length;
-      const to = labels[i + 1]?.index ?? text.length;
-      const value = text
-        .slice(from, to)
-        .trim()
-        .replace(/[,;]\s*$/, '')
-        .trim();
-      const name = label[1]!.toLowerCase();
-      if (name.endsWith('toteuttaja')) details.beneficiary = value || null;
-      else if (name === 'toteutusaika' || name === 'hankkeen kesto') details.period = value || null;
-      else details.amount = value || null;
-    });
-    return details;
+  const labels = [...text.matchAll(COLON_LABEL), ...text.matchAll(BARE_AMOUNT_LABEL)].sort(
+    (a, b) => a.index - b.index,
+  );
+  const details: Details = { beneficiary: null, period: null, amount: null };
+  const head = trimValue(text.slice(0, labels[0]?.index ?? text.length));
+  if (head) {
+    const match = ORG_AND_PERIOD.exec(head);
+    if (!match?.groups) return null;
+    details.beneficiary = match.groups.org!.trim();
+    details.period = match.groups.range!.trim();
   }
-  const match = DETAIL_LINE.exec(text);
-  if (!match?.groups) return null;
-  return {
-    beneficiary: match.groups.org!.trim(),
-    period: match.groups.range!.trim(),
-    amount: match.groups.amount?.trim() || null,
-  };
+  labels.forEach((label, i) => {
+    const value =
+      trimValue(text.slice(label.index + label[0].length, labels[i + 1]?.index ?? text.length)) || null;
+    const name = label[1]!.toLowerCase();
+    if (name.endsWith('toteuttaja')) details.beneficiary ??= value;
+    else if (name === 'toteutusaika' || name === 'hankkeen kesto') details.period ??= value;
+    else details.amount ??= value;
+  });
+  return details.period || details.beneficiary ? details : null;
 }
 
 function isHeading(block: PageBlock): boolean {

@@ -8,6 +8,7 @@ import { collapseWhitespace, joinParagraphs } from '../normalise/text';
 import { buildDraft, DraftQuality, uniqueDrafts } from './draft-builder';
 import { loadPage } from './load-page';
 import { blockText, type PageBlock, pageBlocks } from './page-blocks';
+import { delimitedNames, sentences } from './press-mentions';
 import type { SourceModule } from './source-module';
 
 export const MIGRI_HANKKEET_ID = 'migri-hankkeet';
@@ -52,6 +53,8 @@ export function instrumentOf(text: string): InstrumentEvidence | null {
 /** One titled block as the page shows it. */
 export interface RawMigriBlock {
   readonly title: string;
+  /** The page gives the block no title and its description names none: `title` is the description's opening. */
+  readonly untitled?: boolean;
   readonly schedule: string | null;
   readonly description: readonly string[];
   readonly goals: readonly string[];
@@ -66,6 +69,8 @@ export interface MigriSection {
 
 export interface ParsedMigriPage {
   readonly eusa: readonly MigriSection[];
+  /** Blocks the page gives no title. */
+  readonly warnings: readonly string[];
   /** Blocks of other funding sections (RRF…): not AMIF, not published; counted for the record. */
   readonly otherBlocks: number;
 }
@@ -74,8 +79,58 @@ function lineOf(block: PageBlock, line: string): string {
   return block.listItem ? `- ${line}` : line;
 }
 
+const SCHEDULE_LINE = /^aikataulu\s*:/i;
+
 function hasSchedule(body: readonly PageBlock[]): boolean {
-  return body.some((b) => b.lines.some((l) => /^aikataulu\s*:/i.test(l)));
+  return body.some((b) => b.lines.some((l) => SCHEDULE_LINE.test(l)));
+}
+
+/**
+ * A heading's body split into one part per project: each "Aikataulu:" line starts a block, whether
+ * or not a title precedes it (copies of the page often lose the accordion titles). What comes before
+ * the first schedule belongs to the first block.
+ */
+function scheduleParts(body: readonly PageBlock[]): PageBlock[][] {
+  const parts: PageBlock[][] = [];
+  let current: PageBlock[] = [];
+  for (const block of body) {
+    if (SCHEDULE_LINE.test(block.lines[0] ?? '') && current.some((b) => hasSchedule([b]))) {
+      parts.push(current);
+      current = [];
+    }
+    current.push(block);
+  }
+  if (current.length > 0) parts.push(current);
+  return parts;
+}
+
+/** "Digitaalinen vastuu ja yhteisvastuu (DVY) -hankkeessa pannaan …": the name a description gives. */
+function nameInDescription(block: RawMigriBlock): string | null {
+  const first = block.description[0];
+  return first ? (delimitedNames(sentences(first)[0] ?? first)[0] ?? null) : null;
+}
+
+/** A heading over several projects ("Maahanmuuttovirastossa käynnissä olevat hankkeet") is not a title. */
+const SECTION_TITLE = /\bhankkeet\b|\bprojekt(?:en)?\b/i;
+
+function readBlocks(heading: string, body: readonly PageBlock[], warnings: string[]): RawMigriBlock[] {
+  const parts = scheduleParts(body);
+  if (parts.length === 1 && !SECTION_TITLE.test(heading)) return [readBlock(heading, body)];
+  return parts.map((part) => {
+    const untitled = readBlock('', part);
+    const named = nameInDescription(untitled);
+    // Without a name, the description's first words (the page's own) tell the blocks apart: their
+    // schedules repeat (1.1.2023–31.12.2026 twice on the 2023 page).
+    const words = (untitled.description[0] ?? '').split(' ');
+    const opening = words.length > 8 ? `${words.slice(0, 8).join(' ')} …` : words.join(' ');
+    const title = named ?? (opening || `${heading} (${untitled.schedule ?? 'ei aikataulua'})`);
+    warnings.push(
+      named
+        ? `${MIGRI_HANKKEET_ID}: a block under "${heading}" has no title; it is named "${named}" after its description`
+        : `${MIGRI_HANKKEET_ID}: a block under "${heading}" has no title and its description names none; it is recorded as "${title}"`,
+    );
+    return { ...untitled, title, untitled: !named };
+  });
 }
 
 function readBlock(title: string, body: readonly PageBlock[]): RawMigriBlock {
@@ -122,6 +177,7 @@ export function parseMigriHankkeet(html: string): ParsedMigriPage {
   let sectionLevel = 0;
   let otherBlocks = 0;
   let inOther = false;
+  const warnings: string[] = [];
 
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
@@ -132,8 +188,8 @@ export function parseMigriHankkeet(html: string): ParsedMigriPage {
     const level = block.level ?? 6;
 
     if (hasSchedule(body)) {
-      if (section) section.blocks.push(readBlock(text, body));
-      else if (inOther) otherBlocks++;
+      if (section) section.blocks.push(...readBlocks(text, body, warnings));
+      else if (inOther) otherBlocks += scheduleParts(body).length;
       continue;
     }
     if (EUSA_SECTION.test(text)) {
@@ -165,7 +221,7 @@ export function parseMigriHankkeet(html: string): ParsedMigriPage {
       `the section "${eusa[0]!.heading}" without any block that has an "Aikataulu:" line`,
     );
   }
-  return { eusa, otherBlocks };
+  return { eusa, otherBlocks, warnings };
 }
 
 /** "UMA-" (a compound's first part, "UMA-kehitys") is not a short name; "KOTU", "ADERE" are. */
@@ -191,6 +247,14 @@ export function normaliseMigriBlock(block: RawMigriBlock, section: MigriSection)
     );
   }
   quality.order(startDate, endDate);
+  if (block.untitled) {
+    quality.flag(
+      'missing-field',
+      'name',
+      "the page gives the block no title and its description names none; it is named by the description's first words",
+      null,
+    );
+  }
 
   const title = collapseWhitespace(block.title);
   const description = joinParagraphs(block.description) || null;
@@ -230,10 +294,12 @@ export const migriHankkeet: SourceModule = {
   publisher: 'Maahanmuuttovirasto',
   extract(html: string): MigriOutput {
     const page = parseMigriHankkeet(html);
-    const { drafts, warnings } = uniqueDrafts(
+    const unique = uniqueDrafts(
       page.eusa.flatMap((section) => section.blocks.map((block) => normaliseMigriBlock(block, section))),
       (draft) => `${MIGRI_HANKKEET_ID}: the block "${draft.name}" appears twice; kept once`,
     );
+    const drafts = unique.drafts;
+    const warnings = [...page.warnings, ...unique.warnings];
     return {
       kind: 'migri',
       sourceId: MIGRI_HANKKEET_ID,

@@ -118,6 +118,44 @@ describe('Source eusa-amif-2014-so1: the bundled snapshot', () => {
   });
 });
 
+describe('Source eusa-amif-2014-so2: the snapshot built from the real page text', () => {
+  // seeds/pages/eusa-amif-2014-so2.html holds the text of test/fixtures/pages/eusa2014-so2-b.txt, a
+  // copy of the real page that ends after the first project's details line.
+  const so2 = readFileSync(new URL('../../../seeds/pages/eusa-amif-2014-so2.html', import.meta.url), 'utf8');
+  const output = eusaAmif2014So2.extract(so2);
+
+  it('reads objective 2, the section that says it has no projects, and Arjen apu with its labelled details', () => {
+    expect(output.warnings).toEqual([]);
+    expect(
+      output.drafts.map((d) => [
+        d.name,
+        d.nationalObjective,
+        d.beneficiary.id,
+        d.startDate,
+        d.endDate,
+        d.euFundingEur,
+      ]),
+    ).toEqual([['Arjen apu-hanke', '2.2', 'lab-ammattikorkeakoulu-oy', '2020-09-01', '2022-12-31', null]]);
+    expect(output.drafts[0]!.specificObjective).toEqual({
+      code: '2',
+      name: 'Kotouttaminen ja laillinen maahanmuutto',
+    });
+    expect(output.drafts[0]!.quality.map((q) => `${q.code}:${q.field}`)).toEqual([
+      'missing-field:euFundingEur',
+    ]);
+    expect(output.drafts[0]!.summary).toMatch(
+      /^Hanke tukee maahanmuuttajien kotoutumista .* omakielisiä työntekijöitä ja tulkkeja\.$/,
+    );
+  });
+
+  it('keeps the page text verbatim: every line of the stored copy is in the snapshot', () => {
+    const copy = readFileSync(new URL('../../fixtures/pages/eusa2014-so2-b.txt', import.meta.url), 'utf8');
+    for (const line of copy.split('\n').filter((l) => l.trim())) {
+      expect(so2).toContain(line.replace(/^ • /, '').replace(/&/g, '&amp;'));
+    }
+  });
+});
+
 describe('Source eusa-amif-2014: the two bullet formats and what else a page may say', () => {
   it('reads the first format, with no-break spaces and without an amount', () => {
     expect(
@@ -147,6 +185,31 @@ describe('Source eusa-amif-2014: the two bullet formats and what else a page may
       period: '01.09.2020 - 31.12.2022',
       amount: null,
     });
+  });
+
+  it('reads the labelled parts in any order, and "EU-tuen määrä:" as the objective-3 page writes it', () => {
+    // The detail line of the real objective-3 page, as the issue quotes it (no copy of that page was found).
+    expect(
+      parseDetailLine('Maahanmuuttovirasto, 01.02.2021 - 31.12.2022, EU-tuen määrä: 330 776 euroa.'),
+    ).toEqual({
+      beneficiary: 'Maahanmuuttovirasto',
+      period: '01.02.2021 - 31.12.2022',
+      amount: '330 776 euroa',
+    });
+    const expected = {
+      beneficiary: 'LAB Ammattikorkeakoulu oy',
+      period: '01.09.2020 - 31.12.2022',
+      amount: '5 euroa',
+    };
+    for (const line of [
+      'Hankkeen toteuttaja: LAB Ammattikorkeakoulu oy, Toteutusaika: 01.09.2020 - 31.12.2022, EU-tuen määrä: 5 euroa',
+      'Toteutusaika: 01.09.2020 - 31.12.2022, EU-tuen määrä: 5 euroa, Hankkeen toteuttaja: LAB Ammattikorkeakoulu oy',
+      'EU-tuen määrä: 5 euroa; Hankkeen toteuttaja: LAB Ammattikorkeakoulu oy; Toteutusaika: 01.09.2020 - 31.12.2022.',
+    ]) {
+      expect(parseDetailLine(line)).toEqual(expected);
+    }
+    expect(parseDetailLine('Hanke toteutetaan 1.1.2020 - 31.12.2021 välisenä aikana.')).toBeNull();
+    expect(parseDetailLine('Hankkeen toteuttaja on Turun kaupunki.')).toBeNull();
   });
 
   it('reads a synthetic page of the second format with its "Hankkeen kuvaus:" and a "Katso lisää" link', () => {

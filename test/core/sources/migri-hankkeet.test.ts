@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PageLayoutError } from '../../../functions/core/errors';
 import { instrumentOf, migriHankkeet } from '../../../functions/core/sources/migri-hankkeet';
+import { textPage } from '../../helpers/text-page';
 
 const seed = readFileSync(new URL('../../../seeds/pages/migri-hankkeet.html', import.meta.url), 'utf8');
 const URL_ = 'https://migri.fi/hankkeet';
+
+const fixture = (name: string) => new URL(`../../fixtures/pages/${name}`, import.meta.url);
 
 describe('Source migri-hankkeet: the bundled snapshot', () => {
   const output = migriHankkeet.extract(seed);
@@ -202,5 +205,52 @@ describe('Source migri-hankkeet: other markup and broken pages', () => {
     ).toThrow(
       /found the section "EU:n sisäasioiden rahastot \(EUSA\) 2021–2027" without any block that has an "Aikataulu:" line/,
     );
+  });
+});
+
+describe('Source migri-hankkeet: blocks split on their "Aikataulu:" lines, titled or not', () => {
+  const headings = [
+    'EU:n sisäasioiden rahastot (EUSA) 2021–2027',
+    'Maahanmuuttovirastossa käynnissä olevat hankkeet',
+    'EU:n elpymis- ja palautumistukiväline (RRF) 2021–2024',
+  ];
+  const asPage = (text: string) =>
+    textPage(text, { lang: 'fi', prelude: [], title: 'Hankkeet', headings }, { linesAsBlocks: true });
+
+  it('reads the 2025 version of the page (a real copy, cut in its second block), one record per block', () => {
+    // test/fixtures/pages/migri-hankkeet-2025-fi.txt ends with "luo työprosessin Maahanmuuttoviraston".
+    const output = migriHankkeet.extract(asPage(readFileSync(fixture('migri-hankkeet-2025-fi.txt'), 'utf8')));
+    expect(
+      output.drafts.map((d) => [
+        d.name,
+        d.startDate,
+        d.endDate,
+        d.quality.map((q) => `${q.code}:${q.field}`),
+      ]),
+    ).toEqual([
+      ['Digitaalinen vastuu ja yhteisvastuu (DVY)', '2025-06-01', '2027-01-31', []],
+      [
+        'Hankkeessa Maahanmuuttoviraston maatietopalvelu luo työprosessin Maahanmuuttoviraston',
+        '2023-11-01',
+        '2026-01-31',
+        ['missing-field:name'],
+      ],
+    ]);
+    expect(output.warnings).toEqual([
+      expect.stringContaining(
+        'has no title; it is named "Digitaalinen vastuu ja yhteisvastuu (DVY)" after its description',
+      ),
+      expect.stringContaining('has no title and its description names none'),
+    ]);
+  });
+
+  it('reads the 17 blocks of dump 002 without their titles (as the text dump gives them), never merging two', () => {
+    const output = migriHankkeet.extract(
+      asPage(readFileSync(new URL('../../../seeds/text/002_541f48748abfdb07.txt', import.meta.url), 'utf8')),
+    );
+    expect(output.drafts).toHaveLength(17);
+    // Two schedules repeat (1.4.2023–31.3.2025, 1.1.2023–31.12.2024): the schedule alone is not a key.
+    expect(new Set(output.drafts.map((d) => d.migri?.schedule)).size).toBe(15);
+    expect(output.warnings).toHaveLength(17);
   });
 });
