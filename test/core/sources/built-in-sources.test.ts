@@ -37,6 +37,19 @@ describe('Sources: the built-in list and configuration', () => {
     expect(configuredSources().map((s) => s.id)).toEqual(BUILT_IN_SOURCES.map((s) => s.id));
   });
 
+  it('reads releases given as ID=URL under that id, and refuses an id that is not a slug', () => {
+    const url =
+      'https://intermin.fi/-/amif-rahastosta-lahes-6-miljoonaa-euroa-avustusta-turvapaikka-ja-maahanmuuttoasioihin';
+    const press = configuredSources({
+      pressReleaseUrls: `intermin-press-2022-12-14-fi=${url}, ${url}x`,
+    }).filter((s) => s.id.startsWith('intermin-press-'));
+    expect(press.map((s) => [s.id, s.url])).toEqual([
+      ['intermin-press-2022-12-14-fi', url],
+      [expect.stringMatching(/^intermin-press-fi-[0-9a-f]{10}$/), `${url}x`],
+    ]);
+    expect(() => configuredSources({ pressReleaseUrls: `Not Slug=${url}` })).toThrow(/"Not Slug=https/);
+  });
+
   it('narrows by SOURCE_IDS and refuses unknown ids and URLs that are not https', () => {
     expect(configuredSources({ sourceIds: 'migri-hankkeet, eusa-amif-2021' }).map((s) => s.id)).toEqual([
       'eusa-amif-2021',
@@ -44,7 +57,7 @@ describe('Sources: the built-in list and configuration', () => {
     ]);
     expect(() => configuredSources({ sourceIds: 'nope' })).toThrow(ConfigError);
     expect(() => configuredSources({ pressReleaseUrls: 'http://intermin.fi/x,not a url' })).toThrow(
-      /PRESS_RELEASE_URLS holds addresses that are not https URLs: "http:\/\/intermin.fi\/x", "not a url"/,
+      /PRESS_RELEASE_URLS holds entries that are not "https:\/\/…" or "<id>=https:\/\/…" .*: "http:\/\/intermin.fi\/x", "not a url"/,
     );
   });
 });
