@@ -20,7 +20,10 @@ export const harvesterEnvSchema = z.object({
   AWARDS_TOPIC_ARN: z.string().startsWith('arn:').optional(),
   /** Comma-separated source ids to read; default: every built-in source. */
   SOURCE_IDS: z.string().optional(),
-  /** Comma-separated press-release URLs to read as sources. */
+  /**
+   * Comma-separated press releases to read as sources, each `URL` or `ID=URL` (the same list as
+   * `npm start -- --press-releases`; parsed by configuredSources); default: the bundled list.
+   */
   PRESS_RELEASE_URLS: z.string().optional(),
   /** Share of a source's projects that may vanish in one run before the run refuses the removals. */
   COLLAPSE_THRESHOLD: z.coerce.number().min(0).max(1).default(DEFAULTS.collapseThreshold),

@@ -19,7 +19,7 @@ const page = (id: string) => readFileSync(pagePath(id), 'utf8');
 const SV_URL = 'https://intermin.fi/sv/-/inrikesministeriet-beviljar-10-4-miljoner-euro-eu-finansiering';
 const press = pressReleaseSource(SV_URL);
 
-/** Every built-in source that has a snapshot page (so-2 and so-3 have none), read as `npm start` reads it. */
+/** Every built-in source that has a snapshot page (so-3 has none), read as `npm start` reads it. */
 function seedOutputs(): SourceOutput[] {
   return BUILT_IN_SOURCES.filter((s) => existsSync(pagePath(s.id))).map((s) => s.extract(page(s.id)));
 }
@@ -29,12 +29,13 @@ const byId = new Map(linked.drafts.map((d) => [d.id, d]));
 const nameOf = (id: string) => byId.get(id)?.name ?? null;
 
 describe('Link: the bundled snapshots', () => {
-  it('gives one record per project: 47 + 5 listed, 6 Migri blocks of their own, no announced ones', () => {
-    expect(linked.drafts).toHaveLength(58);
-    expect(new Set(linked.drafts.map((d) => d.id)).size).toBe(58);
+  it('gives one record per project: 47 + 5 + 1 listed, 6 Migri blocks of their own, no announced ones', () => {
+    expect(linked.drafts).toHaveLength(59);
+    expect(new Set(linked.drafts.map((d) => d.id)).size).toBe(59);
     const owners = linked.drafts.map((d) => d.sources[0]!.id);
     expect(owners.filter((o) => o === 'eusa-amif-2021')).toHaveLength(47);
     expect(owners.filter((o) => o === 'eusa-amif-2014-so1')).toHaveLength(5);
+    expect(owners.filter((o) => o === 'eusa-amif-2014-so2')).toHaveLength(1);
     expect(owners.filter((o) => o === 'migri-hankkeet')).toHaveLength(6);
     expect(linked.drafts.filter((d) => d.listing === 'announced')).toEqual([]);
     expect(linked.warnings).toEqual([]);
@@ -299,6 +300,7 @@ describe('Link: the bundled snapshots', () => {
     );
     expect(flags).toEqual([
       ['TUVI-hanke - Turvapaikkaproses', 'invalid-date', 'endDate', 'eusa-amif-2014-so1'],
+      ['Arjen apu-hanke', 'missing-field', 'euFundingEur', 'eusa-amif-2014-so2'],
       ['VOK-valmius', 'date-mismatch', 'startDate', 'migri-hankkeet'],
       ['VOK-valmius', 'date-mismatch', 'endDate', 'migri-hankkeet'],
       ['Euroopan muuttoliikeverkosto (', 'schedule-note', 'startDate', 'migri-hankkeet'],
@@ -329,7 +331,7 @@ describe('Link: the bundled snapshots', () => {
     const outputs = seedOutputs();
     const orders = [
       [...outputs].reverse(),
-      [outputs[4]!, outputs[2]!, outputs[0]!, outputs[3]!, outputs[1]!],
+      [outputs[4]!, outputs[2]!, outputs[5]!, outputs[0]!, outputs[3]!, outputs[1]!],
     ];
     for (const order of orders) expect(linkOutputs(order)).toEqual(linked);
   });
