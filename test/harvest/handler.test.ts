@@ -227,6 +227,8 @@ describe('Function: harvest handler (dynalite + s3rver, scripted HTTP)', () => {
         dynamodb: dynamo.client,
         s3: s3.client,
       })({}),
-    ).rejects.toThrow('PRESS_RELEASE_URLS holds addresses that are not https URLs: "http://intermin.fi/x"');
+    ).rejects.toThrow(
+      'PRESS_RELEASE_URLS holds entries that are not "https://…" or "<id>=https://…" (id: lower-case letters, digits and hyphens): "http://intermin.fi/x"',
+    );
   });
 });
