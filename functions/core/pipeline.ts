@@ -186,7 +186,7 @@ async function finishPending(options: PipelineOptions, holder: string): Promise<
   const warnings: string[] = [];
   const publication = await state.loadPublication();
   if (publication?.status === 'pending') {
-    const rendered = renderState(await loadRenderState(state, publication, options));
+    const rendered = await renderState(await loadRenderState(state, publication, options));
     if (rendered.manifestSha256 !== publication.manifestSha256) {
       warnings.push(
         `run ${publication.runId}'s publication renders differently now than when it was committed (manifest ${rendered.manifestSha256}, committed ${publication.manifestSha256}); the files were written as the committed state renders them today`,
@@ -338,7 +338,7 @@ async function planPublication(
     sources: reads.map((r) => ({ id: r.module.id, pageUpdated: r.report.pageUpdated })),
     reference: linked.reference,
   };
-  const rendered = renderState({
+  const rendered = await renderState({
     config: options.config,
     sources: options.sources,
     publication: input,

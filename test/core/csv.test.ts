@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { neutraliseFormula, toCsv } from '../../functions/core/render/csv';
+import { FORMULA_ESCAPE, neutraliseFormula, restoreFormula, toCsv } from '../../functions/core/render/csv';
 
 describe('Render: CSV', () => {
   it('writes RFC 4180: CRLF rows, quotes only where needed, doubled quotes', () => {
@@ -23,8 +24,27 @@ describe('Render: CSV', () => {
     ['\rCR', "'\rCR"],
     ['Maahanmuuttovirasto', 'Maahanmuuttovirasto'],
     ['KOTU- Koulutusta', 'KOTU- Koulutusta'],
+    // A value that already begins with an apostrophe and a formula character gets one more, so the
+    // escape can be undone.
+    ["'=1", "''=1"],
+    ["'quoted", "'quoted"],
   ])('neutralises a formula-like cell %j', (raw, safe) => {
     expect(neutraliseFormula(raw)).toBe(safe);
+  });
+
+  it('the escape is undone exactly by removing one apostrophe where the published pattern matches', () => {
+    expect(restoreFormula("'=HYPERLINK(1)")).toBe('=HYPERLINK(1)');
+    expect(restoreFormula("''=1")).toBe("'=1");
+    expect(restoreFormula("'quoted")).toBe("'quoted");
+    expect(FORMULA_ESCAPE.pattern).toBe("^'+[=+\\-@\\t\\r]");
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', 'a', ' ') }),
+        (v) => {
+          expect(restoreFormula(neutraliseFormula(v))).toBe(v);
+        },
+      ),
+    );
   });
 
   it('neutralises before quoting, so the quote still wraps the whole cell', () => {

@@ -16,7 +16,7 @@ export async function expectLatestFilesRenderCommittedState(
   const publication = await state.loadPublication();
   expect(publication?.status).toBe('done');
   const input = await loadRenderState(state, { ...publication!, rewriteAll: true }, settings);
-  const { files } = renderState(input);
+  const { files } = await renderState(input);
   const differing: string[] = [];
   for (const file of files) {
     const stored = await read(file.key);

@@ -218,6 +218,7 @@ describe('the site renderer', () => {
       'v1/projects.json',
       'v1/projects.csv',
       'v1/projects.excel.csv',
+      'v1/projects.xlsx',
       'v1/datapackage.json',
       'v1/catalog.ttl',
       'v1/catalog.jsonld',

@@ -7,6 +7,7 @@ import { renderCatalogue } from '../render/catalogue-files';
 import { catalogueUris } from '../render/catalogue-uris';
 import type { OutputFile } from '../render/output-file';
 import { datasetMeta, datasetSources } from '../render/projects-json';
+import { renderXlsxFile } from '../render/projects-xlsx';
 import type { RenderContext, Renderer } from '../render/render-context';
 import { DEFAULT_RENDERERS, renderDataset } from '../render/render-dataset';
 import {
@@ -50,7 +51,7 @@ export interface RenderedState {
  * A run renders its publication with this before committing it, and a later run that finds the
  * publication still pending renders it again from the committed state to finish writing it.
  */
-export function renderState(input: RenderStateInput): RenderedState {
+export async function renderState(input: RenderStateInput): Promise<RenderedState> {
   const { config, publication } = input;
   const uris = catalogueUris(config);
   // Renderers read the report for the run's time and counts only; everything else of a run's
@@ -87,7 +88,8 @@ export function renderState(input: RenderStateInput): RenderedState {
     },
     reference: publication.reference,
   };
-  const dataset = renderDataset(ctx, input.renderers ?? DEFAULT_RENDERERS);
+  // The workbook beside the renderers: exceljs writes asynchronously.
+  const dataset = [...renderDataset(ctx, input.renderers ?? DEFAULT_RENDERERS), ...(await renderXlsxFile(ctx))];
   const catalogue = renderCatalogue(ctx, dataset);
   const files = [...dataset, ...catalogue.files];
   return {

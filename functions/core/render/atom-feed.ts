@@ -62,6 +62,8 @@ function atomEntry(entry: FeedEntry): string {
       textElement('title', entry.title),
       textElement('published', entry.updated),
       textElement('updated', entry.updated),
+      // A reader opens the first alternate: the project's page; the JSON is the same entry for programs.
+      emptyElement('link', { rel: 'alternate', type: 'text/html', href: entry.htmlUrl }),
       emptyElement('link', { rel: 'alternate', type: CONTENT_TYPES.json, href: entry.url }),
       ...entry.sourceUrls.map((url) => emptyElement('link', { rel: 'via', type: 'text/html', href: url })),
       emptyElement('category', { term: entry.kind }),

@@ -68,6 +68,14 @@ const LATEST_DISTRIBUTIONS: readonly LatestDistribution[] = [
     format: 'CSV',
   },
   {
+    key: 'v1/projects.xlsx',
+    title: 'AMIF-funded projects in Finland (Excel workbook)',
+    description:
+      'The same table as a spreadsheet with typed cells (amounts as numbers, dates as dates), for any spreadsheet program in any locale; a second sheet describes the columns.',
+    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    format: 'XLSX',
+  },
+  {
     key: 'v1/projects.json',
     title: 'AMIF-funded projects in Finland (JSON)',
     description: 'Every project with all its fields, nested: {"meta": {...}, "projects": [...]}.',
@@ -144,6 +152,7 @@ export function renderCatalogue(
       sources: meta.sources,
       csv: packaged('projects.csv', of, keyOf('projects.csv')),
       excelCsv: packaged('projects.excel.csv', of, keyOf('projects.excel.csv')),
+      xlsx: packaged('projects.xlsx', of, keyOf('projects.xlsx')),
       json: packaged('projects.json', of, keyOf('projects.json')),
     });
 

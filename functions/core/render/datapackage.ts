@@ -1,7 +1,7 @@
 import type { FeedConfig } from '../feed-config';
 import { projectStatusSchema, qualityCodeSchema, specificObjectiveSchema } from '../model/project';
 import { DATASET_NAME } from './catalogue-uris';
-import type { CsvDialect } from './csv';
+import { type CsvDialect, FORMULA_ESCAPE } from './csv';
 import { CACHE_IMMUTABLE, CACHE_LATEST, CONTENT_TYPES, jsonBody, type OutputFile } from './output-file';
 import { type DecimalSeparator, PROJECT_COLUMNS, type ProjectColumn } from './project-columns';
 import type { DatasetSource } from './projects-json';
@@ -147,8 +147,12 @@ export interface DataPackageInput {
   readonly sources: readonly DatasetSource[];
   readonly csv: PackagedFile | null;
   readonly excelCsv: PackagedFile | null;
+  readonly xlsx?: PackagedFile | null;
   readonly json: PackagedFile | null;
 }
+
+const ESCAPE_NOTE =
+  'A cell that a spreadsheet would read as a formula (starting with = + - @ tab or carriage return, after any apostrophes) starts with one more apostrophe; formulaEscape says how to undo it. Summing eu_funding_eur over all rows includes removed projects: filter on status first.';
 
 /** The descriptor as a plain object (key order is the order written). */
 export function buildDataPackage(input: DataPackageInput): Record<string, unknown> {
@@ -162,8 +166,7 @@ export function buildDataPackage(input: DataPackageInput): Record<string, unknow
       profile: 'tabular-data-resource',
       path: input.csv.path,
       title: 'AMIF-funded projects in Finland (CSV)',
-      description:
-        'One row per project, removed ones included. RFC 4180: comma-separated, CRLF line endings, UTF-8 without BOM, dot decimals, ISO 8601 dates. Lists are joined with " | ". A cell that a spreadsheet would read as a formula starts with an apostrophe.',
+      description: `One row per project, removed ones included. RFC 4180: comma-separated, CRLF line endings, UTF-8 without BOM, dot decimals, ISO 8601 dates: for programs (pandas, R, csvkit, frictionless) in any locale. Lists are joined with " | ". ${ESCAPE_NOTE}`,
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8',
@@ -171,6 +174,7 @@ export function buildDataPackage(input: DataPackageInput): Record<string, unknow
       hash: hash(input.csv),
       dialect: dialectOf({ separator: ',', lineEnding: '\r\n', bom: false }),
       schema: projectsTableSchema('.'),
+      formulaEscape: FORMULA_ESCAPE,
     });
   }
   if (input.excelCsv) {
@@ -180,8 +184,7 @@ export function buildDataPackage(input: DataPackageInput): Record<string, unknow
       profile: 'tabular-data-resource',
       path: input.excelCsv.path,
       title: 'AMIF-funded projects in Finland (CSV for Excel)',
-      description:
-        'The same table for spreadsheets with a Finnish (or other comma-decimal) locale: UTF-8 with a byte order mark, semicolon-separated, decimal commas.',
+      description: `The same table for Excel with a Finnish (or other comma-decimal) locale only: UTF-8 with a byte order mark, semicolon-separated, decimal commas. A program reading it as an ordinary CSV gets amounts 100 times too large or not at all: use projects.csv, or projects.xlsx in any other spreadsheet. ${ESCAPE_NOTE}`,
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8',
@@ -189,6 +192,24 @@ export function buildDataPackage(input: DataPackageInput): Record<string, unknow
       hash: hash(input.excelCsv),
       dialect: dialectOf(EXCEL_CSV_DIALECT),
       schema: projectsTableSchema(','),
+      formulaEscape: FORMULA_ESCAPE,
+    });
+  }
+  if (input.xlsx) {
+    resources.push({
+      name: 'projects-xlsx',
+      type: 'table',
+      profile: 'tabular-data-resource',
+      path: input.xlsx.path,
+      title: 'AMIF-funded projects in Finland (Excel workbook)',
+      description:
+        'The same table as an Office Open XML workbook with typed cells: amounts and versions are numbers, dates and timestamps (UTC) are dates, everything else is text (never a formula, so nothing is escaped). Sheet "projects" has the table with a frozen header row; sheet "columns" describes the columns. Opens right in any spreadsheet program and locale. Summing eu_funding_eur over all rows includes removed projects: filter on status first.',
+      format: 'xlsx',
+      mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      bytes: input.xlsx.bytes,
+      hash: hash(input.xlsx),
+      dialect: { $schema: TABLE_DIALECT_PROFILE, header: true, sheetName: 'projects' },
+      schema: projectsTableSchema('.'),
     });
   }
   if (input.json) {
@@ -218,7 +239,8 @@ export function buildDataPackage(input: DataPackageInput): Record<string, unknow
     keywords: input.keywords,
     licenses: [{ name: config.licence.id, path: config.licence.url, title: config.licence.title }],
     sources: input.sources.map((s) => ({
-      title: `${s.title} (${s.publisher})`,
+      // Most source titles already name their publisher ("Hankkeet (Maahanmuuttovirasto)").
+      title: s.title.includes(s.publisher) ? s.title : `${s.title} (${s.publisher})`,
       path: s.url,
       ...(s.pageUpdated ? { version: s.pageUpdated } : {}),
     })),

@@ -4,6 +4,7 @@ import type { ProjectRecord } from '../model/project';
 import { formatFinnishEuros } from '../normalise/amount';
 import { formatFinnishDate } from '../normalise/date';
 import type { RenderContext } from './render-context';
+import { projectPageKey, publicUrl } from './site/paths';
 
 /**
  * The fields whose change a person following awards wants to hear about. Everything else
@@ -32,6 +33,8 @@ export interface FeedEntry {
   readonly title: string;
   /** Finnish plain text, lines separated by "\n". */
   readonly text: string;
+  /** The project's web page (Finnish): what a feed reader opens. */
+  readonly htmlUrl: string;
   /** The project's JSON with its history. */
   readonly url: string;
   /** The pages the values came from: source lists first, then press releases. */
@@ -126,6 +129,11 @@ export function projectJsonUrl(publicBaseUrl: string, id: string): string {
   return `${publicBaseUrl}/v1/projects/${encodeURIComponent(id)}.json`;
 }
 
+/** The project's page on the feed's site, in Finnish (the feed's language). */
+export function projectPageUrl(publicBaseUrl: string, id: string): string {
+  return publicUrl(publicBaseUrl, projectPageKey('fi', encodeURIComponent(id)));
+}
+
 /** Every page a record's values came from, without repeats: source lists, then press releases. */
 export function sourceUrlsOf(record: ProjectRecord): string[] {
   return [...new Set([...record.sources.map((s) => s.url), ...record.announcements.map((a) => a.url)])];
@@ -214,6 +222,7 @@ function facts(r: ProjectRecord, changes: readonly FieldChange[]): string[] {
 function feedEntry(v: ProjectVersion, base: string, baselineAt: string | null): FeedEntry {
   const r = v.record;
   const url = projectJsonUrl(base, v.id);
+  const htmlUrl = projectPageUrl(base, v.id);
   const sourceUrls = sourceUrlsOf(r);
   const changes = significantChanges(v);
   const fields = changes.map((c) => c.field as SignificantField);
@@ -271,6 +280,7 @@ function feedEntry(v: ProjectVersion, base: string, baselineAt: string | null): 
   const text = [
     ...lines,
     '',
+    `Hankkeen sivu: ${htmlUrl}`,
     `Tiedot ja muutoshistoria (JSON): ${url}`,
     ...sourceUrls.map((s) => `Lähde: ${s}`),
   ].join('\n');
@@ -282,6 +292,7 @@ function feedEntry(v: ProjectVersion, base: string, baselineAt: string | null): 
     updated: v.changedAt,
     title,
     text,
+    htmlUrl,
     url,
     sourceUrls,
     fields,

@@ -22,6 +22,8 @@ export interface JsonFeedItem {
     readonly kind: FeedEntry['kind'];
     readonly fields: FeedEntry['fields'];
     readonly sources: readonly string[];
+    /** The project's JSON with its history. */
+    readonly json: string;
   };
 }
 
@@ -49,7 +51,7 @@ export function jsonFeedDocument(entries: readonly FeedEntry[], config: FeedConf
     authors: [{ name: FEED_AUTHOR, url: `${base}/` }],
     items: entries.map((e) => ({
       id: e.id,
-      url: e.url,
+      url: e.htmlUrl,
       ...(e.sourceUrls[0] ? { external_url: e.sourceUrls[0] } : {}),
       title: e.title,
       content_text: e.text,
@@ -62,6 +64,7 @@ export function jsonFeedDocument(entries: readonly FeedEntry[], config: FeedConf
         kind: e.kind,
         fields: e.fields,
         sources: e.sourceUrls,
+        json: e.url,
       },
     })),
   };

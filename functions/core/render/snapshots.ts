@@ -16,7 +16,12 @@ export const SNAPSHOT_INDEX_KEY = 'v1/snapshots/index.json';
 const SNAPSHOT_ROOT = 'v1/snapshots';
 
 /** The latest files a snapshot copies byte for byte: `v1/<name>` → `v1/snapshots/<id>/<name>`. */
-export const SNAPSHOT_COPIES = ['projects.json', 'projects.csv', 'projects.excel.csv'] as const;
+export const SNAPSHOT_COPIES = [
+  'projects.json',
+  'projects.csv',
+  'projects.excel.csv',
+  'projects.xlsx',
+] as const;
 /** The snapshot's own Data Package descriptor (its `id` and `version` are the snapshot's). */
 export const SNAPSHOT_DATAPACKAGE = 'datapackage.json';
 

@@ -29,7 +29,8 @@ import {
 } from './feed-fixtures';
 
 const JSON_URL = `${BASE_URL}/v1/projects/amif21-kotona-suomessa.json`;
-const LINKS = `Tiedot ja muutoshistoria (JSON): ${JSON_URL}\nLähde: ${LIST_URL}`;
+const PAGE_URL = `${BASE_URL}/projects/amif21-kotona-suomessa.html`;
+const LINKS = `Hankkeen sivu: ${PAGE_URL}\nTiedot ja muutoshistoria (JSON): ${JSON_URL}\nLähde: ${LIST_URL}`;
 const NBSP = '\u00a0';
 
 function entryOf(entries: readonly FeedEntry[], version: number): FeedEntry | undefined {

@@ -139,7 +139,15 @@ describe('Atom feed', () => {
       const entry = $(e);
       expect(entry.children('title').text()).not.toBe('');
       expect(entry.children('updated').text()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-      expect(entry.children('link[rel="alternate"]').attr('href')).toMatch(
+      // A feed reader opens the first alternate link: the project's page; the JSON is the second.
+      const alternates = entry.children('link[rel="alternate"]');
+      expect(alternates.length).toBe(2);
+      expect(alternates.first().attr('type')).toBe('text/html');
+      expect(alternates.first().attr('href')).toMatch(
+        /^https:\/\/amif\.example\.fi\/projects\/amif21-[a-z-]+\.html$/,
+      );
+      expect(alternates.last().attr('type')).toBe('application/json');
+      expect(alternates.last().attr('href')).toMatch(
         /^https:\/\/amif\.example\.fi\/v1\/projects\/amif21-[a-z-]+\.json$/,
       );
       expect(entry.children('link[rel="via"]').attr('href')).toBe(LIST_URL);

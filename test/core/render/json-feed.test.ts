@@ -55,7 +55,8 @@ describe('JSON Feed', () => {
     expect(feed.items).toHaveLength(6);
     for (const item of feed.items) {
       expect(typeof item.id).toBe('string');
-      expect(item.url).toMatch(/^https:\/\/amif\.example\.fi\/v1\/projects\/amif21-[a-z-]+\.json$/);
+      expect(item.url).toMatch(/^https:\/\/amif\.example\.fi\/projects\/amif21-[a-z-]+\.html$/);
+      expect(item._amif.json).toMatch(/^https:\/\/amif\.example\.fi\/v1\/projects\/amif21-[a-z-]+\.json$/);
       expect(item.external_url).toBe(LIST_URL);
       expect(item.title).not.toBe('');
       expect(item.content_text).toContain('Tuensaaja: ');

@@ -172,11 +172,12 @@ describe('snapshots over several runs of the pipeline', () => {
       `${dir}/projects.json`,
       `${dir}/projects.csv`,
       `${dir}/projects.excel.csv`,
+      `${dir}/projects.xlsx`,
       `${dir}/datapackage.json`,
       `${dir}/catalog.ttl`,
     ]);
     await expectIndexMatchesStore();
-    for (const name of ['projects.json', 'projects.csv', 'projects.excel.csv']) {
+    for (const name of ['projects.json', 'projects.csv', 'projects.excel.csv', 'projects.xlsx']) {
       expect((await read(`${dir}/${name}`)).equals(await read(`v1/${name}`)), name).toBe(true);
       expect(await readObjectMeta(out, `${dir}/${name}`)).toMatchObject({
         cacheControl: 'public, max-age=31536000, immutable',

@@ -35,6 +35,7 @@ import { html, type SafeHtml } from './html';
 import { type DownloadKey, LANGS, type Lang, MESSAGES, type Messages, SORT_KEYS } from './i18n';
 import { renderPage } from './layout';
 import { DATA_FILES, frontPageKey, projectPageKey, relativeHref } from './paths';
+import { langAttr, recordLang } from './source-lang';
 
 export interface FrontPageInput {
   readonly ctx: RenderContext;
@@ -207,7 +208,7 @@ function chartsSection(ctx: RenderContext, lang: Lang, t: Messages): SafeHtml {
       ),
       table: html`<table><caption>${t.chartTopBeneficiaries}</caption>
 <thead><tr><th scope="col">${t.beneficiary}</th><th scope="col" class="num">${t.projectCount}</th><th scope="col" class="num">${t.euFunding}</th></tr></thead>
-<tbody>${top.map((b) => html`<tr><th scope="row">${b.name}</th><td class="num">${formatInteger(lang, b.count)}</td><td class="num">${formatCents(lang, b.cents)}</td></tr>`)}</tbody>
+<tbody>${top.map((b) => html`<tr><th scope="row"${langAttr(lang, 'fi')}>${b.name}</th><td class="num">${formatInteger(lang, b.count)}</td><td class="num">${formatCents(lang, b.cents)}</td></tr>`)}</tbody>
 </table>`,
     },
     t,
@@ -283,6 +284,8 @@ ${cumulativeChart}
 interface Option {
   readonly value: string;
   readonly label: string;
+  /** The label's language, when it is not the page's (a beneficiary's name as published). */
+  readonly lang?: Lang;
 }
 
 function select(
@@ -292,7 +295,7 @@ function select(
   options: readonly Option[],
   allLabel: string,
 ): SafeHtml {
-  return html`<div><label for="${id}">${label}</label><select id="${id}" name="${name}"><option value="">${allLabel}</option>${options.map((o) => html`<option value="${o.value}">${o.label}</option>`)}</select></div>`;
+  return html`<div><label for="${id}">${label}</label><select id="${id}" name="${name}"><option value="">${allLabel}</option>${options.map((o) => html`<option value="${o.value}"${o.lang ? html` lang="${o.lang}"` : ''}>${o.label}</option>`)}</select></div>`;
 }
 
 /**
@@ -320,7 +323,11 @@ function projectsSection(ctx: RenderContext, lang: Lang, t: Messages, rel: (k: s
     beneficiaryNames.set(r.beneficiary.id, names);
   }
   const beneficiaries = [...beneficiaryNames.entries()]
-    .map(([id, names]) => ({ value: id, label: commonestName(names) }))
+    .map(([id, names]) => ({
+      value: id,
+      label: commonestName(names),
+      ...(lang === 'fi' ? {} : { lang: 'fi' as const }),
+    }))
     .sort((a, b) => a.label.localeCompare(b.label, 'fi') || (a.value < b.value ? -1 : 1));
   const statuses = (['listed', 'announced', 'removed'] as const).filter((s) =>
     records.some((r) => r.status === s),
@@ -366,7 +373,7 @@ ${select(
   const rows = records.map((r) => {
     const f = rowFilterValues(r);
     const acronymShown = r.acronym !== null && !r.name.includes(r.acronym);
-    return html`<tr data-id="${r.id}" data-so="${f.so}" data-beneficiary="${f.beneficiary}" data-status="${f.status}" data-year="${f.year}" data-eu="${r.euFundingEur === null ? '' : centsOf(r)}" data-start="${r.startDate ?? ''}"${r.acronym ? html` data-acronym="${r.acronym}"` : ''}><th scope="row"><a href="${rel(projectPageKey(lang, r.id))}">${r.name}</a>${acronymShown ? html` <span class="acronym">(${r.acronym})</span>` : ''}</th><td>${r.beneficiary.name}</td><td>${r.specificObjective?.code ?? '–'}</td><td class="nowrap">${r.programme}</td><td class="num">${r.euFundingEur === null ? '–' : formatEuros(lang, r.euFundingEur)}</td><td class="date">${r.startDate ? formatDate(lang, r.startDate) : '–'}</td><td class="date">${r.endDate ? formatDate(lang, r.endDate) : '–'}</td><td>${t.statusLabels[r.status]}</td></tr>`;
+    return html`<tr data-id="${r.id}" data-so="${f.so}" data-beneficiary="${f.beneficiary}" data-status="${f.status}" data-year="${f.year}" data-eu="${r.euFundingEur === null ? '' : centsOf(r)}" data-start="${r.startDate ?? ''}"${r.acronym ? html` data-acronym="${r.acronym}"` : ''}><th scope="row"${langAttr(lang, recordLang(r))}><a href="${rel(projectPageKey(lang, r.id))}">${r.name}</a>${acronymShown ? html` <span class="acronym">(${r.acronym})</span>` : ''}</th><td${langAttr(lang, recordLang(r))}>${r.beneficiary.name}</td><td>${r.specificObjective?.code ?? '–'}</td><td class="nowrap">${r.programme}</td><td class="num">${r.euFundingEur === null ? '–' : formatEuros(lang, r.euFundingEur)}</td><td class="date">${r.startDate ? formatDate(lang, r.startDate) : '–'}</td><td class="date">${r.endDate ? formatDate(lang, r.endDate) : '–'}</td><td>${t.statusLabels[r.status]}</td></tr>`;
   });
 
   return html`<section id="all-projects" aria-labelledby="all-projects-h">
@@ -411,11 +418,11 @@ function shortValue(field: string, value: unknown, lang: Lang, t: Messages): str
 }
 
 function changeItem(v: ProjectVersion, lang: Lang, t: Messages, rel: (k: string) => string): SafeHtml {
-  const link = html`<a href="${rel(projectPageKey(lang, v.id))}">${v.record.name}</a>`;
+  const link = html`<a href="${rel(projectPageKey(lang, v.id))}"${langAttr(lang, recordLang(v.record))}>${v.record.name}</a>`;
   let detail: SafeHtml | string = '';
   if (v.kind === 'new') {
     const amount = v.record.euFundingEur === null ? null : formatEuros(lang, v.record.euFundingEur);
-    detail = html` – ${v.record.beneficiary.name}${amount ? html`, ${amount}` : ''}`;
+    detail = html` – <span${langAttr(lang, recordLang(v.record))}>${v.record.beneficiary.name}</span>${amount ? html`, ${amount}` : ''}`;
   } else if (v.fields.length > 0) {
     detail = html`: ${v.fields.map((f, i) => {
       const label = t.fieldLabels[f.field] ?? f.field;
@@ -452,6 +459,7 @@ ${list(other)}
 
 const DOWNLOAD_ORDER: readonly DownloadKey[] = [
   'projectsJson',
+  'projectsXlsx',
   'projectsCsv',
   'projectsExcelCsv',
   'datapackage',
@@ -483,6 +491,6 @@ function sourcesSection(ctx: RenderContext, lang: Lang, t: Messages): SafeHtml {
   return html`<section id="sources" aria-labelledby="sources-h">
 <h2 id="sources-h">${t.sourcesHeading}</h2>
 <p>${t.sourcesIntro}</p>
-<ul>${ctx.meta.sources.map((s) => html`<li><a href="${s.url}">${s.title}</a> (${s.publisher}${s.pageUpdated ? html`, ${t.pageUpdated(formatDate(lang, s.pageUpdated))}` : ''})</li>`)}</ul>
+<ul>${ctx.meta.sources.map((s) => html`<li><a href="${s.url}"${langAttr(lang, 'fi')}>${s.title}</a>${s.title.includes(s.publisher) ? '' : html` <span${langAttr(lang, 'fi')}>(${s.publisher})</span>`}${s.pageUpdated ? html` (${t.pageUpdated(formatDate(lang, s.pageUpdated))})` : ''}</li>`)}</ul>
 </section>`;
 }

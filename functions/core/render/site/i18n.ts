@@ -158,6 +158,7 @@ export type DownloadKey =
   | 'projectsJson'
   | 'projectsCsv'
   | 'projectsExcelCsv'
+  | 'projectsXlsx'
   | 'datapackage'
   | 'catalogTtl'
   | 'catalogJsonld'
@@ -276,7 +277,9 @@ const fi: Messages = {
   files: {
     projectsJson: 'Kaikki hankkeet (JSON)',
     projectsCsv: 'Kaikki hankkeet (CSV, RFC 4180)',
-    projectsExcelCsv: 'Kaikki hankkeet (CSV Excelille: puolipisteet ja desimaalipilkut)',
+    projectsExcelCsv: 'Kaikki hankkeet (CSV suomenkieliselle Excelille: puolipisteet ja desimaalipilkut)',
+    projectsXlsx:
+      'Kaikki hankkeet (Excel-työkirja: luvut lukuina ja päivämäärät päivämäärinä, mille tahansa taulukkolaskentaohjelmalle)',
     datapackage: 'Tietopaketin kuvaus (Frictionless Data Package)',
     catalogTtl: 'Aineiston kuvailutiedot (DCAT, Turtle)',
     catalogJsonld: 'Aineiston kuvailutiedot (DCAT, JSON-LD)',
@@ -472,7 +475,8 @@ const sv: Messages = {
   files: {
     projectsJson: 'Alla projekt (JSON)',
     projectsCsv: 'Alla projekt (CSV, RFC 4180)',
-    projectsExcelCsv: 'Alla projekt (CSV för Excel: semikolon och decimalkomma)',
+    projectsExcelCsv: 'Alla projekt (CSV för Excel på finska: semikolon och decimalkomma)',
+    projectsXlsx: 'Alla projekt (Excel-arbetsbok: tal som tal och datum som datum, för alla kalkylprogram)',
     datapackage: 'Beskrivning av datapaketet (Frictionless Data Package)',
     catalogTtl: 'Metadata om datamängden (DCAT, Turtle)',
     catalogJsonld: 'Metadata om datamängden (DCAT, JSON-LD)',
@@ -667,7 +671,9 @@ const en: Messages = {
   files: {
     projectsJson: 'All projects (JSON)',
     projectsCsv: 'All projects (CSV, RFC 4180)',
-    projectsExcelCsv: 'All projects (CSV for Excel: semicolons and decimal commas)',
+    projectsExcelCsv: 'All projects (CSV for Excel in Finnish: semicolons and decimal commas)',
+    projectsXlsx:
+      'All projects (Excel workbook: numbers as numbers and dates as dates, for any spreadsheet program)',
     datapackage: 'Data package description (Frictionless Data Package)',
     catalogTtl: 'Dataset metadata (DCAT, Turtle)',
     catalogJsonld: 'Dataset metadata (DCAT, JSON-LD)',

@@ -28,6 +28,7 @@ export const DATA_FILES = {
   projectsJson: 'v1/projects.json',
   projectsCsv: 'v1/projects.csv',
   projectsExcelCsv: 'v1/projects.excel.csv',
+  projectsXlsx: 'v1/projects.xlsx',
   datapackage: 'v1/datapackage.json',
   catalogTtl: 'v1/catalog.ttl',
   catalogJsonld: 'v1/catalog.jsonld',

@@ -9,6 +9,7 @@ import { LANGS, type Lang, MESSAGES, type Messages } from './i18n';
 import { renderPage } from './layout';
 import { frontPageKey, projectJsonKey, projectPageKey, relativeHref } from './paths';
 import { qualityText } from './quality-text';
+import { inLang, langAttr, recordLang } from './source-lang';
 
 export interface ProjectPageInput {
   readonly ctx: RenderContext;
@@ -67,9 +68,9 @@ export function historyValue(field: string, value: unknown, lang: Lang, t: Messa
     case 'status':
       return html`${typeof value === 'string' && value in t.statusLabels ? t.statusLabels[value as keyof Messages['statusLabels']] : String(value)}`;
     case 'beneficiary':
-      return html`${String(v.name ?? '')} (${String(v.id ?? '')})`;
+      return html`${inLang(lang, 'fi', String(v.name ?? ''))} (${String(v.id ?? '')})`;
     case 'specificObjective':
-      return html`${String(v.code ?? '')} ${String(v.name ?? '')}`;
+      return html`${String(v.code ?? '')} ${inLang(lang, 'fi', String(v.name ?? ''))}`;
     case 'sources':
       return html`${(value as { id?: unknown; url?: unknown }[]).map((s, i) => html`${i > 0 ? ', ' : ''}${String(s.id ?? '')}`)}`;
     case 'announcements':
@@ -83,9 +84,14 @@ export function historyValue(field: string, value: unknown, lang: Lang, t: Messa
         return html`${i > 0 ? '; ' : ''}${t.fieldLabels[field] ?? field}: ${String(q.code ?? '')}`;
       })}`;
     case 'migri':
-      return html`${String(v.title ?? '')}`;
+      return inLang(lang, 'fi', String(v.title ?? ''));
     case 'summary':
-      return paragraphs(String(value));
+      return lang === 'fi'
+        ? paragraphs(String(value))
+        : html`<div lang="fi">${paragraphs(String(value))}</div>`;
+    case 'name':
+    case 'acronym':
+      return inLang(lang, 'fi', String(value));
     default:
       return typeof value === 'object' ? html`${JSON.stringify(value)}` : html`${String(value)}`;
   }
@@ -113,19 +119,23 @@ export function renderProjectPage(input: ProjectPageInput): string {
   const key = projectPageKey(lang, r.id);
   const rel = (target: string) => relativeHref(key, target);
   const sourceTitles = new Map(ctx.meta.sources.map((s) => [s.id, s.title]));
+  // The record's texts are in its source's language; the sources' and Migri's texts are Finnish.
+  const rl = recordLang(r);
+  const own = (value: string) => inLang(lang, rl, value);
+  const fi = (value: string) => inLang(lang, 'fi', value);
   const history = [...input.history].sort((a, b) => b.version - a.version);
 
   const fields: [string, SafeHtml | string][] = [
-    [t.name, r.name],
-    [t.acronym, r.acronym ?? DASH],
+    [t.name, own(r.name)],
+    [t.acronym, r.acronym === null ? DASH : own(r.acronym)],
     [t.id, html`<code>${r.id}</code>`],
     [t.programme, r.programme],
     [t.fund, r.fund],
-    [t.beneficiary, r.beneficiary.name],
+    [t.beneficiary, own(r.beneficiary.name)],
     [t.beneficiaryId, html`<code>${r.beneficiary.id}</code>`],
     [
       t.specificObjective,
-      r.specificObjective ? `${r.specificObjective.code} ${r.specificObjective.name}` : DASH,
+      r.specificObjective ? html`${r.specificObjective.code} ${fi(r.specificObjective.name)}` : DASH,
     ],
     [t.nationalObjective, r.nationalObjective ?? DASH],
     [t.euFunding, r.euFundingEur === null ? DASH : formatEuros(lang, r.euFundingEur)],
@@ -142,10 +152,10 @@ export function renderProjectPage(input: ProjectPageInput): string {
   const migri = r.migri
     ? html`<p class="note">${t.migriIntro}</p>
 <dl class="fields">
-<dt>${t.migriTitle}</dt><dd>${link(r.migri.url, r.migri.title)}</dd>
-<dt>${t.migriSchedule}</dt><dd>${r.migri.schedule ?? DASH}</dd>
-<dt>${t.migriDescription}</dt><dd class="text-block">${paragraphs(r.migri.description)}</dd>
-<dt>${t.migriGoals}</dt><dd class="text-block">${paragraphs(r.migri.goals)}</dd>
+<dt>${t.migriTitle}</dt><dd${langAttr(lang, 'fi')}>${link(r.migri.url, r.migri.title)}</dd>
+<dt>${t.migriSchedule}</dt><dd${langAttr(lang, 'fi')}>${r.migri.schedule ?? DASH}</dd>
+<dt>${t.migriDescription}</dt><dd class="text-block"${langAttr(lang, 'fi')}>${paragraphs(r.migri.description)}</dd>
+<dt>${t.migriGoals}</dt><dd class="text-block"${langAttr(lang, 'fi')}>${paragraphs(r.migri.goals)}</dd>
 <dt>${t.migriMatchedBy}</dt><dd>${r.migri.matchedBy}</dd>
 </dl>`
     : html`<p>${t.migriNone}</p>`;
@@ -163,23 +173,23 @@ export function renderProjectPage(input: ProjectPageInput): string {
       ? html`<p>${t.qualityNone}</p>`
       : html`<ul class="quality">${r.quality.map(
           (q) =>
-            html`<li><strong>${t.fieldLabels[q.field] ?? q.field}</strong>: ${qualityText(q.code, lang)}${q.raw !== null ? html` ${t.qualityRaw}: <q>${q.raw}</q>` : ''} <span class="muted">(<code>${q.code}</code>${q.source ? html`, ${q.source}` : ''})</span></li>`,
+            html`<li><strong>${t.fieldLabels[q.field] ?? q.field}</strong>: ${qualityText(q.code, lang)}${q.raw !== null ? html` ${t.qualityRaw}: <q${langAttr(lang, 'fi')}>${q.raw}</q>` : ''} <span class="muted">(<code>${q.code}</code>${q.source ? html`, ${q.source}` : ''})</span></li>`,
         )}</ul>`;
 
   const main = html`<p class="breadcrumb"><a href="${rel(`${frontPageKey(lang)}#all-projects`)}">← ${t.backToList}</a></p>
-<h1>${r.name}</h1>
-<p class="lead">${r.beneficiary.name}${r.euFundingEur === null ? '' : html` · ${formatEuros(lang, r.euFundingEur)}`}${r.startDate || r.endDate ? html` · ${r.startDate ? formatDate(lang, r.startDate) : '?'} – ${r.endDate ? formatDate(lang, r.endDate) : '?'}` : ''}</p>
+<h1${langAttr(lang, rl)}>${r.name}</h1>
+<p class="lead">${own(r.beneficiary.name)}${r.euFundingEur === null ? '' : html` · ${formatEuros(lang, r.euFundingEur)}`}${r.startDate || r.endDate ? html` · ${r.startDate ? formatDate(lang, r.startDate) : '?'} – ${r.endDate ? formatDate(lang, r.endDate) : '?'}` : ''}</p>
 <section aria-labelledby="details-h">
 <h2 id="details-h">${t.projectDetails}</h2>
 <dl class="fields">${fields.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
 </section>
 <section aria-labelledby="summary-h">
 <h2 id="summary-h">${t.summary}</h2>
-<div class="text-block">${paragraphs(r.summary)}</div>
+<div class="text-block"${langAttr(lang, rl)}>${paragraphs(r.summary)}</div>
 </section>
 <section aria-labelledby="sources-h">
 <h2 id="sources-h">${t.sources}</h2>
-<ul>${r.sources.map((s) => html`<li>${link(s.url, sourceTitles.get(s.id) ?? s.id)} <span class="muted">(${s.url})</span></li>`)}</ul>
+<ul>${r.sources.map((s) => html`<li>${inLang(lang, 'fi', link(s.url, sourceTitles.get(s.id) ?? s.id))} <span class="muted">(${s.url})</span></li>`)}</ul>
 <p><a href="${rel(projectJsonKey(r.id))}">${t.projectJson}</a></p>
 </section>
 <section aria-labelledby="migri-h">
