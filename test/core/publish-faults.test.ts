@@ -18,6 +18,7 @@ import { renderAtomFeedFile } from '../../functions/core/render/atom-feed';
 import { renderExcelCsv } from '../../functions/core/render/excel-csv';
 import type { PublishStage } from '../../functions/core/render/output-file';
 import { renderProjectHistories } from '../../functions/core/render/project-history-json';
+import { XLSX_KEY } from '../../functions/core/render/projects-xlsx';
 import type { Renderer } from '../../functions/core/render/render-context';
 import { renderLatestDataset } from '../../functions/core/render/render-dataset';
 import { SNAPSHOT_INDEX_KEY } from '../../functions/core/render/snapshots';
@@ -143,6 +144,8 @@ describe('Publish order under S3 faults: a failure at each step', () => {
       if ([SNAPSHOT_INDEX_KEY, 'v1/datapackage.json', 'v1/catalog.ttl', 'v1/catalog.jsonld'].includes(key)) {
         return 'index';
       }
+      // The workbook is rendered asynchronously beside the renderers (exceljs writes asynchronously).
+      if (key === XLSX_KEY) return 'latest';
       const stage = stages.get(key);
       if (!stage) throw new Error(`unknown key ${key}`);
       return stage;

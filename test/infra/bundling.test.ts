@@ -43,8 +43,9 @@ describe('harvester bundle', () => {
     expect(code).not.toContain('undici');
   });
 
-  it('meets the size target of 1.5 MB', () => {
-    expect(statSync(join(dir, 'index.mjs')).size).toBeLessThan(1.5 * 1024 * 1024);
+  it('meets the size target of 1.75 MB', () => {
+    // 1.5 MB until the workbook writer (exceljs's Workbook module, about 500 KB) came in.
+    expect(statSync(join(dir, 'index.mjs')).size).toBeLessThan(1.75 * 1024 * 1024);
   });
 
   it('stays well under Lambda’s 50 MB zipped / 250 MB unzipped limits', () => {

@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { buildTestFeed, type TestFeed } from '../browser/feed';
 import { dataPackageErrors } from './frictionless';
 import {
@@ -14,6 +16,7 @@ import {
   validate,
   violations,
 } from './shacl';
+import { checkHtml } from './vnu';
 
 /**
  * The catalogue a real two-run feed publishes, checked with the shapes that portals run: every
@@ -148,5 +151,60 @@ describe('Frictionless Data Package v2 (the JSON schemas, Ajv)', () => {
       'package/resources/0/schema/fields/0/type must be equal to one of the allowed values',
     );
     expect(errors.some((e) => e.includes('dialect/header'))).toBe(true);
+  });
+});
+
+describe('HTML (W3C Nu Html Checker, vnu.jar)', () => {
+  it('finds no error in any published page (and does find one in a broken page beside them)', () => {
+    const control = join(mkdtempSync(join(tmpdir(), 'vnu-')), 'broken.html');
+    writeFileSync(
+      control,
+      '<!doctype html><html lang="fi"><head><title>x</title></head><body><p><div></p></body></html>',
+    );
+    const pages = readdirSync(feed.out, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.html'),
+    );
+    expect(pages.length).toBeGreaterThan(100);
+    // One JVM for every page.
+    const messages = checkHtml([feed.out, control]);
+    expect(messages.some((m) => m.type === 'error' && m.url.endsWith('/broken.html'))).toBe(true);
+    const published = messages.filter((m) => !m.url.endsWith('/broken.html'));
+    const errors = published.filter((m) => m.type !== 'info');
+    expect(
+      errors.map((m) => `${m.url.slice(m.url.indexOf('/out/') + 5)}:${m.lastLine} ${m.message}`),
+    ).toEqual([]);
+    // What is left is the checker's guess that a Swedish or English page "appears to be written in
+    // Finnish": its data are, and each element holding them says so with lang="fi".
+    expect(
+      [...new Set(published.map((m) => m.message.replace(/lang="(sv|en)"/, 'lang="…"')))].filter(
+        (m) =>
+          !m.startsWith(
+            'This document appears to be written in Finnish but the “html” start tag has “lang="…"”',
+          ),
+      ),
+    ).toEqual([]);
+  }, 120_000);
+});
+
+describe('v1/projects.xlsx as published (read back with SheetJS)', () => {
+  it('holds every project of projects.json with the same amounts, and each snapshot has the same bytes', () => {
+    const json = JSON.parse(readFileSync(join(feed.out, 'v1/projects.json'), 'utf8')) as {
+      projects: { id: string; euFundingEur: number | null; endDate: string | null }[];
+    };
+    const bytes = readFileSync(join(feed.out, 'v1/projects.xlsx'));
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(
+      XLSX.read(bytes, { type: 'buffer', cellDates: true }).Sheets.projects!,
+    );
+    expect(rows.map((r) => r.id)).toEqual(json.projects.map((p) => p.id));
+    json.projects.forEach((p, i) => {
+      expect(rows[i]!.eu_funding_eur, p.id).toBe(p.euFundingEur ?? undefined);
+      expect(rows[i]!.end_date, p.id).toEqual(
+        p.endDate === null ? undefined : new Date(`${p.endDate}T00:00:00Z`),
+      );
+    });
+    // ADERE's amount as the second run changed it.
+    expect(rows.find((r) => String(r.name).startsWith('ADERE'))?.eu_funding_eur).toBe(1_500_000.5);
+    const snapshot = readFileSync(join(feed.out, 'v1/snapshots/2026-11-22T040000Z/projects.xlsx'));
+    expect(snapshot.equals(bytes)).toBe(true);
   });
 });
