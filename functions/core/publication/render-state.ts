@@ -89,7 +89,10 @@ export async function renderState(input: RenderStateInput): Promise<RenderedStat
     reference: publication.reference,
   };
   // The workbook beside the renderers: exceljs writes asynchronously.
-  const dataset = [...renderDataset(ctx, input.renderers ?? DEFAULT_RENDERERS), ...(await renderXlsxFile(ctx))];
+  const dataset = [
+    ...renderDataset(ctx, input.renderers ?? DEFAULT_RENDERERS),
+    ...(await renderXlsxFile(ctx)),
+  ];
   const catalogue = renderCatalogue(ctx, dataset);
   const files = [...dataset, ...catalogue.files];
   return {
