@@ -9,7 +9,9 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { DEFAULTS } from '../../functions/core/defaults';
-import { harvesterBundleAliases } from '../bundle-aliases';
+import { ESM_REQUIRE_BANNER, harvesterBundleAliases } from '../bundle-aliases';
+
+export { ESM_REQUIRE_BANNER };
 
 /** The repository root: NodejsFunction resolves the lock file and tsconfig from here. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,14 +25,6 @@ export const HARVESTER_ENTRY = fileURLToPath(new URL('../../functions/harvest/ha
  */
 export const HARVESTER_RUNTIME = Runtime.NODEJS_24_X;
 export const HARVESTER_ESBUILD_TARGET = 'node24';
-
-/**
- * ESM bundles have no `require`; a few CommonJS dependencies (cheerio's parse5/htmlparser2
- * helpers, parts of the AWS SDK) call it at run time. The alias keeps the name from colliding
- * with anything esbuild emits.
- */
-export const ESM_REQUIRE_BANNER =
-  "import { createRequire as __amifCreateRequire } from 'node:module'; const require = __amifCreateRequire(import.meta.url);";
 
 export interface HarvesterProps {
   /** State table (read/write, including its index). */
