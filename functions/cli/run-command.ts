@@ -152,6 +152,7 @@ async function runWithStore(
   stderr: (s: string) => void,
 ): Promise<RunOutcome> {
   const db = await startEmbeddedDynalite({ path: resolve(dataDir, 'dynamodb') });
+  const store = createDirectoryObjectStore(outDir);
   try {
     const state = createDynamoDbStateStore({ client: db.client, tableName: 'amif-feed', logger });
     await state.ensureTable();
@@ -167,7 +168,7 @@ async function runWithStore(
       sources: BUILT_IN_SOURCES,
       fetcher,
       state,
-      store: createDirectoryObjectStore(outDir),
+      store,
       notifier: createOutboxNotifier(resolve(dataDir, 'outbox'), stderr),
       logger,
       now: options.now,
@@ -177,6 +178,7 @@ async function runWithStore(
       }),
       acceptMassChange: options.acceptMassChange,
     });
+    await store.flush();
     stderr(summarise(report, outDir));
     if (options.json) stdout(`${JSON.stringify(report, null, 2)}\n`);
     return { exitCode: exitCodeOf(report), report };
@@ -187,6 +189,8 @@ async function runWithStore(
     }
     throw error;
   } finally {
+    // After a failure too: the headers of what was written are kept for the local server.
+    await store.flush().catch(() => undefined);
     await db.close();
   }
 }
