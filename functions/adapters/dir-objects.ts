@@ -10,9 +10,10 @@ import { concurrencyLimit } from './concurrency-limit';
  * The local object store: each key is a file under `root` (`out/` by default). The headers that
  * production sets on S3 are kept in one manifest, `<root>/.meta/manifest.v1`, so the local server
  * can serve the same Content-Type and Cache-Control. One manifest instead of a sidecar per object
- * halves the files a run writes; it is rewritten atomically (temp file and rename), at most every
- * MANIFEST_FLUSH_MS while objects are written and once more by `flush()`, and only when an entry
- * changed, so a run that rewrites only status.json with the same headers leaves it alone.
+ * halves the files a run writes. It is rewritten atomically (temp file and rename) by `flush()`,
+ * which publishing calls once its writes are done, and only when an entry changed, so a run that
+ * rewrites only status.json with the same headers leaves it alone. An object written by a run
+ * that died before its flush is served with the type its extension implies until it is written again.
  */
 
 /** The reserved directory under the root; no key may start with it. */
@@ -24,7 +25,6 @@ const META_DIR = '.meta';
  */
 const MANIFEST_NAME = 'manifest.v1';
 const MANIFEST_FORMAT = 1;
-const MANIFEST_FLUSH_MS = 250;
 /** Files written at once: enough to keep the disk busy, few enough to stay far from the fd limit. */
 const DEFAULT_CONCURRENCY = 16;
 /** Temporary files are written next to their target and renamed over it. */
@@ -147,7 +147,7 @@ function manifestText(entries: ReadonlyMap<string, ObjectMeta>): string {
 }
 
 export interface DirectoryObjectStore extends ObjectStore {
-  /** Writes the manifest now if an entry changed since it was last written; call before exiting. */
+  /** Writes the manifest if an entry changed since it was last written. */
   flush(): Promise<void>;
 }
 
@@ -176,11 +176,8 @@ export function createDirectoryObjectStore(
 
   let manifest: Promise<Map<string, ObjectMeta>> | null = null;
   let dirty = false;
-  let timer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();
   const writeManifest = (): Promise<void> => {
-    if (timer) clearTimeout(timer);
-    timer = null;
     // Each write waits for the one before; an earlier failure is reported by the flush that saw it.
     writing = writing
       .catch(() => undefined)
@@ -204,8 +201,6 @@ export function createDirectoryObjectStore(
     if (known?.contentType === meta.contentType && known.cacheControl === meta.cacheControl) return;
     entries.set(key, meta);
     dirty = true;
-    // A failure here resurfaces from flush(); the timer itself must not crash the process.
-    timer ??= setTimeout(() => writeManifest().catch(() => undefined), MANIFEST_FLUSH_MS);
   };
 
   return {

@@ -96,23 +96,17 @@ describe('snapshots over several runs of the pipeline', () => {
   let page: ProjectDraft[];
   const config = feedConfigSchema.parse({ publicBaseUrl: 'https://amif.example.fi' });
   const fetcher = pageFetcher(() => JSON.stringify(page));
-  const run = async (at: string): Promise<RunReport> => {
-    const store = createDirectoryObjectStore(out);
-    try {
-      return await runPipeline({
-        sources: [LIST],
-        fetcher,
-        state,
-        store,
-        notifier: { notify: async () => {} },
-        logger: quiet,
-        now: new Date(at),
-        config,
-      });
-    } finally {
-      await store.flush();
-    }
-  };
+  const run = (at: string): Promise<RunReport> =>
+    runPipeline({
+      sources: [LIST],
+      fetcher,
+      state,
+      store: createDirectoryObjectStore(out),
+      notifier: { notify: async () => {} },
+      logger: quiet,
+      now: new Date(at),
+      config,
+    });
   const read = (key: string) => readFile(join(out, ...key.split('/')));
   const index = async (): Promise<SnapshotIndex> =>
     JSON.parse((await read(SNAPSHOT_INDEX_KEY)).toString('utf8'));
