@@ -15,6 +15,7 @@ import type { Logger } from '../core/ports';
 import { BUILT_IN_SOURCES, sourceHosts } from '../core/sources/built-in-sources';
 import { DataDirBusyError, lockDataDir } from './data-dir-lock';
 import { startEmbeddedDynalite } from './embedded-dynalite';
+import { type RunProgress, showsProgress, terminalRunProgress } from './run-progress';
 import { UsageError } from './usage-error';
 
 export const RUN_USAGE = `Usage: npm start -- [--pages DIR | --live] [--data DIR] [--out DIR] [--now ISO-8601] [--json]
@@ -153,6 +154,15 @@ async function runWithStore(
 ): Promise<RunOutcome> {
   const db = await startEmbeddedDynalite({ path: resolve(dataDir, 'dynamodb') });
   const store = createDirectoryObjectStore(outDir);
+  const progress: RunProgress | null = showsProgress({
+    json: options.json,
+    env: process.env,
+    stdoutIsTty: process.stdout.isTTY === true,
+    stderrIsTty: process.stderr.isTTY === true,
+  })
+    ? terminalRunProgress(BUILT_IN_SOURCES)
+    : null;
+  progress?.watch(db.client);
   try {
     const state = createDynamoDbStateStore({ client: db.client, tableName: 'amif-feed', logger });
     await state.ensureTable();
@@ -165,10 +175,10 @@ async function runWithStore(
         : `Reading ${BUILT_IN_SOURCES.length} source pages from ${resolve(options.pages)}`,
     );
     const report = await runPipeline({
-      sources: BUILT_IN_SOURCES,
-      fetcher,
+      sources: progress?.sources ?? BUILT_IN_SOURCES,
+      fetcher: progress?.fetcher(fetcher) ?? fetcher,
       state,
-      store,
+      store: progress?.store(store) ?? store,
       notifier: createOutboxNotifier(resolve(dataDir, 'outbox'), stderr),
       logger,
       now: options.now,
@@ -179,6 +189,7 @@ async function runWithStore(
       acceptMassChange: options.acceptMassChange,
     });
     await store.flush();
+    progress?.stop();
     stderr(summarise(report, outDir));
     if (options.json) stdout(`${JSON.stringify(report, null, 2)}\n`);
     return { exitCode: exitCodeOf(report), report };
@@ -189,6 +200,7 @@ async function runWithStore(
     }
     throw error;
   } finally {
+    progress?.stop();
     // After a failure too: the headers of what was written are kept for the local server.
     await store.flush().catch(() => undefined);
     await db.close();
