@@ -159,12 +159,15 @@ async function main(args: BenchArgs): Promise<void> {
       for (const [index, { id }] of SCENARIOS.entries()) {
         const result = await runCli(work, round, id, index);
         runs[id].push(result);
+        // Each run as it ends: a long bench on a loaded machine still leaves figures behind.
+        console.log(describe(`  round ${round + 1}: ${id}`, [result]));
         if (result.exitCode !== 0)
           console.log(`  round ${round + 1}, ${id}: exit ${result.exitCode}\n    ${tailOf(result.stderr)}`);
       }
       floors.push(
         await runMeasured([work.floor, join(work.pages, `${SOURCE_ID}.html`)], { cwd: ROOT, usageDir: dir }),
       );
+      console.log(describe(`  round ${round + 1}: floor`, [floors.at(-1)!]));
       rmSync(join(dir, `round-${round}`), { recursive: true, force: !args.keep });
       if (args.keep) mkdirSync(join(dir, `round-${round}`), { recursive: true });
     }
