@@ -51,20 +51,21 @@ function shiftDate(text: string, days: number): string {
   return `${pad(d.getUTCDate())}.${pad(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
 }
 
-/** Scales a Finnish euro amount ("2200120,8") by a factor, written with a decimal comma. */
-function scaleAmount(text: string, factor: number): string {
+/** Scales a Finnish euro amount ("2200120,8") by a factor, plus `extraCents`, with a decimal comma. */
+function scaleAmount(text: string, factor: number, extraCents = 0): string {
   const m = AMOUNT.exec(text.trim());
   if (!m) return text;
   const cents = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  const scaled = Math.max(100, Math.round(cents * factor));
+  const scaled = Math.max(100, Math.round(cents * factor)) + extraCents;
   return `${Math.trunc(scaled / 100)},${String(scaled % 100).padStart(2, '0')}`;
 }
 
 /**
  * One synthetic row from a snapshot row: " #<n>" appended to the name, the amount scaled by
- * 0.5–1.5 and both dates moved by the same 0–729 days (so the end never precedes the start).
+ * 0.5–1.5 (and one euro more when `bumped`) and both dates moved by the same 0–729 days (so the
+ * end never precedes the start).
  */
-export function varyRow(row: string, n: number, random: () => number): string {
+export function varyRow(row: string, n: number, random: () => number, bumped = false): string {
   const factor = 0.5 + random();
   const days = Math.floor(random() * 730);
   let index = 0;
@@ -74,7 +75,7 @@ export function varyRow(row: string, n: number, random: () => number): string {
       case 0:
         return `<td>${inner} #${n}</td>`;
       case 4:
-        return `<td>${scaleAmount(inner, factor)}</td>`;
+        return `<td>${scaleAmount(inner, factor, bumped ? 100 : 0)}</td>`;
       case 5:
       case 6:
         return `<td>${shiftDate(inner, days)}</td>`;
@@ -84,12 +85,21 @@ export function varyRow(row: string, n: number, random: () => number): string {
   });
 }
 
-/** A page of `rowCount` rows derived from the snapshot `html`; row n (1-based) is named "… #n". */
-export function syntheticPage(html: string, rowCount: number, seed = 2021): string {
+/**
+ * A page of `rowCount` rows derived from the snapshot `html`; row n (1-based) is named "… #n".
+ * `bumped(i)` picks rows (0-based) whose amount is one euro higher than on the page without it:
+ * everything else, the other rows' figures included, stays byte for byte the same.
+ */
+export function syntheticPage(
+  html: string,
+  rowCount: number,
+  seed = 2021,
+  bumped: (row: number) => boolean = () => false,
+): string {
   const { head, rows, tail } = splitSnapshot(html);
   const random = seededRandom(seed);
   const out: string[] = [head];
-  for (let i = 0; i < rowCount; i++) out.push(varyRow(rows[i % rows.length]!, i + 1, random));
+  for (let i = 0; i < rowCount; i++) out.push(varyRow(rows[i % rows.length]!, i + 1, random, bumped(i)));
   out.push(tail);
   return out.join('');
 }

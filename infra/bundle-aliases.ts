@@ -11,3 +11,11 @@ export function harvesterBundleAliases(): Record<string, string> {
   const cheerioPackage = createRequire(import.meta.url).resolve('cheerio/package.json');
   return { cheerio: join(dirname(cheerioPackage), 'dist/browser/index.js') };
 }
+
+/**
+ * ESM bundles have no `require`; a few CommonJS dependencies (cheerio's parse5/htmlparser2
+ * helpers, parts of the AWS SDK) call it at run time. The alias keeps the name from colliding
+ * with anything esbuild emits. Shared by the Lambda bundle and the command line's (dist/).
+ */
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire as __amifCreateRequire } from 'node:module'; const require = __amifCreateRequire(import.meta.url);";

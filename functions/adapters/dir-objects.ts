@@ -4,15 +4,29 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { dirname, join, resolve } from 'node:path';
 import { PublishError } from '../core/errors';
 import type { ObjectStore, ObjectToWrite } from '../core/ports';
+import { concurrencyLimit } from './concurrency-limit';
 
 /**
  * The local object store: each key is a file under `root` (`out/` by default). The headers that
- * production sets on S3 are kept in a sidecar at `<root>/.meta/<key>.json`, so the local server
- * can serve the same Content-Type and Cache-Control.
+ * production sets on S3 are kept in one manifest, `<root>/.meta/manifest.v1`, so the local server
+ * can serve the same Content-Type and Cache-Control. One manifest instead of a sidecar per object
+ * halves the files a run writes. It is rewritten atomically (temp file and rename) by `flush()`,
+ * which publishing calls once its writes are done, and only when an entry changed, so a run that
+ * rewrites only status.json with the same headers leaves it alone. An object written by a run
+ * that died before its flush is served with the type its extension implies until it is written again.
  */
 
-/** The sidecar directory under the root; no key may start with it. */
+/** The reserved directory under the root; no key may start with it. */
 const META_DIR = '.meta';
+/**
+ * The manifest's name inside META_DIR. Earlier versions kept a sidecar `<key>.json` per object
+ * there; those are still read for keys the manifest does not know, and none of them can be named
+ * like this (they all end in `.json`).
+ */
+const MANIFEST_NAME = 'manifest.v1';
+const MANIFEST_FORMAT = 1;
+/** Files written at once: enough to keep the disk busy, few enough to stay far from the fd limit. */
+const DEFAULT_CONCURRENCY = 16;
 /** Temporary files are written next to their target and renamed over it. */
 const TEMP_SUFFIX = '.tmp';
 const TEMP_PATTERN = /^\..+\.[0-9a-f]{16}\.tmp$/;
@@ -54,8 +68,13 @@ function objectPath(root: string, key: string): string {
   return join(root, ...key.split('/'));
 }
 
-function metaPath(root: string, key: string): string {
+/** Where earlier versions kept an object's headers (read only, for keys the manifest lacks). */
+function legacySidecarPath(root: string, key: string): string {
   return `${join(root, META_DIR, ...key.split('/'))}.json`;
+}
+
+function manifestPath(root: string): string {
+  return join(root, META_DIR, MANIFEST_NAME);
 }
 
 function isErrnoException(err: unknown): err is NodeJS.ErrnoException {
@@ -67,10 +86,18 @@ function isMissing(err: unknown): boolean {
   return isErrnoException(err) && (err.code === 'ENOENT' || err.code === 'ENOTDIR' || err.code === 'EISDIR');
 }
 
-/** Writes `data` to `path` so that readers see the old file or the whole new one, never a part. */
-async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Writes `data` to `path` so that readers see the old file or the whole new one, never a part.
+ * `ensureDir` creates the directory (once per directory and store: mkdir is most of the cost of
+ * writing a small file).
+ */
+async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  ensureDir: (dir: string) => Promise<void>,
+): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
+  await ensureDir(dir);
   const base = path.slice(dir.length + 1);
   const temp = join(dir, `.${base}.${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
   try {
@@ -86,16 +113,102 @@ function toUint8Array(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
-export function createDirectoryObjectStore(root: string): ObjectStore {
+interface ManifestFile {
+  readonly format: number;
+  readonly objects: Record<string, ObjectMeta>;
+}
+
+function isObjectMeta(value: unknown): value is ObjectMeta {
+  if (typeof value !== 'object' || value === null) return false;
+  const { contentType, cacheControl } = value as Record<string, unknown>;
+  return typeof contentType === 'string' && typeof cacheControl === 'string';
+}
+
+/** The manifest's entries; an empty map when it is missing or damaged (headers then fall back). */
+async function readManifest(root: string): Promise<Map<string, ObjectMeta>> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(manifestPath(root), 'utf8'));
+  } catch (err) {
+    if (isMissing(err) || err instanceof SyntaxError) return new Map();
+    throw err;
+  }
+  const objects = (parsed as Partial<ManifestFile> | null)?.objects;
+  if (typeof objects !== 'object' || objects === null) return new Map();
+  return new Map(
+    Object.entries(objects).filter((entry): entry is [string, ObjectMeta] => isObjectMeta(entry[1])),
+  );
+}
+
+function manifestText(entries: ReadonlyMap<string, ObjectMeta>): string {
+  const objects: Record<string, ObjectMeta> = {};
+  for (const key of [...entries.keys()].sort()) objects[key] = entries.get(key)!;
+  return `${JSON.stringify({ format: MANIFEST_FORMAT, objects } satisfies ManifestFile)}\n`;
+}
+
+export interface DirectoryObjectStore extends ObjectStore {
+  /** Writes the manifest if an entry changed since it was last written. */
+  flush(): Promise<void>;
+}
+
+export interface DirectoryObjectStoreOptions {
+  /** Files written at once, however many puts are in flight. */
+  readonly concurrency?: number;
+}
+
+export function createDirectoryObjectStore(
+  root: string,
+  options: DirectoryObjectStoreOptions = {},
+): DirectoryObjectStore {
   const base = resolve(root);
+  const limit = concurrencyLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const madeDirs = new Map<string, Promise<void>>();
+  const ensureDir = (dir: string): Promise<void> => {
+    let made = madeDirs.get(dir);
+    if (!made) {
+      made = mkdir(dir, { recursive: true }).then(() => undefined);
+      // A failed mkdir is retried by the next write rather than remembered.
+      made.catch(() => madeDirs.delete(dir));
+      madeDirs.set(dir, made);
+    }
+    return made;
+  };
+
+  let manifest: Promise<Map<string, ObjectMeta>> | null = null;
+  let dirty = false;
+  let writing: Promise<void> = Promise.resolve();
+  const writeManifest = (): Promise<void> => {
+    // Each write waits for the one before; an earlier failure is reported by the flush that saw it.
+    writing = writing
+      .catch(() => undefined)
+      .then(async () => {
+        if (!dirty || !manifest) return;
+        dirty = false;
+        const text = manifestText(await manifest);
+        try {
+          await writeFileAtomic(manifestPath(base), text, ensureDir);
+        } catch (err) {
+          dirty = true;
+          throw new PublishError(`${META_DIR}/${MANIFEST_NAME}`, { cause: err });
+        }
+      });
+    return writing;
+  };
+  const record = async (key: string, meta: ObjectMeta): Promise<void> => {
+    manifest ??= readManifest(base);
+    const entries = await manifest;
+    const known = entries.get(key);
+    if (known?.contentType === meta.contentType && known.cacheControl === meta.cacheControl) return;
+    entries.set(key, meta);
+    dirty = true;
+  };
+
   return {
     async put(object: ObjectToWrite): Promise<void> {
       assertSafeKey(object.key);
-      const meta: ObjectMeta = { contentType: object.contentType, cacheControl: object.cacheControl };
       try {
-        // The sidecar first: by the time the body appears, its headers are there to serve it with.
-        await writeFileAtomic(metaPath(base, object.key), `${JSON.stringify(meta)}\n`);
-        await writeFileAtomic(objectPath(base, object.key), object.body);
+        await limit(() => writeFileAtomic(objectPath(base, object.key), object.body, ensureDir));
+        await record(object.key, { contentType: object.contentType, cacheControl: object.cacheControl });
       } catch (err) {
         throw new PublishError(object.key, { cause: err });
       }
@@ -120,15 +233,38 @@ export function createDirectoryObjectStore(root: string): ObjectStore {
         throw new Error(`could not check ${key}: ${(err as Error).message}`, { cause: err });
       }
     },
+
+    flush: writeManifest,
   };
 }
 
-/** The headers stored with `key`, or null when the object or its sidecar is missing or unreadable. */
+/** The manifest as last read by readObjectMeta, with the file's identity it was read from. */
+let manifestCache: { path: string; stamp: string; entries: Map<string, ObjectMeta> } | null = null;
+
+async function currentManifest(root: string): Promise<Map<string, ObjectMeta>> {
+  const path = manifestPath(root);
+  const info = await stat(path, { bigint: true }).catch((err: unknown) => {
+    if (isMissing(err)) return null;
+    throw err;
+  });
+  if (info === null) return new Map();
+  // A rename gives a new inode, so this changes with every write of the manifest.
+  const stamp = `${info.ino}:${info.mtimeNs}:${info.size}`;
+  if (manifestCache?.path !== path || manifestCache.stamp !== stamp) {
+    manifestCache = { path, stamp, entries: await readManifest(root) };
+  }
+  return manifestCache.entries;
+}
+
+/** The headers stored with `key`, or null when neither the manifest nor an old sidecar has them. */
 export async function readObjectMeta(root: string, key: string): Promise<ObjectMeta | null> {
   assertSafeKey(key);
+  const base = resolve(root);
+  const fromManifest = (await currentManifest(base)).get(key);
+  if (fromManifest) return fromManifest;
   let text: string;
   try {
-    text = await readFile(metaPath(resolve(root), key), 'utf8');
+    text = await readFile(legacySidecarPath(base, key), 'utf8');
   } catch (err) {
     if (isMissing(err)) return null;
     throw err;
@@ -139,13 +275,10 @@ export async function readObjectMeta(root: string, key: string): Promise<ObjectM
   } catch {
     return null;
   }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const { contentType, cacheControl } = parsed as Record<string, unknown>;
-  if (typeof contentType !== 'string' || typeof cacheControl !== 'string') return null;
-  return { contentType, cacheControl };
+  return isObjectMeta(parsed) ? { contentType: parsed.contentType, cacheControl: parsed.cacheControl } : null;
 }
 
-/** Every key under `root`, sorted, leaving out the sidecars and any temporary files. */
+/** Every key under `root`, sorted, leaving out the manifest (and old sidecars) and any temporary files. */
 export async function listObjects(root: string): Promise<string[]> {
   const keys: string[] = [];
   const walk = async (dir: string, prefix: string): Promise<void> => {

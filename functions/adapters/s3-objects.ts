@@ -7,7 +7,17 @@ import {
 } from '@aws-sdk/client-s3';
 import { PublishError } from '../core/errors';
 import type { ObjectStore, ObjectToWrite } from '../core/ports';
+import { concurrencyLimit } from './concurrency-limit';
 import { assertSafeKey, unsafeKeyReason } from './dir-objects';
+
+/**
+ * Attempts per request, the first included. The SDK retries throttling (503 SlowDown), 5xx and
+ * network errors with exponential backoff and jitter; a run writes thousands of objects at N in
+ * the thousands, so a few more tries than the SDK's 3 keep one slow moment from failing the run.
+ */
+export const S3_MAX_ATTEMPTS = 5;
+/** PutObjects in flight at once; S3 takes thousands per second per prefix, the Lambda's sockets fewer. */
+export const S3_PUT_CONCURRENCY = 32;
 
 /** The production object store: one S3 object per key, optionally under a prefix. */
 
@@ -18,6 +28,8 @@ export interface S3ClientOptions {
   /** Path-style URLs (`http://host/bucket/key`), needed by s3rver. */
   readonly forcePathStyle?: boolean;
   readonly credentials?: S3ClientConfig['credentials'];
+  /** @default S3_MAX_ATTEMPTS */
+  readonly maxAttempts?: number;
 }
 
 /**
@@ -36,6 +48,7 @@ export function createS3Client(options: S3ClientOptions = {}): S3Client {
     ...(options.region === undefined ? {} : { region: options.region }),
     ...(options.forcePathStyle === undefined ? {} : { forcePathStyle: options.forcePathStyle }),
     ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+    maxAttempts: options.maxAttempts ?? S3_MAX_ATTEMPTS,
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
@@ -46,6 +59,8 @@ export interface S3ObjectStoreOptions {
   readonly bucket: string;
   /** Prepended to every key with a `/`; leading and trailing slashes are ignored. */
   readonly prefix?: string;
+  /** @default S3_PUT_CONCURRENCY */
+  readonly concurrency?: number;
 }
 
 interface SdkErrorShape {
@@ -90,21 +105,24 @@ export function createS3ObjectStore(options: S3ObjectStoreOptions): ObjectStore 
   const prefix = normalisePrefix(options.prefix);
   const s3Key = (key: string): string => (prefix === '' ? key : `${prefix}/${key}`);
   const where = (key: string): string => `s3://${bucket}/${s3Key(key)}`;
+  const limit = concurrencyLimit(options.concurrency ?? S3_PUT_CONCURRENCY);
 
   return {
     async put(object: ObjectToWrite): Promise<void> {
       assertSafeKey(object.key);
       const body = typeof object.body === 'string' ? new TextEncoder().encode(object.body) : object.body;
       try {
-        await client.send(
-          new PutObjectCommand({
-            Bucket: bucket,
-            Key: s3Key(object.key),
-            Body: body,
-            ContentLength: body.byteLength,
-            ContentType: object.contentType,
-            CacheControl: object.cacheControl,
-          }),
+        await limit(() =>
+          client.send(
+            new PutObjectCommand({
+              Bucket: bucket,
+              Key: s3Key(object.key),
+              Body: body,
+              ContentLength: body.byteLength,
+              ContentType: object.contentType,
+              CacheControl: object.cacheControl,
+            }),
+          ),
         );
       } catch (err) {
         throw new PublishError(object.key, { cause: err });

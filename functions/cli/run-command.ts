@@ -16,6 +16,7 @@ import { configuredSources, sourceHosts } from '../core/sources/built-in-sources
 import type { SourceModule } from '../core/sources/source-module';
 import { DataDirBusyError, lockDataDir } from './data-dir-lock';
 import { startEmbeddedDynalite } from './embedded-dynalite';
+import { type RunProgress, showsProgress, terminalRunProgress } from './run-progress';
 import { UsageError } from './usage-error';
 
 export const RUN_USAGE = `Usage: npm start -- [--pages DIR | --live] [--data DIR] [--out DIR] [--now ISO-8601] [--json]
@@ -170,6 +171,16 @@ async function runWithStore(
   stderr: (s: string) => void,
 ): Promise<RunOutcome> {
   const db = await startEmbeddedDynalite({ path: resolve(dataDir, 'dynamodb') });
+  const store = createDirectoryObjectStore(outDir);
+  const progress: RunProgress | null = showsProgress({
+    json: options.json,
+    env: process.env,
+    stdoutIsTty: process.stdout.isTTY === true,
+    stderrIsTty: process.stderr.isTTY === true,
+  })
+    ? terminalRunProgress(options.sources)
+    : null;
+  progress?.watch(db.client);
   try {
     const state = createDynamoDbStateStore({ client: db.client, tableName: 'amif-feed', logger });
     await state.ensureTable();
@@ -182,10 +193,10 @@ async function runWithStore(
         : `Reading ${options.sources.length} source pages from ${resolve(options.pages)}`,
     );
     const report = await runPipeline({
-      sources: options.sources,
-      fetcher,
+      sources: progress?.sources ?? options.sources,
+      fetcher: progress?.fetcher(fetcher) ?? fetcher,
       state,
-      store: createDirectoryObjectStore(outDir),
+      store: progress?.store(store) ?? store,
       notifier: createOutboxNotifier(resolve(dataDir, 'outbox'), stderr),
       logger,
       now: options.now,
@@ -195,6 +206,8 @@ async function runWithStore(
       }),
       acceptMassChange: options.acceptMassChange,
     });
+    await store.flush();
+    progress?.stop();
     stderr(summarise(report, outDir));
     if (options.json) stdout(`${JSON.stringify(report, null, 2)}\n`);
     return { exitCode: exitCodeOf(report), report };
@@ -205,6 +218,9 @@ async function runWithStore(
     }
     throw error;
   } finally {
+    progress?.stop();
+    // After a failure too: the headers of what was written are kept for the local server.
+    await store.flush().catch(() => undefined);
     await db.close();
   }
 }

@@ -14,7 +14,7 @@ export const SERVE_USAGE = `Usage: npm run serve -- [--out DIR] [--port N] [--ho
 Serves the published feed (default: out/) at http://localhost:8080 with the same
 Content-Type and Cache-Control headers as production.`;
 
-/** Fallback types for files written without a header sidecar (e.g. copied by hand). */
+/** Fallback types for files the manifest does not list (e.g. copied by hand). */
 const TYPES_BY_EXTENSION: Readonly<Record<string, string>> = {
   '.html': CONTENT_TYPES.html,
   '.json': CONTENT_TYPES.json,

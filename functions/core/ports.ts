@@ -100,6 +100,8 @@ export interface ObjectToWrite {
 /** Where the published files go: a directory locally, S3 in production. */
 export interface ObjectStore {
   put(object: ObjectToWrite): Promise<void>;
+  /** Makes what the puts so far recorded besides the bodies durable (the directory's header manifest). */
+  flush?(): Promise<void>;
   get(key: string): Promise<Uint8Array | null>;
   exists(key: string): Promise<boolean>;
 }

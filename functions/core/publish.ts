@@ -40,6 +40,7 @@ export async function publishFiles(
       written.push(file.key);
     });
   }
+  await store.flush?.();
   return { written: written.sort(), skipped: skipped.sort() };
 }
 

@@ -9,7 +9,9 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { DEFAULTS } from '../../functions/core/defaults';
-import { harvesterBundleAliases } from '../bundle-aliases';
+import { ESM_REQUIRE_BANNER, harvesterBundleAliases } from '../bundle-aliases';
+
+export { ESM_REQUIRE_BANNER };
 
 /** The repository root: NodejsFunction resolves the lock file and tsconfig from here. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -24,13 +26,9 @@ export const HARVESTER_ENTRY = fileURLToPath(new URL('../../functions/harvest/ha
 export const HARVESTER_RUNTIME = Runtime.NODEJS_24_X;
 export const HARVESTER_ESBUILD_TARGET = 'node24';
 
-/**
- * ESM bundles have no `require`; a few CommonJS dependencies (cheerio's parse5/htmlparser2
- * helpers, parts of the AWS SDK) call it at run time. The alias keeps the name from colliding
- * with anything esbuild emits.
- */
-export const ESM_REQUIRE_BANNER =
-  "import { createRequire as __amifCreateRequire } from 'node:module'; const require = __amifCreateRequire(import.meta.url);";
+/** One whole vCPU; see "Lambda sizing" in the README for the rows this holds. */
+export const HARVESTER_MEMORY_MB = 1769;
+export const HARVESTER_TIMEOUT = Duration.minutes(10);
 
 export interface HarvesterProps {
   /** State table (read/write, including its index). */
@@ -201,9 +199,13 @@ export class Harvester extends Construct {
       runtime: HARVESTER_RUNTIME,
       // Graviton: ~20% cheaper per GB-second, and the bundle has no native modules.
       architecture: Architecture.ARM_64,
-      // Memory buys CPU: cheerio parsing of a few large pages is CPU-bound.
-      memorySize: 1024,
-      timeout: Duration.minutes(5),
+      // Memory buys CPU, and a run is one CPU-bound thread: 1769 MB is one whole vCPU (1024 MB is
+      // 0.58), so a big run takes about half the time, with room for the ~0.13 MB a row costs on
+      // top of ~140 MB (`npm run bench`: 388 MB peak at 2 000 rows). README, "Lambda sizing".
+      memorySize: HARVESTER_MEMORY_MB,
+      // Below the 15-minute run lease, so a run stopped by its timeout has released nothing the
+      // lease still guards by the time the next one starts.
+      timeout: HARVESTER_TIMEOUT,
       ...(props.reservedConcurrency !== undefined
         ? { reservedConcurrentExecutions: props.reservedConcurrency }
         : {}),

@@ -1,14 +1,14 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createDirectoryObjectStore,
+  type DirectoryObjectStore,
   listObjects,
   readObjectMeta,
 } from '../../functions/adapters/dir-objects';
 import { PublishError } from '../../functions/core/errors';
-import type { ObjectStore } from '../../functions/core/ports';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const SHORT = 'public, max-age=300';
@@ -35,7 +35,7 @@ async function allFiles(dir: string): Promise<string[]> {
 describe('Adapter: directory objects', () => {
   let parent: string;
   let root: string;
-  let store: ObjectStore;
+  let store: DirectoryObjectStore;
 
   beforeEach(async () => {
     parent = await mkdtemp(join(tmpdir(), 'amif-feed-dir-'));
@@ -82,6 +82,7 @@ describe('Adapter: directory objects', () => {
   it('overwrites an existing key, body and headers', async () => {
     await store.put({ key: 'latest.json', body: '{"v":1}', contentType: JSON_TYPE, cacheControl: IMMUTABLE });
     await store.put({ key: 'latest.json', body: '{"v":2}', contentType: JSON_TYPE, cacheControl: SHORT });
+    await store.flush();
 
     expect(bytes(await store.get('latest.json'))).toEqual(bytes(utf8('{"v":2}')));
     expect(await readObjectMeta(root, 'latest.json')).toEqual({
@@ -102,29 +103,100 @@ describe('Adapter: directory objects', () => {
     expect(await store.get('nowhere/at/all.json')).toBeNull();
   });
 
-  it('keeps Content-Type and Cache-Control in a .meta sidecar', async () => {
+  it('keeps Content-Type and Cache-Control in one manifest, written by flush()', async () => {
     const key = 'v1/snapshots/2026-11-22T040000Z/projects.json';
     await store.put({ key, body: '{}', contentType: JSON_TYPE, cacheControl: IMMUTABLE });
     await store.put({ key: 'v1/projects.csv', body: 'a;b\r\n', contentType: CSV, cacheControl: SHORT });
+    await store.flush();
 
-    const sidecar = JSON.parse(
-      await readFile(
-        join(root, '.meta', 'v1', 'snapshots', '2026-11-22T040000Z', 'projects.json.json'),
-        'utf8',
-      ),
-    );
-    expect(sidecar).toEqual({ contentType: JSON_TYPE, cacheControl: IMMUTABLE });
+    const manifest = JSON.parse(await readFile(join(root, '.meta', 'manifest.v1'), 'utf8'));
+    expect(manifest).toEqual({
+      format: 1,
+      objects: {
+        'v1/projects.csv': { contentType: CSV, cacheControl: SHORT },
+        [key]: { contentType: JSON_TYPE, cacheControl: IMMUTABLE },
+      },
+    });
+    expect(Object.keys(manifest.objects)).toEqual(['v1/projects.csv', key]); // sorted: same bytes every run
     expect(await readObjectMeta(root, key)).toEqual({ contentType: JSON_TYPE, cacheControl: IMMUTABLE });
     expect(await readObjectMeta(root, 'v1/projects.csv')).toEqual({ contentType: CSV, cacheControl: SHORT });
     expect(await readObjectMeta(root, 'v1/missing.csv')).toBeNull();
+    expect(await allFiles(root)).toEqual(['.meta/manifest.v1', key, 'v1/projects.csv'].sort());
   });
 
-  it('treats a damaged sidecar as missing headers', async () => {
+  it('writes no manifest before flush()', async () => {
     await store.put({ key: 'a.json', body: '{}', contentType: JSON_TYPE, cacheControl: SHORT });
-    await writeFile(join(root, '.meta', 'a.json.json'), '{"contentType": 3');
     expect(await readObjectMeta(root, 'a.json')).toBeNull();
-    await writeFile(join(root, '.meta', 'a.json.json'), '{"contentType": "text/plain"}');
+    expect(await allFiles(root)).toEqual(['a.json']);
+  });
+
+  it('leaves the manifest alone when a rewrite keeps the headers, and a new store keeps the old entries', async () => {
+    await store.put({ key: 'v1/status.json', body: '{"n":1}', contentType: JSON_TYPE, cacheControl: SHORT });
+    await store.put({ key: 'index.html', body: '<p>', contentType: 'text/html', cacheControl: SHORT });
+    await store.flush();
+    const before = await stat(join(root, '.meta', 'manifest.v1'), { bigint: true });
+
+    const next = createDirectoryObjectStore(root);
+    await next.put({ key: 'v1/status.json', body: '{"n":2}', contentType: JSON_TYPE, cacheControl: SHORT });
+    await next.flush();
+    const after = await stat(join(root, '.meta', 'manifest.v1'), { bigint: true });
+    expect([after.ino, after.mtimeNs]).toEqual([before.ino, before.mtimeNs]);
+
+    await next.put({
+      key: 'v1/status.json',
+      body: '{"n":3}',
+      contentType: JSON_TYPE,
+      cacheControl: IMMUTABLE,
+    });
+    await next.flush();
+    expect(await readObjectMeta(root, 'v1/status.json')).toEqual({
+      contentType: JSON_TYPE,
+      cacheControl: IMMUTABLE,
+    });
+    expect(await readObjectMeta(root, 'index.html')).toEqual({
+      contentType: 'text/html',
+      cacheControl: SHORT,
+    });
+  });
+
+  it('still reads the per-object sidecars of earlier versions for keys the manifest lacks', async () => {
+    await mkdir(join(root, '.meta', 'v1'), { recursive: true });
+    await writeFile(join(root, 'old.json'), '{}');
+    await writeFile(
+      join(root, '.meta', 'old.json.json'),
+      JSON.stringify({ contentType: CSV, cacheControl: IMMUTABLE }),
+    );
+    expect(await readObjectMeta(root, 'old.json')).toEqual({ contentType: CSV, cacheControl: IMMUTABLE });
+    await store.put({ key: 'old.json', body: '{}', contentType: JSON_TYPE, cacheControl: SHORT });
+    await store.flush();
+    expect(await readObjectMeta(root, 'old.json')).toEqual({ contentType: JSON_TYPE, cacheControl: SHORT });
+  });
+
+  it('treats a damaged manifest or sidecar as missing headers, and rewrites the manifest whole', async () => {
+    await mkdir(join(root, '.meta'), { recursive: true });
+    await writeFile(join(root, '.meta', 'manifest.v1'), '{"format": 1, "objects": {"a.json": ');
+    await writeFile(join(root, '.meta', 'b.json.json'), '{"contentType": "text/plain"}');
     expect(await readObjectMeta(root, 'a.json')).toBeNull();
+    expect(await readObjectMeta(root, 'b.json')).toBeNull();
+    await store.put({ key: 'a.json', body: '{}', contentType: JSON_TYPE, cacheControl: SHORT });
+    await store.flush();
+    expect(await readObjectMeta(root, 'a.json')).toEqual({ contentType: JSON_TYPE, cacheControl: SHORT });
+  });
+
+  it('writes many objects at once through a bounded pool, each one whole', async () => {
+    const bounded = createDirectoryObjectStore(root, { concurrency: 3 });
+    const keys = Array.from({ length: 300 }, (_, i) => `projects/p${i % 7}/${i}.html`);
+    await Promise.all(
+      keys.map((key) =>
+        bounded.put({ key, body: key.repeat(50), contentType: 'text/html', cacheControl: SHORT }),
+      ),
+    );
+    await bounded.flush();
+    expect(await listObjects(root)).toEqual([...keys].sort());
+    for (const key of [keys[0]!, keys[299]!])
+      expect(new TextDecoder().decode((await bounded.get(key))!)).toBe(key.repeat(50));
+    const manifest = JSON.parse(await readFile(join(root, '.meta', 'manifest.v1'), 'utf8'));
+    expect(Object.keys(manifest.objects)).toHaveLength(300);
   });
 
   it('writes atomically: concurrent readers see a whole old or new file, and no temp files remain', async () => {
@@ -166,7 +238,8 @@ describe('Adapter: directory objects', () => {
     await reader;
 
     expect(seen.size).toBeGreaterThan(0);
-    expect(await allFiles(root)).toEqual(['.meta/big/file.bin.json', 'big/file.bin']);
+    await store.flush();
+    expect(await allFiles(root)).toEqual(['.meta/manifest.v1', 'big/file.bin']);
   });
 
   it('cleans up its temp file when the final rename fails', async () => {

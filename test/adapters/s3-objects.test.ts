@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import {
   GetObjectCommand,
@@ -307,6 +309,33 @@ describe('Adapter: S3 objects', () => {
       expect(publishError.cause).toBe(failure);
     });
 
+    it('keeps at most `concurrency` PutObjects in flight however many puts are started', async () => {
+      let inFlight = 0;
+      let most = 0;
+      s3Mock.on(PutObjectCommand).callsFake(async () => {
+        most = Math.max(most, ++inFlight);
+        await new Promise((done) => setTimeout(done, 5));
+        inFlight--;
+        return {};
+      });
+      const client = createS3Client({
+        region: 'eu-north-1',
+        credentials: { accessKeyId: 'T', secretAccessKey: 'T' },
+      });
+      const bounded = createS3ObjectStore({ client, bucket: 'amif-feed-prod', concurrency: 4 });
+      const keys = Array.from({ length: 40 }, (_, i) => `projects/${i}.json`);
+      await Promise.all(
+        keys.map((key) => bounded.put({ key, body: '{}', contentType: JSON_TYPE, cacheControl: SHORT })),
+      );
+      expect(most).toBe(4);
+      expect(
+        s3Mock
+          .commandCalls(PutObjectCommand)
+          .map((c) => c.args[0].input.Key)
+          .sort(),
+      ).toEqual([...keys].sort());
+    });
+
     it('turns a network failure on PutObject into a PublishError too', async () => {
       const failure = Object.assign(new Error('connect ECONNRESET'), { code: 'ECONNRESET' });
       s3Mock.on(PutObjectCommand).rejects(failure);
@@ -388,6 +417,76 @@ describe('Adapter: S3 objects', () => {
         await expect(store.exists(key)).rejects.toBeInstanceOf(PublishError);
       }
       expect(s3Mock.calls()).toHaveLength(0);
+    });
+  });
+
+  describe('retries against a server that throttles', () => {
+    let server: Server;
+    let endpoint: string;
+    /** How many PUTs the server answers with 503 SlowDown before it accepts one. */
+    let throttle = 0;
+    let puts = 0;
+
+    beforeAll(async () => {
+      server = createServer((req, res) => {
+        req.resume();
+        req.on('end', () => {
+          if (req.method !== 'PUT') {
+            res.writeHead(404).end();
+          } else if (throttle > 0) {
+            puts++;
+            throttle--;
+            res.writeHead(503, { 'content-type': 'application/xml' });
+            res.end(
+              '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>',
+            );
+          } else {
+            puts++;
+            res.writeHead(200, { etag: '"x"' }).end();
+          }
+        });
+      });
+      await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+      endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+
+    afterAll(async () => {
+      await new Promise((done) => server.close(done));
+    });
+
+    const storeWith = (maxAttempts: number) =>
+      createS3ObjectStore({
+        client: createS3Client({
+          endpoint,
+          region: 'eu-north-1',
+          forcePathStyle: true,
+          credentials: { accessKeyId: 'T', secretAccessKey: 'T' },
+          maxAttempts,
+        }),
+        bucket: 'feed',
+      });
+
+    it('retries a throttled PutObject until it is accepted', async () => {
+      throttle = 2;
+      puts = 0;
+      await storeWith(3).put({
+        key: 'v1/projects.json',
+        body: '{}',
+        contentType: JSON_TYPE,
+        cacheControl: SHORT,
+      });
+      expect(puts).toBe(3);
+    });
+
+    it('gives up after maxAttempts with a PublishError naming the key', async () => {
+      throttle = 5;
+      puts = 0;
+      const error = await storeWith(2)
+        .put({ key: 'v1/projects.csv', body: 'a', contentType: CSV, cacheControl: SHORT })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PublishError);
+      expect((error as PublishError).key).toBe('v1/projects.csv');
+      expect(puts).toBe(2);
     });
   });
 });

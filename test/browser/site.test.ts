@@ -1,11 +1,17 @@
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import * as cheerio from 'cheerio';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../functions/cli/serve-command';
 import type { ProjectRecord } from '../../functions/core/model/project';
+import { renderProjectsJson } from '../../functions/core/render/projects-json';
+import { FRONT_PAGE_TABLE_ROWS } from '../../functions/core/render/site/front-page';
+import { renderSite } from '../../functions/core/render/site/render-site';
+import { contextFor, seedRecords } from '../site/fixture';
 import { launchChromium } from './browser';
 import { buildTestFeed, HOSTILE_NAME, type TestFeed } from './feed';
 
@@ -308,3 +314,110 @@ interface AxeResults {
     readonly nodes: readonly { readonly target: readonly string[] }[];
   }[];
 }
+
+/** What a table row says: its data attributes, its link and the text of each cell. */
+interface RowFacts {
+  readonly attributes: Record<string, string>;
+  readonly href: string | null;
+  readonly cells: string[];
+}
+
+describe(`a front page of more than ${FRONT_PAGE_TABLE_ROWS} projects in Chromium`, () => {
+  const seed = seedRecords();
+  const many = Array.from({ length: 14 }, (_, copy) =>
+    seed.map((r) => ({ ...r, id: `${r.id}-${copy}`, name: `${r.name} ${copy}` })),
+  ).flat(); // 658 projects
+  const last = many.at(-1)!;
+  let dir: string;
+  let bigServer: Server;
+  let bigBase: string;
+
+  /** The published front page and projects.json of `records`, in a directory of their own. */
+  function publish(records: readonly ProjectRecord[], root: string): void {
+    const ctx = contextFor(records, { changedIds: new Set() });
+    const files = [
+      ...renderSite(ctx),
+      { key: 'v1/projects.json', body: renderProjectsJson(ctx.meta, ctx.records) },
+      { key: 'v1/status.json', body: JSON.stringify({ lastRunAt: ctx.meta.generatedAt }) },
+    ];
+    for (const file of files) {
+      const path = join(root, ...file.key.split('/'));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.body);
+    }
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'amif-site-big-'));
+    publish(many, join(dir, 'out'));
+    bigServer = await startServer(join(dir, 'out'), 0);
+    bigBase = `http://127.0.0.1:${(bigServer.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((done) => (bigServer ? bigServer.close(() => done()) : done()));
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('without JavaScript: the first rows, and a note that links the full lists', async () => {
+    const { page, problems } = await watchedPage({ javaScriptEnabled: false });
+    await page.goto(`${bigBase}/`, { waitUntil: 'networkidle' });
+    expect(await visibleRows(page).count()).toBe(FRONT_PAGE_TABLE_ROWS);
+    expect(await page.locator('#shown-count').textContent()).toBe(
+      `Näytetään ${FRONT_PAGE_TABLE_ROWS} / 658 hanketta.`,
+    );
+    expect(await page.locator('#table-partial').textContent()).toBe(
+      'Sivulla ovat 658 hankkeesta ensimmäiset 500; haku, suodattimet ja järjestys hakevat loput. Kaikki hankkeet: projects.csv, projects.json.',
+    );
+    expect(
+      await page.locator('#table-partial a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+    ).toEqual(['v1/projects.csv', 'v1/projects.json']);
+    expect(await page.locator('#show-all').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('with JavaScript: "show all" builds the other rows exactly as the server writes a row', async () => {
+    const { page, problems } = await watchedPage();
+    await page.goto(`${bigBase}/`, { waitUntil: 'networkidle' });
+    await page.locator('#show-all').click();
+    await expect.poll(() => visibleRows(page).count()).toBe(658);
+    expect(await page.locator('#shown-count').textContent()).toBe('Näytetään 658 / 658 hanketta.');
+    expect(await page.locator('#table-partial').isVisible()).toBe(false);
+    const inBrowser: RowFacts = await page.locator(`tr[data-id="${last.id}"]`).evaluate((tr) => ({
+      attributes: Object.fromEntries(
+        Array.from(tr.attributes)
+          .filter((a) => a.name.startsWith('data-'))
+          .map((a) => [a.name, a.value]),
+      ),
+      href: tr.querySelector('a')?.getAttribute('href') ?? null,
+      cells: Array.from((tr as HTMLTableRowElement).cells).map((c) => c.textContent ?? ''),
+    }));
+
+    // The same record among the first rows of a page, as the server writes it.
+    const other = join(dir, 'reordered');
+    publish([last, ...many.slice(0, -1)], other);
+    const $ = cheerio.load(readFileSync(join(other, 'index.html'), 'utf8'));
+    const tr = $(`tr[data-id="${last.id}"]`);
+    const fromServer: RowFacts = {
+      attributes: Object.fromEntries(
+        Object.entries(tr.attr() ?? {}).filter(([name]) => name.startsWith('data-')),
+      ),
+      href: tr.find('a').attr('href') ?? null,
+      cells: tr
+        .children('th, td')
+        .map((_, c) => $(c).text())
+        .get(),
+    };
+    expect(inBrowser).toEqual(fromServer);
+    expect(fromServer.cells[4]).toMatch(/^[\d\u00a0]+,\d\d\u00a0€$/);
+    expect(problems).toEqual([]);
+  });
+
+  it('with JavaScript: a filter fetches the rows the page left out', async () => {
+    const { page } = await watchedPage();
+    const so3 = many.filter((p) => p.specificObjective?.code === '3');
+    await page.goto(`${bigBase}/?so=3`, { waitUntil: 'networkidle' });
+    await expect.poll(() => visibleRows(page).count()).toBe(so3.length);
+    expect(await page.locator(`tr[data-id="${last.id}"]`).count()).toBe(1);
+  });
+});

@@ -64,6 +64,13 @@ describe('publishFiles: staged, immutable objects never rewritten, the first fai
     expect(objects.get('v1/snapshots/s1/projects.json')).toMatchObject({ cacheControl: CACHE_IMMUTABLE });
   });
 
+  it('flushes the store once, after the last write', async () => {
+    const { store, puts } = memoryStore();
+    const flushedAfter: number[] = [];
+    await publishFiles({ ...store, flush: async () => void flushedAfter.push(puts.length) }, FILES, 4);
+    expect(flushedAfter).toEqual([FILES.length]);
+  });
+
   it('skips an immutable object that already exists and rewrites everything else', async () => {
     const { store, puts } = memoryStore();
     await store.put({

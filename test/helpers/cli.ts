@@ -40,7 +40,7 @@ export async function scratch(
   return { dir, pages, out: join(dir, 'out'), data: join(dir, 'data') };
 }
 
-/** Every published file under `root` with its bytes, sidecars excluded. */
+/** Every published file under `root` with its bytes, the header manifest (`.meta/`) excluded. */
 export async function readTree(root: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
   const walk = async (dir: string) => {

@@ -42,10 +42,10 @@ describe('harvester Lambda', () => {
     });
   });
 
-  it('has 1024 MB, a 5-minute timeout and reserved concurrency 1', () => {
+  it('has 1769 MB (one vCPU), a 10-minute timeout and reserved concurrency 1', () => {
     base.template.hasResourceProperties('AWS::Lambda::Function', {
-      MemorySize: 1024,
-      Timeout: 300,
+      MemorySize: 1769,
+      Timeout: 600,
       ReservedConcurrentExecutions: 1,
     });
   });

@@ -6,7 +6,9 @@ import {
   fundingByObjective,
   fundingByStartYear,
   niceStep,
+  type PeriodRow,
   projectPeriods,
+  timelineBars,
   topBeneficiaries,
   yearActivity,
 } from '../../functions/core/render/site/charts';
@@ -103,5 +105,34 @@ describe('chart numbers over the 2021–2027 snapshot', () => {
     expect(niceStep(6.5e8)).toBe(1e9);
     expect(niceStep(2.2e8)).toBe(2.5e8);
     expect(niceStep(0)).toBe(1);
+  });
+});
+
+describe('timelineBars', () => {
+  const period = (i: number, so: '1' | '2' | '3'): PeriodRow => ({
+    id: `p${i}`,
+    name: `P ${i}`,
+    start: `2022-01-${String((i % 28) + 1).padStart(2, '0')}`,
+    end: `2024-${String((i % 12) + 1).padStart(2, '0')}-01`,
+    so,
+  });
+
+  it('draws one bar per project up to the limit, the very same rows', () => {
+    const periods = Array.from({ length: 500 }, (_, i) => period(i, '1'));
+    expect(timelineBars(periods)).toBe(periods);
+  });
+
+  it('beyond it, one bar per run of consecutive projects: first start, last end, commonest objective', () => {
+    const periods = Array.from({ length: 1200 }, (_, i) => period(i, i % 3 === 0 ? '2' : '3'));
+    const bars = timelineBars(periods);
+    expect(bars).toHaveLength(400);
+    expect(bars[0]).toEqual({ id: 'p0', name: 'P 0', start: '2022-01-01', end: '2024-03-01', so: '3' });
+    expect(bars[399]).toEqual({
+      id: 'p1197',
+      name: 'P 1197',
+      start: '2022-01-22',
+      end: '2024-12-01',
+      so: '3',
+    });
   });
 });

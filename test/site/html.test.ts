@@ -1,4 +1,5 @@
 import { Script } from 'node:vm';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { qualityCodeSchema } from '../../functions/core/model/project';
 import { SITE_JS } from '../../functions/core/render/site/assets/site-js';
@@ -38,6 +39,44 @@ describe('escaping', () => {
     expect(escapeHtml('a\u0000b\u0007c\td\ne')).toBe('abc\td\ne');
     expect(escapeHtml('x\ud800y')).toBe('x\ufffdy');
     expect(escapeHtml('😀')).toBe('😀');
+  });
+
+  it('escapes in one pass exactly as the three regular-expression passes it replaced', () => {
+    // The former implementation, kept here as the reference the one-pass loop must equal.
+    const threePasses = (text: string) =>
+      text
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: the reference removes them too
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+        .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+        .replace(
+          /[&<>"']/g,
+          (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? '&#39;',
+        );
+    expect(escapeHtml('\udc00\ud800\udc00\ud800')).toBe('\ufffd\ud800\udc00\ufffd');
+    expect(escapeHtml('a\u007f<\u0001')).toBe('a&lt;');
+    const pieces = fc.constantFrom(
+      'a',
+      'ä',
+      '&',
+      '<',
+      '>',
+      '"',
+      "'",
+      '\t',
+      '\n',
+      '\u0000',
+      '\u007f',
+      '\ud800',
+      '\udc00',
+      '😀',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string({ unit: 'binary' }))), (parts) => {
+        const text = parts.join('');
+        expect(escapeHtml(text)).toBe(threePasses(text));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('only lets absolute http(s) URLs into links', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProjectVersion } from '../../functions/core/model/history';
 import type { ProjectRecord } from '../../functions/core/model/project';
 import { CACHE_IMMUTABLE, CACHE_LATEST, type OutputFile } from '../../functions/core/render/output-file';
+import { FRONT_PAGE_TABLE_ROWS } from '../../functions/core/render/site/front-page';
 import { renderSite } from '../../functions/core/render/site/render-site';
 import { AT, contextFor, firstVersion, seedRecords } from './fixture';
 
@@ -155,6 +156,23 @@ describe('the site renderer', () => {
       .filter((f) => f.key.startsWith('assets/'))
       .reduce((s, f) => s + Buffer.byteLength(text(f)), 0);
     expect(Buffer.byteLength(text(byKey(big, 'index.html'))) + assetBytes).toBeLessThan(BUDGET);
+  });
+
+  it('keeps each front page near half a megabyte with 10 000 projects: the table holds the first rows', () => {
+    const many = Array.from({ length: 213 }, (_, copy) =>
+      records.map((r) => ({ ...r, id: `${r.id}-${copy}`, name: `${r.name} ${copy}` })),
+    ).flat();
+    expect(many.length).toBeGreaterThan(10_000);
+    const big = renderSite(contextFor(many, { changedIds: new Set() }));
+    for (const key of ['index.html', 'sv/index.html', 'en/index.html']) {
+      const page = text(byKey(big, key));
+      expect(Buffer.byteLength(page), key).toBeLessThan(600 * 1024);
+      const $ = cheerio.load(page);
+      expect($('#projects-table tbody tr').length, key).toBe(FRONT_PAGE_TABLE_ROWS);
+      expect($('#projects-table tbody tr').first().attr('data-id')).toBe(many[0]!.id);
+      expect($('#projects-table').attr('data-total'), key).toBe(String(many.length));
+      expect($('#table-partial').length, key).toBe(1);
+    }
   });
 
   it('has landmarks, one h1, a skip link, captions and scoped header cells', () => {

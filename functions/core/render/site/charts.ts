@@ -126,6 +126,34 @@ export function projectPeriods(records: readonly ProjectRecord[]): PeriodRow[] {
     .sort((a, b) => cmp(a.start, b.start) || cmp(a.end, b.end) || cmp(a.name, b.name));
 }
 
+/** Bars the timeline draws at most; one per project up to here (a taller chart says nothing more). */
+export const TIMELINE_MAX_BARS = 500;
+
+/**
+ * The timeline's bars: one per period while there are at most `max`; beyond that one per run of
+ * consecutive periods (in start order, `ceil(n / max)` each), from the run's first start to its
+ * last end, in the colour of its commonest objective. Keeps the front page's size bounded (a bar
+ * per project was 0.7 MB of SVG at 10 000 projects) while the year table keeps the exact counts.
+ */
+export function timelineBars(periods: readonly PeriodRow[], max = TIMELINE_MAX_BARS): readonly PeriodRow[] {
+  if (periods.length <= max) return periods;
+  const size = Math.ceil(periods.length / max);
+  const bars: PeriodRow[] = [];
+  for (let i = 0; i < periods.length; i += size) {
+    const group = periods.slice(i, i + size);
+    const objectives = new Map<string, number>();
+    for (const p of group) objectives.set(p.so, (objectives.get(p.so) ?? 0) + 1);
+    bars.push({
+      id: group[0]!.id,
+      name: group[0]!.name,
+      start: group[0]!.start,
+      end: group.reduce((latest, p) => (p.end > latest ? p.end : latest), group[0]!.end),
+      so: commonestName(objectives) as ObjectiveKey,
+    });
+  }
+  return bars;
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

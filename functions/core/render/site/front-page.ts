@@ -17,6 +17,7 @@ import {
   objectiveKey,
   objectiveLabel,
   projectPeriods,
+  timelineBars,
   timelineSvg,
   topBeneficiaries,
   yearActivity,
@@ -45,6 +46,13 @@ export interface FrontPageInput {
 }
 
 const RECENT_LIMIT = 10;
+/**
+ * Rows of the project table written into the front page itself. Beyond them the page says how
+ * many there are and links the full lists; the script loads the rest from v1/projects.json when
+ * asked (a search, a filter, a sort or "show all"). Keeps each front page near 0.5 MB however many
+ * projects exist (at 20 000 projects a full table was 11.6 MB per language).
+ */
+export const FRONT_PAGE_TABLE_ROWS = 500;
 
 /** The latest change of the dataset: the newest lastChangedAt of any record. */
 export function lastChangedAt(records: readonly ProjectRecord[]): string | null {
@@ -229,7 +237,7 @@ function chartsSection(ctx: RenderContext, lang: Lang, t: Messages): SafeHtml {
         'chart-timeline',
         t.chartTimeline,
         periods.length > 0 ? t.descTimeline(periods.length, range.first, range.last) : t.noData,
-        periods,
+        timelineBars(periods),
         { at: ctx.report.startedAt, label: t.checkedAt },
       ),
       table: html`<table><caption>${t.chartTimeline}</caption>
@@ -370,7 +378,8 @@ ${select(
 <noscript><p class="note">${t.noScriptFilters}</p></noscript>
 </form>`;
 
-  const rows = records.map((r) => {
+  const partial = records.length > FRONT_PAGE_TABLE_ROWS;
+  const rows = records.slice(0, FRONT_PAGE_TABLE_ROWS).map((r) => {
     const f = rowFilterValues(r);
     const acronymShown = r.acronym !== null && !r.name.includes(r.acronym);
     return html`<tr data-id="${r.id}" data-so="${f.so}" data-beneficiary="${f.beneficiary}" data-status="${f.status}" data-year="${f.year}" data-eu="${r.euFundingEur === null ? '' : centsOf(r)}" data-start="${r.startDate ?? ''}"${r.acronym ? html` data-acronym="${r.acronym}"` : ''}><th scope="row"${langAttr(lang, recordLang(r))}><a href="${rel(projectPageKey(lang, r.id))}">${r.name}</a>${acronymShown ? html` <span class="acronym">(${r.acronym})</span>` : ''}</th><td${langAttr(lang, recordLang(r))}>${r.beneficiary.name}</td><td>${r.specificObjective?.code ?? '–'}</td><td class="nowrap">${r.programme}</td><td class="num">${r.euFundingEur === null ? '–' : formatEuros(lang, r.euFundingEur)}</td><td class="date">${r.startDate ? formatDate(lang, r.startDate) : '–'}</td><td class="date">${r.endDate ? formatDate(lang, r.endDate) : '–'}</td><td>${t.statusLabels[r.status]}</td></tr>`;
@@ -379,9 +388,10 @@ ${select(
   return html`<section id="all-projects" aria-labelledby="all-projects-h">
 <h2 id="all-projects-h">${t.allProjects}</h2>
 ${form}
-<p id="shown-count" class="shown-count" role="status" data-template="${t.shownCount('{shown}', '{total}')}">${t.shownCount(records.length, records.length)}</p>
+<p id="shown-count" class="shown-count" role="status" data-template="${t.shownCount('{shown}', '{total}')}">${t.shownCount(rows.length, records.length)}</p>
+${partial ? partialTableNote(lang, t, rows.length, records.length, rel) : ''}
 <div class="table-scroll" role="region" aria-labelledby="projects-caption" tabindex="0">
-<table id="projects-table" class="projects-table" data-projects-url="${rel(DATA_FILES.projectsJson)}">
+<table id="projects-table" class="projects-table" data-projects-url="${rel(DATA_FILES.projectsJson)}"${partial ? partialTableData(lang, t, records.length, rel) : ''}>
 <caption id="projects-caption">${t.tableCaption}</caption>
 <thead><tr><th scope="col" data-sort="name">${t.project}</th><th scope="col" data-sort="beneficiary">${t.beneficiary}</th><th scope="col"><span aria-hidden="true">${t.specificObjectiveShort}</span><span class="visually-hidden">${t.specificObjective}</span></th><th scope="col">${t.programme}</th><th scope="col" class="num" data-sort="eu" data-sort-first="-eu">${t.euFunding}</th><th scope="col" data-sort="start">${t.start}</th><th scope="col">${t.end}</th><th scope="col">${t.status}</th></tr></thead>
 <tbody>
@@ -390,6 +400,26 @@ ${join(rows)}
 </table>
 </div>
 </section>`;
+}
+
+/** Says, without the script too, that the table is cut short and where the full lists are. */
+function partialTableNote(
+  lang: Lang,
+  t: Messages,
+  shown: number,
+  total: number,
+  rel: (k: string) => string,
+): SafeHtml {
+  return html`<p id="table-partial" class="note">${t.tablePartial(formatInteger(lang, shown), formatInteger(lang, total))} <a href="${rel(DATA_FILES.projectsCsv)}">projects.csv</a>, <a href="${rel(DATA_FILES.projectsJson)}">projects.json</a>.</p>`;
+}
+
+/**
+ * What the script needs to build the rows the page leaves out exactly as the server writes them:
+ * the total, a project page link with `{id}` in it, and the status labels of this language.
+ */
+function partialTableData(lang: Lang, t: Messages, total: number, rel: (k: string) => string): SafeHtml {
+  const href = rel(projectPageKey(lang, 'ID-PLACEHOLDER')).replace('ID-PLACEHOLDER', '{id}');
+  return html` data-total="${total}" data-project-href="${href}" data-status-labels="${JSON.stringify(t.statusLabels)}" data-show-all="${t.showAll(formatInteger(lang, total))}"`;
 }
 
 function join(parts: readonly SafeHtml[]): SafeHtml {

@@ -82,6 +82,9 @@ export interface Messages {
   readonly sortButtonHint: string;
   readonly shownCount: (shown: number | string, total: number | string) => string;
   readonly noScriptFilters: string;
+  /** The table holds only the first rows (FRONT_PAGE_TABLE_ROWS); followed by links to the full lists. */
+  readonly tablePartial: (shown: string, total: string) => string;
+  readonly showAll: (total: string) => string;
   readonly project: string;
   readonly start: string;
   readonly end: string;
@@ -248,6 +251,9 @@ const fi: Messages = {
   },
   sortButtonHint: 'järjestä',
   shownCount: (shown, total) => `Näytetään ${shown} / ${total} hanketta.`,
+  tablePartial: (shown, total) =>
+    `Sivulla ovat ${total} hankkeesta ensimmäiset ${shown}; haku, suodattimet ja järjestys hakevat loput. Kaikki hankkeet:`,
+  showAll: (total) => `Näytä kaikki ${total} hanketta`,
   noScriptFilters:
     'Haku, suodattimet ja järjestys toimivat JavaScriptillä. Ilman sitä taulukossa ovat kaikki hankkeet lähteen järjestyksessä.',
   project: 'Hanke',
@@ -442,6 +448,9 @@ const sv: Messages = {
   },
   sortButtonHint: 'sortera',
   shownCount: (shown, total) => `Visar ${shown} av ${total} projekt.`,
+  tablePartial: (shown, total) =>
+    `Sidan visar de första ${shown} av ${total} projekt; sökning, filter och sortering hämtar resten. Alla projekt:`,
+  showAll: (total) => `Visa alla ${total} projekt`,
   noScriptFilters:
     'Sökning, filter och sortering kräver JavaScript. Utan det visar tabellen alla projekt i källans ordning.',
   project: 'Projekt',
@@ -638,6 +647,9 @@ const en: Messages = {
   },
   sortButtonHint: 'sort',
   shownCount: (shown, total) => `Showing ${shown} of ${total} projects.`,
+  tablePartial: (shown, total) =>
+    `The page lists the first ${shown} of ${total} projects; search, filters and sorting fetch the rest. All projects:`,
+  showAll: (total) => `Show all ${total} projects`,
   noScriptFilters:
     'Search, filters and sorting need JavaScript. Without it, the table lists every project in the order of the source.',
   project: 'Project',

@@ -1,9 +1,12 @@
 /**
  * The site's only script, a progressive enhancement: without it every page still shows all of
- * its content. It filters, searches and sorts the project table (state kept in the URL query, so
- * a filtered view can be shared and a reload restores it), carries that query across the language
- * switch and refreshes "last checked" from v1/status.json. It never builds markup from data: text
- * goes in through textContent only. Written without template literals so it can live in a string.
+ * its content (a front page cut at FRONT_PAGE_TABLE_ROWS says so and links the full lists). It
+ * filters, searches and sorts the project table (state kept in the URL query, so a filtered view
+ * can be shared and a reload restores it), builds the rows a cut table leaves out from
+ * v1/projects.json when they are needed, carries the query across the language switch and
+ * refreshes "last checked" from v1/status.json. It never builds markup from data: elements are
+ * created one by one and text goes in through textContent only. Written without template
+ * literals so it can live in a string.
  */
 export const SITE_JS = String.raw`(function () {
   'use strict';
@@ -23,6 +26,73 @@ export const SITE_JS = String.raw`(function () {
     var month = Number(m[2]);
     var date = lang === 'en' ? day + ' ' + EN_MONTHS[month - 1] + ' ' + m[1] : day + '.' + month + '.' + m[1];
     return kind === 'date' ? date : date + ' ' + m[4] + ':' + m[5] + ' UTC';
+  }
+
+  function groupDigits(digits, separator) {
+    return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  }
+
+  /** The same formats as the server (format.ts): "1 234,50 €" / "€1,234.50"; "5.3.2024" / "5 Mar 2024". */
+  function formatEuros(euros) {
+    var cents = Math.round(euros * 100);
+    var sign = cents < 0 ? '-' : '';
+    var abs = Math.abs(cents);
+    var whole = groupDigits(String(Math.trunc(abs / 100)), lang === 'en' ? ',' : '\u00a0');
+    var fraction = String(abs % 100).padStart(2, '0');
+    return lang === 'en' ? sign + '€' + whole + '.' + fraction : sign + whole + ',' + fraction + '\u00a0€';
+  }
+
+  function formatDay(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || '');
+    if (!m) return iso;
+    var day = Number(m[3]);
+    var month = Number(m[2]);
+    return lang === 'en' ? day + ' ' + EN_MONTHS[month - 1] + ' ' + m[1] : day + '.' + month + '.' + m[1];
+  }
+
+  function cell(tag, className, text) {
+    var el = doc.createElement(tag);
+    if (className) el.className = className;
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  /** One row of the project table, as front-page.ts writes it. */
+  function buildRow(p, table) {
+    var tr = doc.createElement('tr');
+    var code = p.specificObjective && p.specificObjective.code ? p.specificObjective.code : null;
+    tr.setAttribute('data-id', String(p.id));
+    tr.setAttribute('data-so', code || 'none');
+    tr.setAttribute('data-beneficiary', String(p.beneficiary && p.beneficiary.id));
+    tr.setAttribute('data-status', String(p.status));
+    tr.setAttribute('data-year', p.startDate ? String(p.startDate).slice(0, 4) : 'none');
+    tr.setAttribute('data-eu', typeof p.euFundingEur === 'number' ? String(Math.round(p.euFundingEur * 100)) : '');
+    tr.setAttribute('data-start', p.startDate || '');
+    if (p.acronym) tr.setAttribute('data-acronym', String(p.acronym));
+    var th = cell('th');
+    th.setAttribute('scope', 'row');
+    var link = cell('a', '', String(p.name));
+    link.setAttribute('href', (table.getAttribute('data-project-href') || '').replace('{id}', encodeURIComponent(String(p.id))));
+    th.appendChild(link);
+    if (p.acronym && String(p.name).indexOf(p.acronym) === -1) {
+      th.appendChild(doc.createTextNode(' '));
+      th.appendChild(cell('span', 'acronym', '(' + p.acronym + ')'));
+    }
+    tr.appendChild(th);
+    tr.appendChild(cell('td', '', String(p.beneficiary && p.beneficiary.name)));
+    tr.appendChild(cell('td', '', code || '–'));
+    tr.appendChild(cell('td', 'nowrap', String(p.programme)));
+    tr.appendChild(cell('td', 'num', typeof p.euFundingEur === 'number' ? formatEuros(p.euFundingEur) : '–'));
+    tr.appendChild(cell('td', 'date', p.startDate ? formatDay(p.startDate) : '–'));
+    tr.appendChild(cell('td', 'date', p.endDate ? formatDay(p.endDate) : '–'));
+    var labels = {};
+    try {
+      labels = JSON.parse(table.getAttribute('data-status-labels') || '{}');
+    } catch (e) {
+      labels = {};
+    }
+    tr.appendChild(cell('td', '', labels[p.status] || String(p.status)));
+    return tr;
   }
 
   function norm(text) {
@@ -67,6 +137,9 @@ export const SITE_JS = String.raw`(function () {
     var texts = new Map();
     var extra = new Map();
     var dataRequested = false;
+    // A cut table (FRONT_PAGE_TABLE_ROWS) knows how many projects there are in all.
+    var total = Number(table.getAttribute('data-total')) || rows.length;
+    var showAll = null;
     rows.forEach(function (row, i) {
       order.set(row, i);
       texts.set(row, norm(row.textContent + ' ' + (row.getAttribute('data-acronym') || '')));
@@ -103,17 +176,41 @@ export const SITE_JS = String.raw`(function () {
       return state;
     }
 
-    function loadTexts() {
+    /** The full records: more text to search, and the rows a cut table leaves out. */
+    function loadData() {
       if (dataRequested) return;
       dataRequested = true;
       getJson(table.getAttribute('data-projects-url')).then(function (data) {
         if (!data || !Array.isArray(data.projects)) return;
+        var byId = new Map();
+        rows.forEach(function (row) { byId.set(row.getAttribute('data-id'), row); });
+        var all = [];
         data.projects.forEach(function (p) {
           var m = p.migri || {};
           extra.set(String(p.id), norm([p.summary, p.acronym, p.nationalObjective, m.title, m.description, m.goals].join(' ')));
+          var row = byId.get(String(p.id));
+          if (!row && total > rows.length) {
+            row = buildRow(p, table);
+            texts.set(row, norm(row.textContent + ' ' + (p.acronym || '')));
+          }
+          if (row) {
+            order.set(row, all.length);
+            all.push(row);
+          }
         });
+        if (all.length >= rows.length) {
+          rows = all;
+          total = rows.length;
+          var note = doc.getElementById('table-partial');
+          if (note) note.hidden = true;
+          if (showAll) showAll.hidden = true;
+        }
         apply(false);
       });
+    }
+
+    function narrowed(state) {
+      return FIELDS.some(function (name) { return name !== 'q' && state[name] !== ''; });
     }
 
     function matches(row, state, terms) {
@@ -176,7 +273,7 @@ export const SITE_JS = String.raw`(function () {
     function apply(updateUrl) {
       var state = currentState();
       var terms = norm(state.q).split(' ').filter(Boolean);
-      if (terms.length > 0) loadTexts();
+      if (terms.length > 0 || (total > rows.length && narrowed(state))) loadData();
       var shown = 0;
       rows.forEach(function (row) {
         var ok = matches(row, state, terms);
@@ -187,7 +284,7 @@ export const SITE_JS = String.raw`(function () {
       var fragment = doc.createDocumentFragment();
       sorted.forEach(function (row) { fragment.appendChild(row); });
       tbody.appendChild(fragment);
-      if (count) count.textContent = template.replace('{shown}', String(shown)).replace('{total}', String(rows.length));
+      if (count) count.textContent = template.replace('{shown}', String(shown)).replace('{total}', String(total));
       markHeaders(state.sort);
       if (updateUrl) writeQuery(state);
       updateLanguageLinks();
@@ -210,6 +307,18 @@ export const SITE_JS = String.raw`(function () {
           apply(true);
         });
       })(headers[i]);
+    }
+
+    if (total > rows.length && table.getAttribute('data-show-all')) {
+      showAll = cell('button', 'button secondary', table.getAttribute('data-show-all'));
+      showAll.type = 'button';
+      showAll.id = 'show-all';
+      showAll.addEventListener('click', function () {
+        showAll.disabled = true;
+        loadData();
+      });
+      var anchor = doc.getElementById('table-partial') || count;
+      if (anchor) anchor.parentNode.insertBefore(showAll, anchor.nextSibling);
     }
 
     form.addEventListener('input', function () { apply(true); });

@@ -1,0 +1,24 @@
+/**
+ * A counting semaphore: the returned function runs at most `limit` pieces of work at once and
+ * queues the rest in call order. The object stores use it so that however many writes a caller
+ * starts, only that many files are open or requests in flight.
+ */
+export function concurrencyLimit(limit: number): <T>(work: () => Promise<T>) => Promise<T> {
+  if (!(Number.isInteger(limit) && limit >= 1)) {
+    throw new RangeError(`concurrency limit must be a whole number of at least 1, found ${limit}`);
+  }
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (work) => {
+    if (active >= limit) await new Promise<void>((go) => waiting.push(go));
+    else active++;
+    try {
+      return await work();
+    } finally {
+      // Hand the slot straight to the next in line, so `active` never dips below a full pool.
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
+}
