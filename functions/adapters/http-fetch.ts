@@ -125,7 +125,7 @@ export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
     conditionalSent: boolean,
     budgetMs: number,
   ): Promise<Attempt> {
-    // One timer for the whole attempt, body included: undici applies the signal to the body stream too.
+    // One timer for the whole attempt, body included: the signal also destroys the response stream.
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -424,7 +424,7 @@ function parseRetryAfter(value: string | null, nowMs: number): number | null {
 
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  // undici reports "fetch failed" and hides the useful part (ECONNREFUSED, ENOTFOUND, …) in the cause.
+  // An injected WHATWG fetch (undici) reports "fetch failed" and hides the useful part (ECONNREFUSED, …) in the cause.
   const cause: unknown = error.cause;
   if (cause instanceof Error) {
     const code = 'code' in cause && typeof cause.code === 'string' ? cause.code : null;

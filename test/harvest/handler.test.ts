@@ -215,6 +215,35 @@ describe('Function: harvest handler (dynalite + s3rver, scripted HTTP)', () => {
     expect(JSON.parse(logs.at(-1)!)).toMatchObject({ SuccessfulRuns: 0 });
   });
 
+  it('gives a page no more parse time than the invocation has left: refused (exit 3), never a Lambda timeout', async () => {
+    // Run alone, nothing was published before; in the file's order, the earlier runs' projects.
+    const beforeBody = await object('v1/projects.json').catch(() => null);
+    const scripted = scriptedFetch([
+      async () => {
+        // The page arrives after the invocation's time (less its margin) has run out.
+        await new Promise((done) => setTimeout(done, 1_600));
+        return new Response(page, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
+      },
+    ] as unknown as Scripted[]);
+    clockAt += 86_400_000;
+    const handler = createHandler({
+      env,
+      dynamodb: dynamo.client,
+      s3: s3.client,
+      sns: new SNSClient({ region: 'eu-north-1' }),
+      fetch: scripted.fetch,
+      clock: () => new Date(clockAt),
+      log: (line) => logs.push(line),
+      safetyMarginMs: 0,
+    });
+    // The only source refused: the run counts as failed, so the errors alarm fires too.
+    await expect(handler({}, { getRemainingTimeInMillis: () => 1_500 })).rejects.toThrow(
+      'no source could be read: eusa-amif-2021: page layout changed: expected a page that parses in the 0 ms the run had left, found 0 % of its 65659 characters parsed when the time ran out (a hostile or broken page; it was refused); nothing of it was published',
+    );
+    expect(await object('v1/projects.json').catch(() => null)).toBe(beforeBody);
+    expect(JSON.parse(logs.at(-1)!)).toMatchObject({ RefusedSources: 1 });
+  });
+
   it('refuses to start with a clear error naming the missing variable', async () => {
     const handler = createHandler({ env: { BUCKET_NAME: 'b', PUBLIC_BASE_URL: 'https://x.example' } });
     await expect(handler({})).rejects.toThrow(ConfigError);

@@ -3,7 +3,7 @@ import { Parser } from 'parse5';
 import { adapter } from 'parse5-htmlparser2-tree-adapter';
 import { PageLayoutError } from '../errors';
 import { guardPage } from './page-guard';
-import { PAGE_LIMITS } from './page-limits';
+import { parseBudgetMs } from './page-limits';
 import type { SourceModule } from './source-module';
 
 /** How much of the page the parser is given between two looks at the clock. */
@@ -78,7 +78,7 @@ function clockedAdapter(check: () => void): typeof adapter {
 
 /**
  * Parses a source page as cheerio does (parse5, scripting on, the same tree), after `guardPage`,
- * within PAGE_LIMITS.parseBudgetMs: the parser is fed the page a chunk at a time and the clock is
+ * within its budget (`parseBudgetMs`, growing with the page's size): the parser is fed the page a chunk at a time and the clock is
  * read between chunks, so a page whose parse would run away (parse5's tree building is quadratic
  * on some misnested markup: 5 MB of it take half a minute) is refused with PageLayoutError
  * instead of holding the run. The clock only decides refusals; it never shapes what is read.
@@ -88,13 +88,19 @@ export function loadPage(html: string, sourceId: string, options: LoadPageOption
   const chunk = options.chunkChars ?? CHUNK_CHARS;
   const started = clock();
   guardPage(html, sourceId);
-  const deadline = Math.min(started + PAGE_LIMITS.parseBudgetMs, scopedDeadline ?? Number.POSITIVE_INFINITY);
+  const budget = parseBudgetMs(html.length);
+  const runLeft = scopedDeadline === null ? Number.POSITIVE_INFINITY : scopedDeadline - started;
+  const deadline = started + Math.min(budget, runLeft);
+  const expected =
+    budget <= runLeft
+      ? `a page that parses within ${budget} ms`
+      : `a page that parses in the ${Math.max(0, runLeft)} ms the run had left`;
   let from = 0;
   const check = () => {
     if (clock() <= deadline) return;
     throw new PageLayoutError(
       sourceId,
-      `a page that parses within ${deadline - started} ms`,
+      expected,
       `${Math.round((from / html.length) * 100)} % of its ${html.length} characters parsed when the time ran out (a hostile or broken page; it was refused)`,
     );
   };
