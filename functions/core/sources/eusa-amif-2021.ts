@@ -13,6 +13,7 @@ import { eachVisibleLine, visibleLines, visibleText } from './html-text';
 import { loadPage } from './load-page';
 import type { SourceModule } from './source-module';
 import { mapTableHeaders } from './table-headers';
+import { assertTypedColumnsHold } from './typed-columns';
 import { uniqueRows } from './unique-rows';
 
 export const EUSA_AMIF_2021_ID = 'eusa-amif-2021';
@@ -170,6 +171,15 @@ export function parseEusaAmif2021(html: string): ParsedPage2021 {
     if (tr === best.headerRow || enclosingTable(tr) !== best.table) return;
     const cells = tr.children.filter(isCell);
     if (cells.length === 0) return;
+    // A row with more or fewer cells than there are headers puts every later cell under the wrong header.
+    const width = cells.reduce((sum, cell) => sum + (Number(cell.attribs.colspan) || 1), 0);
+    if (width !== best.found.length) {
+      throw new PageLayoutError(
+        EUSA_AMIF_2021_ID,
+        `${best.found.length} cells in every row, one under each header`,
+        `${width} in table row ${index}`,
+      );
+    }
     const cellLines = Object.fromEntries(
       COLUMNS.map((c) => {
         const cell = cells[map.get(c)!];
@@ -269,6 +279,7 @@ export const eusaAmif2021: SourceModule = {
       }
       drafts.push(normaliseRow2021(row, EUSA_AMIF_2021_URL));
     }
+    assertTypedColumnsHold(EUSA_AMIF_2021_ID, drafts);
     return {
       kind: 'projects',
       sourceId: EUSA_AMIF_2021_ID,
