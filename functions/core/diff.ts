@@ -3,8 +3,8 @@ import type { ProjectDraft, ProjectRecord } from './model/project';
 import type { RunCounts } from './model/run-report';
 import { MIGRI_UNMATCHED } from './sources/migri-hankkeet';
 
-/** Fields that come from the sources; a difference in any of them is a change. */
-export const TRACKED_FIELDS = [
+/** What a page states about each project, as opposed to what linking and history add. */
+export const PAGE_FIELDS = [
   'programme',
   'fund',
   'name',
@@ -17,6 +17,11 @@ export const TRACKED_FIELDS = [
   'startDate',
   'endDate',
   'website',
+] as const satisfies readonly (keyof ProjectRecord)[];
+
+/** Fields that come from the sources; a difference in any of them is a change. */
+export const TRACKED_FIELDS = [
+  ...PAGE_FIELDS,
   'status',
   'sources',
   'migri',

@@ -1,3 +1,4 @@
+import { PAGE_FIELDS } from '../diff';
 import type { ProjectVersion } from '../model/history';
 import type { ProjectRecord } from '../model/project';
 
@@ -7,20 +8,7 @@ import type { ProjectRecord } from '../model/project';
  * (removals) has the collapse guard; sources, quality, Migri texts and announcements follow from
  * linking, so a new source or flag may legitimately touch every project.
  */
-export const GUARDED_FIELDS = [
-  'programme',
-  'fund',
-  'name',
-  'acronym',
-  'beneficiary',
-  'specificObjective',
-  'nationalObjective',
-  'summary',
-  'euFundingEur',
-  'startDate',
-  'endDate',
-  'website',
-] as const satisfies readonly (keyof ProjectRecord)[];
+export const GUARDED_FIELDS = PAGE_FIELDS;
 
 export interface MassChange {
   readonly field: string;
