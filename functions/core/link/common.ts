@@ -59,16 +59,18 @@ export function showEuros(eur: number): string {
  */
 export function uniquePairs<I, P>(
   items: readonly I[],
-  projects: readonly P[],
+  projects: readonly P[] | ((item: I) => readonly P[]),
   matches: (item: I, project: P) => boolean,
 ): { pairs: [I, P][]; ambiguous: I[] } {
+  // `projects` may narrow the projects per item beforehand (any that could match, in list order).
+  const projectsOf = typeof projects === 'function' ? projects : () => projects;
   const byItem = new Map<I, P[]>();
   const byProject = new Map<P, I[]>();
   for (const item of items) {
-    for (const project of projects) {
+    for (const project of projectsOf(item)) {
       if (!matches(item, project)) continue;
-      byItem.set(item, [...(byItem.get(item) ?? []), project]);
-      byProject.set(project, [...(byProject.get(project) ?? []), item]);
+      append(byItem, item, project);
+      append(byProject, project, item);
     }
   }
   const pairs: [I, P][] = [];
@@ -85,4 +87,10 @@ export function uniquePairs<I, P>(
     }
   }
   return { pairs, ambiguous };
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -1,9 +1,9 @@
 import type { ProjectDraft, QualityFlag } from '../model/project';
 import type { MigriOutput } from '../model/source-output';
-import { roundScore, stemDice } from '../normalise/similarity';
-import { foldKey } from '../normalise/text';
+import { roundScore, stemSetDice } from '../normalise/similarity';
 import { instrumentOf } from '../sources/migri-hankkeet';
 import { compare, type LinkExplanation, samePeriod, showDate, uniquePairs } from './common';
+import { draftKeys, draftStems } from './draft-keys';
 
 /** A dates-agreeing pair needs this much shared vocabulary (Dice of word stems) to be linked. */
 export const DATES_TEXT_THRESHOLD = 0.2;
@@ -30,15 +30,19 @@ const sameDates = (a: ProjectDraft, b: ProjectDraft) =>
   a.startDate !== null && a.endDate !== null && a.startDate === b.startDate && a.endDate === b.endDate;
 
 /** "varausapu 2" is a word-prefix of "varausapu 2 turvapaikkakuulemisten …" (or the other way round). */
-function namePrefix(a: string, b: string): boolean {
-  const fa = foldKey(a);
-  const fb = foldKey(b);
+function namePrefix(a: ProjectDraft, b: ProjectDraft): boolean {
+  const fa = draftKeys(a).name;
+  const fb = draftKeys(b).name;
   const [short, long] = fa.length <= fb.length ? [fa, fb] : [fb, fa];
   return short.length >= 8 && short.includes(' ') && long.startsWith(`${short} `);
 }
 
-const sameAcronym = (a: ProjectDraft, b: ProjectDraft) =>
-  a.acronym !== null && b.acronym !== null && foldKey(a.acronym) === foldKey(b.acronym);
+const sameTitle = (a: ProjectDraft, b: ProjectDraft) => draftKeys(a).name === draftKeys(b).name;
+
+const sameAcronym = (a: ProjectDraft, b: ProjectDraft) => {
+  const x = draftKeys(a).acronym;
+  return x !== null && x === draftKeys(b).acronym;
+};
 
 /**
  * The exact criteria, strongest first. Each tier links what it can one-to-one before the next looks:
@@ -46,13 +50,29 @@ const sameAcronym = (a: ProjectDraft, b: ProjectDraft) =>
  * start of the other; each "+dates" when the schedule agrees too, which is tried first.
  */
 const EXACT_TIERS: readonly Tier[] = [
-  { label: 'title+dates', test: (b, p) => foldKey(b.name) === foldKey(p.name) && sameDates(b, p) },
-  { label: 'title', test: (b, p) => foldKey(b.name) === foldKey(p.name) },
+  { label: 'title+dates', test: (b, p) => sameTitle(b, p) && sameDates(b, p) },
+  { label: 'title', test: sameTitle },
   { label: 'acronym+dates', test: (b, p) => sameAcronym(b, p) && sameDates(b, p) },
   { label: 'acronym', test: sameAcronym },
-  { label: 'name+dates', test: (b, p) => namePrefix(b.name, p.name) && sameDates(b, p) },
-  { label: 'name', test: (b, p) => namePrefix(b.name, p.name) },
+  { label: 'name+dates', test: (b, p) => namePrefix(b, p) && sameDates(b, p) },
+  { label: 'name', test: namePrefix },
 ];
+
+interface Scored {
+  readonly block: ProjectDraft;
+  readonly project: ProjectDraft;
+  readonly score: number;
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
 
 function blockText(block: ProjectDraft): string {
   return [block.name, block.migri?.description ?? '', block.migri?.goals ?? ''].join('\n');
@@ -77,43 +97,65 @@ export function linkMigri(
   const links: LinkExplanation[] = [];
   const warnings: string[] = [];
   const matchedBy = new Map<ProjectDraft, { project: ProjectDraft; label: string }>();
+  const matchedProjects = new Set<ProjectDraft>();
   const blocks = output.drafts;
-
-  const eligible = (block: ProjectDraft, project: ProjectDraft) =>
-    !claimed.has(project.id) &&
-    ![...matchedBy.values()].some((m) => m.project === project) &&
-    !matchedBy.has(block) &&
-    project.beneficiary.id === block.beneficiary.id &&
-    samePeriod(block.programme, project.programme) &&
-    (block.fund === 'EUSA' || block.fund === project.fund);
+  // What never changes during linking is checked once per pair; only the matches made change.
+  const candidatesOf = new Map(
+    blocks.map((block) => [
+      block,
+      ministry.filter(
+        (project) =>
+          project.beneficiary.id === block.beneficiary.id &&
+          samePeriod(block.programme, project.programme) &&
+          (block.fund === 'EUSA' || block.fund === project.fund),
+      ),
+    ]),
+  );
+  const free = (block: ProjectDraft, project: ProjectDraft) =>
+    !claimed.has(project.id) && !matchedProjects.has(project) && !matchedBy.has(block);
+  const match = (block: ProjectDraft, project: ProjectDraft, label: string) => {
+    matchedBy.set(block, { project, label });
+    matchedProjects.add(project);
+  };
 
   for (const tier of EXACT_TIERS) {
-    const free = blocks.filter((b) => !matchedBy.has(b));
-    const { pairs } = uniquePairs(free, ministry, (b, p) => eligible(b, p) && tier.test(b, p));
-    for (const [block, project] of pairs) matchedBy.set(block, { project, label: tier.label });
+    const open = blocks.filter((b) => !matchedBy.has(b));
+    const { pairs } = uniquePairs(
+      open,
+      (b) => candidatesOf.get(b) ?? [],
+      (b, p) => free(b, p) && tier.test(b, p),
+    );
+    for (const [block, project] of pairs) match(block, project, tier.label);
   }
 
   for (const withDates of [true, false]) {
     const threshold = withDates ? DATES_TEXT_THRESHOLD : TEXT_THRESHOLD;
-    const scored: { block: ProjectDraft; project: ProjectDraft; score: number }[] = [];
+    const scored: Scored[] = [];
     for (const block of blocks) {
-      for (const project of ministry) {
-        if (!eligible(block, project) || (withDates && !sameDates(block, project))) continue;
-        scored.push({ block, project, score: stemDice(blockText(block), projectText(project)) });
+      const blockStems = draftStems(block, 'block', blockText);
+      for (const project of candidatesOf.get(block) ?? []) {
+        if (!free(block, project) || (withDates && !sameDates(block, project))) continue;
+        const score = stemSetDice(blockStems, draftStems(project, 'project', projectText));
+        scored.push({ block, project, score });
       }
     }
     scored.sort(
       (a, b) => b.score - a.score || compare(a.block.id, b.block.id) || compare(a.project.id, b.project.id),
     );
+    const byBlock = groupBy(scored, (s) => s.block);
+    const byProject = groupBy(scored, (s) => s.project);
+    // Lists are best first, so the first free rival is the strongest one.
+    const bestRival = (list: readonly Scored[] | undefined, isSelf: (s: Scored) => boolean) =>
+      list?.find((s) => !isSelf(s) && free(s.block, s.project));
     for (const { block, project, score } of scored) {
-      if (score < threshold || !eligible(block, project)) continue;
+      if (score < threshold || !free(block, project)) continue;
       // Rivals share the block or the project (not both): the link must lead them all by the margin.
-      const rivals = scored.filter(
-        (s) => (s.block === block) !== (s.project === project) && eligible(s.block, s.project),
-      );
-      if (rivals.some((r) => r.score > score - TEXT_MARGIN)) continue;
-      const label = `${withDates ? 'dates+' : ''}text-similarity ${roundScore(score).toFixed(2)}`;
-      matchedBy.set(block, { project, label });
+      const rivals = [
+        bestRival(byBlock.get(block), (s) => s.project === project),
+        bestRival(byProject.get(project), (s) => s.block === block),
+      ];
+      if (rivals.some((r) => r !== undefined && r.score > score - TEXT_MARGIN)) continue;
+      match(block, project, `${withDates ? 'dates+' : ''}text-similarity ${roundScore(score).toFixed(2)}`);
     }
   }
 

@@ -4,6 +4,7 @@ import { amountAgrees } from '../normalise/amount-reader';
 import { findBeneficiaries } from '../normalise/beneficiary';
 import { foldKey } from '../normalise/text';
 import { compare, type LinkExplanation, samePeriod, showDate, showEuros, uniquePairs } from './common';
+import { draftKeys } from './draft-keys';
 
 export interface PressLinkResult {
   /** Ministry drafts, with the announcements that matched them attached. */
@@ -39,8 +40,7 @@ const acronymLike = (word: string) => (word.match(/\p{Lu}/gu) ?? []).length >= 2
 
 /** How a mention's names point at a project: "acronym", "name", or null. */
 export function nameEvidence(mention: PressMention, project: ProjectDraft): 'acronym' | 'name' | null {
-  const acronym = project.acronym ? foldKey(project.acronym) : null;
-  const name = foldKey(project.name);
+  const { acronym, name } = draftKeys(project);
   for (const written of mention.names) {
     const folded = foldKey(written);
     const first = written.split(/\s+/)[0]!;
@@ -72,7 +72,12 @@ export function linkPress(output: PressOutput, ministry: readonly ProjectDraft[]
   const candidates = ministry.filter(
     (p) => p.listing === 'listed' && p.fund === 'AMIF' && samePeriod(p.programme, release.programme ?? ''),
   );
-  const knownNames = candidates.map((p) => p.beneficiary);
+  // One entry per written name: a long list repeats its organisations, and each is searched for.
+  const knownNames = [
+    ...new Map(
+      candidates.map((p) => [`${p.beneficiary.id}\u0000${p.beneficiary.name}`, p.beneficiary]),
+    ).values(),
+  ];
   const beneficiaryOf = new Map<PressMention, Beneficiary | null>(
     output.mentions.map((m) => {
       if (m.beneficiary) return [m, m.beneficiary];
@@ -81,7 +86,10 @@ export function linkPress(output: PressOutput, ministry: readonly ProjectDraft[]
     }),
   );
   const sameOrg = (m: PressMention, p: ProjectDraft) => beneficiaryOf.get(m)?.id === p.beneficiary.id;
-  const projectsOf = (id: string) => candidates.filter((p) => p.beneficiary.id === id).length;
+  const projectCounts = new Map<string, number>();
+  for (const p of candidates)
+    projectCounts.set(p.beneficiary.id, (projectCounts.get(p.beneficiary.id) ?? 0) + 1);
+  const projectsOf = (id: string) => projectCounts.get(id) ?? 0;
 
   const matched = new Map<PressMention, { project: ProjectDraft; label: string }>();
   const taken = () => new Set([...matched.values()].map((m) => m.project));

@@ -92,8 +92,11 @@ export function stemSimilarity(a: string, b: string): number {
 
 /** Dice coefficient of the stem sets, 2|A ∩ B| / (|A| + |B|): symmetric, for two texts of similar length. */
 export function stemDice(a: string, b: string): number {
-  const sa = stems(a);
-  const sb = stems(b);
+  return stemSetDice(stems(a), stems(b));
+}
+
+/** stemDice of stem sets already computed. */
+export function stemSetDice(sa: ReadonlySet<string>, sb: ReadonlySet<string>): number {
   if (sa.size + sb.size === 0) return 0;
   let shared = 0;
   for (const s of sa) if (sb.has(s)) shared++;
