@@ -15,6 +15,7 @@ import {
   joinOutputChunks,
   pendingNoticeItem,
   runItem,
+  type StoredOutputFields,
   sentNoticeItem,
   snapshotItem,
   sourceItemSchema,
@@ -92,6 +93,8 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
           unmarshallOptions: { wrapNumbers: false },
         });
 
+  // Each output loaded, and how the table holds it: an unchanged reading is not written again.
+  const storedOutputs = new WeakMap<object, StoredOutputFields>();
   let tableReady: Promise<void> | null = null;
   const ensureTable = () => ensureStateTable(doc, tableName, sleep);
   const ready = (): Promise<void> => {
@@ -113,11 +116,14 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
       ...(options.writeConcurrency === undefined ? {} : { concurrency: options.writeConcurrency }),
     });
 
-  /** Writes the items of the journal the head names, then clears it: the end of a commit. */
-  async function applyJournal(holder: string, seen: Head): Promise<void> {
+  /**
+   * Writes the items of the journal the head names, then clears it: the end of a commit. The run
+   * that wrote the journal passes its items; any other run reads them back from the table.
+   */
+  async function applyJournal(holder: string, seen: Head, written?: readonly Item[]): Promise<void> {
     if (!seen.journal) return;
     const journal = seen.journal;
-    const items = await readJournal(table, journal);
+    const items = written ?? (await readJournal(table, journal));
     await write(items, `state commit of ${journal.runId}`);
     await head.update(holder, (h) => ({ ...h, journal: null }));
     // Applied: the journal is no longer needed (TTL would tidy it in AWS; dynalite has no TTL).
@@ -199,7 +205,16 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
           bytes = joinOutputChunks(item, chunks, what);
         }
         const decoded = bytes === null ? null : gunzipJson(bytes, `${what}'s output`);
-        return table.parse(sourceStateSchema, { ...rest, output: decoded }, item);
+        const state = table.parse(sourceStateSchema, { ...rest, output: decoded }, item);
+        if (state.output) {
+          storedOutputs.set(state.output, {
+            output: stored.output ?? null,
+            outputEncoding: typeof _e === 'string' ? _e : null,
+            ...(stored.outputChunks === undefined ? {} : { outputChunks: stored.outputChunks }),
+            ...(stored.outputSha256 === undefined ? {} : { outputSha256: stored.outputSha256 }),
+          });
+        }
+        return state;
       }),
     );
   }
@@ -230,7 +245,12 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
     const labelled: { item: Item; what: string }[] = [
       ...change.versions.map((v) => ({ item: versionItem(v), what: `project ${v.id} version ${v.version}` })),
       ...change.records.map((r) => ({ item: currentItem(r), what: `project ${r.id} (current record)` })),
-      ...change.sourceStates.flatMap((s) => sourceItems(s).map((item) => ({ item, what: `source ${s.id}` }))),
+      ...change.sourceStates.flatMap((s) =>
+        sourceItems(s, s.output ? storedOutputs.get(s.output) : undefined).map((item) => ({
+          item,
+          what: `source ${s.id}`,
+        })),
+      ),
       ...change.snapshots.map((s) => ({ item: snapshotItem(s), what: `snapshot ${s.id}` })),
       ...(change.notice
         ? [{ item: pendingNoticeItem(change.notice), what: `the award notice of ${change.run.runId}` }]
@@ -267,7 +287,7 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
       journal: journal.ref,
       publication: change.publication ?? h.publication,
     }));
-    await applyJournal(holder, committed);
+    await applyJournal(holder, committed, items);
   }
 
   async function markPublished(runId: string, holder: string): Promise<void> {

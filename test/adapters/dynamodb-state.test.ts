@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -358,6 +358,39 @@ describe('Adapter: DynamoDB state', () => {
       expect(huge?.outputSha256).toMatch(/^[0-9a-f]{64}$/);
       const chunks = (await query('SOURCE#huge')).Items ?? [];
       expect(chunks.map((c) => c.sk)).toEqual(['OUTPUT#0000', 'OUTPUT#0001']);
+    });
+
+    it('writes only the source item, not its output again, when the reading is the one it loaded', async () => {
+      const tableName = `test-${randomUUID()}`;
+      const doc = DynamoDBDocumentClient.from(dynamo.client, {
+        marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+      });
+      const store = createDynamoDbStateStore({ client: doc, tableName, sleep: async () => {} });
+      await store.ensureTable();
+      const incompressible = makeOutput(60, () => randomBytes(6 * 1024).toString('base64'));
+      await commitHeld(store, commitOf({ sourceStates: [makeSourceState('huge', incompressible)] }));
+      const [loaded] = await store.loadSourceStates();
+
+      const send = vi.spyOn(doc, 'send');
+      const reread = { ...loaded!, fetchedAt: '2024-03-06T04:00:00Z' };
+      await commitHeld(
+        store,
+        commitOf({ sourceStates: [reread], run: makeRun('run-2', '2024-03-06T04:00:00Z') }),
+      );
+      const written = send.mock.calls.flatMap(([command]) =>
+        command instanceof BatchWriteCommand
+          ? (command.input.RequestItems?.[tableName] ?? []).map(
+              (r) => `${r.PutRequest?.Item?.pk} ${r.PutRequest?.Item?.sk}`,
+            )
+          : [],
+      );
+      send.mockRestore();
+      // The journal's chunk, then the source item and the run: the two output chunks are not rewritten.
+      expect(written.filter((k) => !k.startsWith('JOURNAL#')).sort()).toEqual([
+        'RUN 2024-03-06T04:00:00.000Z#run-2',
+        'SOURCE huge',
+      ]);
+      expect(await store.loadSourceStates()).toStrictEqual([reread]);
     });
 
     it('refuses chunks that do not match the hash in the source item', async () => {

@@ -50,10 +50,23 @@ export function currentItem(record: ProjectRecord): Item {
   return { ...itemKey(PK.current, record.id), record };
 }
 
-/** The source's item and, when its output is large, the chunk items holding it. */
-export function sourceItems(state: SourceState): Item[] {
+/** How a source item holds its output: inline bytes, or a pointer to chunk items and their hash. */
+export interface StoredOutputFields {
+  readonly output: Uint8Array | null;
+  readonly outputEncoding: string | null;
+  readonly outputChunks?: number;
+  readonly outputSha256?: string;
+}
+
+/**
+ * The source's item and, when its output is large, the chunk items holding it. `stored` is how the
+ * table already holds this very output (a page read again unchanged): then only the item is written,
+ * pointing at the stored output, instead of compressing and writing it all again.
+ */
+export function sourceItems(state: SourceState, stored?: StoredOutputFields): Item[] {
   const { output, ...rest } = state;
   const base = { ...rest, ...itemKey(PK.source, state.id) };
+  if (output !== null && stored) return [{ ...base, ...stored }];
   if (output === null) return [{ ...base, output: null, outputEncoding: null }];
   const compressed = gzipSync(Buffer.from(JSON.stringify(output), 'utf8'));
   if (compressed.byteLength <= MAX_INLINE_OUTPUT_BYTES) {
