@@ -30,5 +30,6 @@ export const DEFAULTS = {
    * earlier version: so a parser fix reaches unchanged pages on the next run.
    */
   // 2: the release, 2014–2020 and Migri readers for the real pages, and the page guards.
-  extractionVersion: 2,
+  // 3: releases keep the award sentences that name neither project nor amount (`unnamedAwards`).
+  extractionVersion: 3,
 } as const;

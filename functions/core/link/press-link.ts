@@ -5,6 +5,7 @@ import { findBeneficiaries } from '../normalise/beneficiary';
 import { foldKey } from '../normalise/text';
 import { compare, type LinkExplanation, samePeriod, showDate, showEuros, uniquePairs } from './common';
 import { draftKeys } from './draft-keys';
+import { unnamedAwardCandidates } from './unnamed-award-candidates';
 
 export interface PressLinkResult {
   /** Ministry drafts, with the announcements that matched them attached. */
@@ -38,6 +39,26 @@ export function amountsAgree(
 
 const acronymLike = (word: string) => (word.match(/\p{Lu}/gu) ?? []).length >= 2;
 
+/**
+ * A name without what releases and lists add around it: a closing "(description)" and the word
+ * "hanke" ("Psyyke – hanke (vastaanottojärjestelmän …)" and "Psyyke-hanke" are both "psyyke").
+ */
+const coreName = (name: string) =>
+  foldKey(name.replace(/\s*\([^()]*\)\s*$/u, ''))
+    .replace(/\s*hanke$/u, '')
+    .trim();
+
+const coreNames = new WeakMap<ProjectDraft, string>();
+/** coreName of a listed project, once per draft: every mention is tried against every project. */
+function projectCoreName(project: ProjectDraft): string {
+  let core = coreNames.get(project);
+  if (core === undefined) {
+    core = coreName(project.name);
+    coreNames.set(project, core);
+  }
+  return core;
+}
+
 /** How a mention's names point at a project: "acronym", "name", or null. */
 export function nameEvidence(mention: PressMention, project: ProjectDraft): 'acronym' | 'name' | null {
   const { acronym, name } = draftKeys(project);
@@ -47,6 +68,8 @@ export function nameEvidence(mention: PressMention, project: ProjectDraft): 'acr
     if (acronym && (folded === acronym || (acronymLike(first) && foldKey(first) === acronym)))
       return 'acronym';
     if (folded.length >= 4 && (name === folded || name.startsWith(`${folded} `))) return 'name';
+    const core = coreName(written);
+    if (core.length >= 4 && core === projectCoreName(project)) return 'name';
   }
   return null;
 }
@@ -193,6 +216,57 @@ export function linkPress(output: PressOutput, ministry: readonly ProjectDraft[]
           ? null
           : `amounts differ: ${showEuros(mention.amountEur)} announced, ${showEuros(project.euFundingEur)} listed`,
     });
+  }
+
+  // Awards stated without project or amount: linked only where the organisation has one fitting project.
+  const announcedHere = new Set([...matched.values()].map((m) => m.project.id));
+  for (const award of output.unnamedAwards) {
+    // The list's own spellings find organisations the built-in names do not know ("LAB-ammattikorkeakoulu Oy").
+    const organisations = [
+      ...award.beneficiaries,
+      ...findBeneficiaries(award.text, knownNames).map((o) => ({ id: o.id, name: o.name })),
+    ].filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i);
+    for (const organisation of organisations) {
+      const fitting = unnamedAwardCandidates(organisation, candidates, release.date);
+      const item = `${organisation.name}, no project named, no amount`;
+      const project = fitting.length === 1 ? fitting[0]! : null;
+      if (project && announcedHere.has(project.id)) {
+        links.push({
+          sourceId: output.sourceId,
+          item,
+          projectId: project.id,
+          matchedBy: 'beneficiary',
+          note: 'the only fitting project of the organisation; the release announces it already, so no second announcement',
+        });
+      } else if (project) {
+        announcedHere.add(project.id);
+        const base = attached.get(project.id) ?? project;
+        attached.set(project.id, {
+          ...base,
+          sources: [...base.sources, { id: output.sourceId, url: output.url }],
+          announcements: [
+            ...base.announcements,
+            { date: release.date, url: output.url, lang: release.lang, amountEur: null },
+          ].sort((a, b) => compare(a.date, b.date) || compare(a.lang, b.lang) || compare(a.url, b.url)),
+        });
+        links.push({
+          sourceId: output.sourceId,
+          item,
+          projectId: project.id,
+          matchedBy: 'beneficiary',
+          note: 'the release names neither project nor amount; the only listed project of the organisation whose period fits the release',
+        });
+      } else {
+        const programme = release.programme ?? 'the programme';
+        const why =
+          fitting.length === 0
+            ? `no listed project of ${organisation.name} in ${programme} fits its date, so it was not published as a record`
+            : `${fitting.length} listed projects of ${organisation.name} in ${programme} fit its date (${fitting.map((p) => p.name).join('; ')}), so it was not linked`;
+        warnings.push(
+          `${output.sourceId}: note: "${award.text}" states an award to ${organisation.name} without naming the project or an amount; ${why}`,
+        );
+      }
+    }
   }
 
   const draftsById = new Map(output.drafts.map((d) => [d.id, d]));

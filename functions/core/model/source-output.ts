@@ -54,6 +54,19 @@ export const pressMentionSchema = z.object({
 });
 export type PressMention = z.infer<typeof pressMentionSchema>;
 
+/**
+ * A sentence that states an award to organisations without naming the project or an amount ("Migri
+ * sai operatiivista tukea myös paluuneuvonnan ylläpitämiseen."). It makes no record of its own: the
+ * linker attaches it to an organisation's only fitting listed project, or reports the candidates.
+ */
+export const unnamedAwardSchema = z.object({
+  /** The sentence(s), verbatim. */
+  text: z.string(),
+  /** Every organisation the sentence names, in order. */
+  beneficiaries: z.array(beneficiarySchema).min(1),
+});
+export type UnnamedAward = z.infer<typeof unnamedAwardSchema>;
+
 /** A ministry press release announcing awards. Its drafts are the mentions as "announced" records. */
 export const pressOutputSchema = z.object({
   kind: z.literal('press-release'),
@@ -71,6 +84,8 @@ export const pressOutputSchema = z.object({
     subject: z.enum(['awards', 'applications']).default('awards'),
   }),
   mentions: z.array(pressMentionSchema),
+  /** Defaults to none: outputs stored before these were kept still parse. */
+  unnamedAwards: z.array(unnamedAwardSchema).default([]),
 });
 export type PressOutput = z.infer<typeof pressOutputSchema>;
 

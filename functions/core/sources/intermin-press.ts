@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PageLayoutError } from '../errors';
 import type { ProjectDraft } from '../model/project';
-import type { PressMention, PressOutput } from '../model/source-output';
+import type { PressMention, PressOutput, UnnamedAward } from '../model/source-output';
 import { extractAcronym } from '../normalise/acronym';
 import { groupThousands } from '../normalise/amount';
 import { findMillionAmount } from '../normalise/million-amount';
@@ -66,8 +66,8 @@ export interface ParsedPressRelease {
   readonly projectCount: number | null;
   readonly subject: 'awards' | 'applications';
   readonly mentions: readonly ReadMention[];
-  /** Sentences that state an award without naming the project or an amount. */
-  readonly unnamed: readonly string[];
+  /** Sentences that state an award without naming the project or an amount (the linker resolves them). */
+  readonly unnamed: readonly UnnamedAward[];
 }
 
 /**
@@ -211,7 +211,7 @@ function announcedDraft(
   );
 }
 
-/** What the run report says about a release beyond its mentions: counts, totals, what it left unnamed. */
+/** What the run report says about a release beyond its mentions: its subject, counts and totals. */
 function releaseWarnings(id: string, release: ParsedPressRelease): string[] {
   const warnings: string[] = [];
   if (release.subject === 'applications') {
@@ -245,11 +245,6 @@ function releaseWarnings(id: string, release: ParsedPressRelease): string[] {
   ) {
     warnings.push(
       `${id}: the amounts add up to ${wholeEuros(sum)} euro, the release announces "${release.announcedTotal.raw}"`,
-    );
-  }
-  for (const sentence of release.unnamed) {
-    warnings.push(
-      `${id}: note: "${sentence}" states an award without naming the project or an amount; it was not published as a record`,
     );
   }
   return warnings;
@@ -298,6 +293,7 @@ export function pressReleaseSource(url: string, id: string = pressReleaseId(url)
           subject: release.subject,
         },
         mentions,
+        unnamedAwards: [...release.unnamed],
       };
     },
   };

@@ -1,5 +1,5 @@
 import type { Beneficiary } from '../model/project';
-import type { PressMention } from '../model/source-output';
+import type { PressMention, UnnamedAward } from '../model/source-output';
 import { readAmounts, type StatedAmount } from '../normalise/amount-reader';
 import { findBeneficiaries, normaliseBeneficiary } from '../normalise/beneficiary';
 import { collapseWhitespace } from '../normalise/text';
@@ -36,6 +36,13 @@ const LEGAL_FORM_END = /\b(?:ry|rf|Oy|Oyj|Ab|sr)(?::n|:s)(?=\s)/gu;
 /** "Name – Organisation" bullets: an organisation is what the last dash-separated part is. */
 const ORGANISATION_WORD =
   /(?:\b(?:Oy|Oyj|ry|rf|sr|Ab)|kaupunki|kunta|keskus|virasto|säätiö|laitos|yhtymä|seurakunta|liitto|yliopisto|korkeakoulu|opisto|hallitus|stad|kommun|verket|styrelsen)\.?$/iu;
+/**
+ * "I Migrationsverkets projekt om flyktingförläggningarnas beredskap …": "projekt" right after an
+ * organisation's genitive. Such a sentence is about one of its projects even when it names none (the
+ * Finnish version of that release names it: "Migrin VOK-valmius hankkeessa"). Only the Swedish form
+ * is read: no real Finnish release speaks of an organisation's project without naming it.
+ */
+const PROJECT_AFTER_ORGANISATION = /^\s+projekt(?:et)?(?![\p{L}])/iu;
 /** Verbs and nouns of an award, in any of the languages. */
 const AWARD_WORD =
   /\bmyön(?:nettiin|netään|si|tää|netty|tänyt)\b|\brahoitetaan\b|\btuetaan\b|\bsaa\b|\bsai\b|\bsaavat\b|\bbevilja\p{L}*|\bfår\b|\bfick\b|\bawarded\b|\bgranted\b|\breceives?\b/iu;
@@ -192,8 +199,22 @@ function bulletMention(text: string): ReadMention | null {
 
 export interface MentionScan {
   readonly mentions: ReadMention[];
-  /** Sentences that state an award to an organisation without naming the project or an amount. */
-  readonly unnamed: string[];
+  /** Sentences that state an award to organisations without naming the project or an amount. */
+  readonly unnamed: UnnamedAward[];
+}
+
+/** Every organisation a sentence names: the known ones, else the one closed by "ry:n", "Oy:s"…. */
+function organisationsOf(text: string): Beneficiary[] {
+  const known = findBeneficiaries(text).map((o) => ({ id: o.id, name: o.name }));
+  const unique = known.filter((o, i) => known.findIndex((k) => k.id === o.id) === i);
+  if (unique.length > 0) return unique;
+  const own = orgOf(text);
+  return own ? [own] : [];
+}
+
+/** "I Migrationsverkets projekt om flyktingförläggningarnas beredskap utvecklas …": see PROJECT_AFTER_ORGANISATION. */
+function namesAProjectOfItsOrganisation(sentence: string): boolean {
+  return organisationEnds(sentence).some((end) => PROJECT_AFTER_ORGANISATION.test(sentence.slice(end)));
 }
 
 /**
@@ -204,10 +225,15 @@ export interface MentionScan {
  * mentions. The organisation is the one named in the mention, else the one the sentences before it
  * named (until the next heading); a label amount ("Myönnetty EU-avustus: …") without a name takes the
  * heading above it as the project's name.
+ *
+ * A sentence that states an award to an organisation, or speaks of the organisation's project, without
+ * a name or an amount is an unnamed award. When the next sentence of the paragraph is about the same
+ * organisation's project ("… myönnettiin Migrille avustusta myös vastaanotto-olosuhteiden
+ * kehittämiseen. Migrin VOK-valmius hankkeessa …"), the first only introduces it and is not a second award.
  */
 export function readMentions(body: readonly PageBlock[], totalEur: number | null): MentionScan {
   const mentions: ReadMention[] = [];
-  const unnamed: string[] = [];
+  const unnamed: UnnamedAward[] = [];
   // The organisation a sentence of its own introduces ("… beviljades finansiering för tre projekt.")
   // holds until the next heading; one named in a mention holds for the rest of its paragraph.
   let introduced: Beneficiary | null = null;
@@ -226,6 +252,10 @@ export function readMentions(body: readonly PageBlock[], totalEur: number | null
         continue;
       }
     }
+    // The unnamed award of the sentence just before, which the next one may turn out to introduce.
+    let previous: UnnamedAward | null = null;
+    const introduces = (award: UnnamedAward | null, organisation: Beneficiary | null) =>
+      award !== null && organisation !== null && award.beneficiaries.some((b) => b.id === organisation.id);
     for (const line of block.lines) {
       for (const sentence of sentences(line)) {
         // A figure in brackets or after a label is always one award's; one in prose may be a total.
@@ -235,12 +265,27 @@ export function readMentions(body: readonly PageBlock[], totalEur: number | null
             !(TOTAL.test(sentence) || (totalEur !== null && a.eur === totalEur && a.approximate)),
         );
         const own = orgOf(sentence);
+        const before = previous;
+        previous = null;
         if (amounts.length === 0) {
           const names = delimitedNames(sentence);
           if (names.length > 0 && (own || AWARD_WORD.test(sentence))) {
+            if (introduces(before, own)) unnamed.splice(unnamed.indexOf(before!), 1);
             for (const name of names) mentions.push(mentionOf(sentence, null, [name], own ?? context, false));
-          } else if (own && AWARD_WORD.test(sentence) && !TOTAL.test(sentence) && !COUNTED.test(sentence)) {
-            unnamed.push(sentence);
+          } else if (
+            own &&
+            names.length === 0 &&
+            (AWARD_WORD.test(sentence) || namesAProjectOfItsOrganisation(sentence)) &&
+            !TOTAL.test(sentence) &&
+            !COUNTED.test(sentence)
+          ) {
+            let text = sentence;
+            if (introduces(before, own)) {
+              unnamed.splice(unnamed.indexOf(before!), 1);
+              text = `${before!.text} ${sentence}`;
+            }
+            previous = { text, beneficiaries: organisationsOf(sentence) };
+            unnamed.push(previous);
           }
           if (own && names.length === 0) introduced = own;
           if (own) context = own;
@@ -253,7 +298,9 @@ export function readMentions(body: readonly PageBlock[], totalEur: number | null
           from = to;
           let names = delimitedNames(text);
           if (names.length === 0 && amount.form === 'label' && heading) names = [heading];
-          mentions.push(mentionOf(text, amount, names, orgOf(text) ?? context));
+          const mention = mentionOf(text, amount, names, orgOf(text) ?? context);
+          if (i === 0 && introduces(before, mention.beneficiary)) unnamed.splice(unnamed.indexOf(before!), 1);
+          mentions.push(mention);
         }
         if (own) context = own;
       }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { linkOutputs } from '../../../functions/core/link';
 import type { PressOutput } from '../../../functions/core/model/source-output';
-import { eusaAmif2014So1 } from '../../../functions/core/sources/eusa-amif-2014';
+import { eusaAmif2014So1, eusaAmif2014So2 } from '../../../functions/core/sources/eusa-amif-2014';
 import { eusaAmif2021 } from '../../../functions/core/sources/eusa-amif-2021';
 import { pressReleaseSource } from '../../../functions/core/sources/intermin-press';
 import { REAL_RELEASES, type RealPage, realText } from '../../fixtures/pages/real-pages';
@@ -15,6 +15,36 @@ import { textPage } from '../../helpers/text-page';
 const seed = (name: string) => readFileSync(new URL(`../../../seeds/pages/${name}`, import.meta.url), 'utf8');
 const table = eusaAmif2021.extract(seed('eusa-amif-2021.html'));
 const so1 = eusaAmif2014So1.extract(seed('eusa-amif-2014-so1.html'));
+const so2 = eusaAmif2014So2.extract(seed('eusa-amif-2014-so2.html'));
+
+/** The twelve Migri projects of the bundled 2021–2027 table, in its order (see unnamedNote). */
+const MIGRI_PROJECTS = [
+  'Joustava turvapaikkamenettely',
+  'VOK-valmius',
+  'KOTU- Koulutusta turvapaikkapuhuttelujen tulkeille ja tulkkauksen käsittelyjärjestelmä',
+  'ADERE - Päätöstoimenpiteen uudistaminen ulkomaalaisasioiden tietojärjestelmässä',
+  'Varausapu 2- turvapaikkakuulemisten varausjärjestelmän uudistaminen',
+  'Ennakoiva maatieto (ENNACOI)',
+  'Puheesta tekstiksi',
+  'IPA - itsepalveluautomaatti asiointiin ja tunnistautumiseen',
+  'AURA - Automaattisen ratkaisun ja jälkikäteisen lupavalvonnan mahdollistaminen',
+  'Tehokkaat oleskelulupaprosessit',
+  'Paluuyhteistyö Irakissa ja Somaliassa (SOIRE)',
+  'Vapaaehtoisen paluun ja uudelleenkotoutumisen tuki',
+];
+
+/** The linker's note on an award that names neither project nor amount and fits several listed projects. */
+const unnamedNote = (id: string, text: string, org: string, projects: readonly string[]) =>
+  `${id}: note: "${text}" states an award to ${org} without naming the project or an amount; ${projects.length} listed projects of ${org} in AMIF 2021-2027 fit its date (${projects.join('; ')}), so it was not linked`;
+
+/** The linker's warnings about a release's unnamed awards, and how many of them it linked. */
+function unnamedOutcome(output: PressOutput, lists = [table, so1]) {
+  const linked = linkOutputs([...lists, output]);
+  return {
+    notes: linked.warnings.filter((w) => w.includes('without naming the project or an amount')),
+    linked: linked.links.filter((l) => l.item.endsWith('no project named, no amount')),
+  };
+}
 
 function read(page: RealPage): PressOutput {
   const text = realText(page);
@@ -94,11 +124,28 @@ describe('intermin.fi 14.12.2022 (fi): "AMIF-rahastosta lähes 6 miljoonaa euroa
     ]);
   });
 
-  it('says which stated awards name neither a project nor an amount', () => {
-    expect(output.warnings.filter((w) => w.includes('states an award'))).toEqual([
-      expect.stringContaining('"Migri sai operatiivista tukea myös paluuneuvonnan ylläpitämiseen."'),
-      expect.stringContaining('"AMIF-rahastosta myönnettiin Migrille operatiivisen tuen lisäksi avustusta'),
+  it('keeps the two award sentences that name neither project nor amount: one introduces VOK-valmius, the other fits 12 Migri projects', () => {
+    // "AMIF-rahastosta myönnettiin Migrille … vastaanotto-olosuhteiden kehittämiseen." is followed by
+    // "Migrin VOK-valmius hankkeessa …": it introduces that mention and is not an award of its own.
+    expect(output.unnamedAwards).toEqual([
+      {
+        text: 'Migri sai operatiivista tukea myös paluuneuvonnan ylläpitämiseen.',
+        beneficiaries: [{ id: 'maahanmuuttovirasto', name: 'Migri' }],
+      },
     ]);
+    expect(output.warnings.filter((w) => w.includes('states an award'))).toEqual([]);
+    // Every Migri project of the table runs past 14.12.2022 and started after 14.12.2021: none is chosen.
+    expect(unnamedOutcome(output)).toEqual({
+      notes: [
+        unnamedNote(
+          output.sourceId,
+          'Migri sai operatiivista tukea myös paluuneuvonnan ylläpitämiseen.',
+          'Migri',
+          MIGRI_PROJECTS,
+        ),
+      ],
+      linked: [],
+    });
   });
 });
 
@@ -110,6 +157,33 @@ describe('intermin.fi 14.12.2022 (sv): "Nästan 6 miljoner euro beviljas ur AMIF
     expect(mentionsOf(output)).toEqual([[null, 2_200_000, true, 'maahanmuuttovirasto', true]]);
     expect(linksOf(output)).toEqual(['Joustava turvapaikkamenettely']);
     expectNoDuplicates(output);
+  });
+
+  it('reads the Swedish award sentences without name or amount as the Finnish ones, "Migrationsverkets projekt om …" included', () => {
+    // "Migrationsverket beviljades stöd … mottagningsförhållandena." introduces the next sentence, which
+    // speaks of Migri's project without naming it (the Finnish text names it: VOK-valmius).
+    const introduced =
+      'Migrationsverket beviljades stöd ur AMIF-fonden också för utveckling av mottagningsförhållandena. I Migrationsverkets projekt om flyktingförläggningarnas beredskap utvecklas Migrationsverkets lokaler i flyktingförläggningarna i Helsingfors, Uleåborg och Joutseno samt förläggningarnas utrustning och infrastruktur så att de svarar på dagens behov och stöder beredskapen att svara på plötsliga förändringar i antalet asylsökande.';
+    const migri = [{ id: 'maahanmuuttovirasto', name: 'Migrationsverket' }];
+    expect(output.unnamedAwards).toEqual([
+      {
+        text: 'Migrationsverket fick driftsstöd också för att upprätthålla rådgivning om återvändande.',
+        beneficiaries: migri,
+      },
+      { text: introduced, beneficiaries: migri },
+    ]);
+    expect(unnamedOutcome(output)).toEqual({
+      notes: [
+        unnamedNote(
+          output.sourceId,
+          'Migrationsverket fick driftsstöd också för att upprätthålla rådgivning om återvändande.',
+          'Migrationsverket',
+          MIGRI_PROJECTS,
+        ),
+        unnamedNote(output.sourceId, introduced, 'Migrationsverket', MIGRI_PROJECTS),
+      ],
+      linked: [],
+    });
   });
 });
 
@@ -265,12 +339,25 @@ describe('eusa-rahastot.fi 2014–2020 award news', () => {
       ],
       ['Kotoutumisentukena', null, false, 'uudenmaan-ely-keskus', false],
     ]);
-    // None of them is on the bundled 2014–2020 page (objective 1), so each is announced, under 2014–2020.
+    // "Psyyke – hanke (…)" is the objective-1 page's "Psyyke-hanke" (Maahanmuuttovirasto, from 1.3.2019):
+    // the name without "hanke" and the description agrees. The other five are on no bundled list, so
+    // each is announced, under 2014–2020.
+    expect(linksOf(output)[0]).toBe('Psyyke-hanke');
     const linked = expectNoDuplicates(output);
+    const psyyke = linked.drafts.find((d) => d.name === 'Psyyke-hanke')!;
+    expect(psyyke.announcements).toEqual([
+      { date: '2019-02-18', url: REAL_RELEASES.eusa20190218fi.url, lang: 'fi', amountEur: null },
+    ]);
     const announced = linked.drafts.filter((d) => d.listing === 'announced');
-    expect(announced).toHaveLength(6);
+    expect(announced.map((d) => d.name)).toEqual([
+      'YOUME - Mielenterveyden lähettiläät kotoutumisen voimavarana',
+      'Kotoa kotiin ja yhteiskuntaan - valmennusmalli maahanmuuttajanaisten osallistamiseksi yhteiskunnalliseen toimintaan',
+      'Kotoa kotiin',
+      'Löydä kotisi uudestaan Pohjois-Pohjanmaalta – Maaseutumaisten kuntien alkuvaiheen maahanmuuttajaperheiden kotoutumisen malli',
+      'Kotoutumisentukena',
+    ]);
     expect(new Set(announced.map((d) => d.programme))).toEqual(new Set(['AMIF 2014-2020']));
-    expect(announced.map((d) => d.announcements[0]!.amountEur)).toEqual([null, null, null, null, null, null]);
+    expect(announced.map((d) => d.announcements[0]!.amountEur)).toEqual([null, null, null, null, null]);
   });
 
   it('4.7.2019: the date under the title ("4.7.2019 13.48"); the copy ends before the list, so nothing is announced, and it is not refused', () => {
@@ -299,6 +386,28 @@ describe('eusa-rahastot.fi 2014–2020 award news', () => {
     expect(linksOf(output)).toEqual(['announced: PLANE', 'announced: LYRIA', 'announced: SEER']);
   });
 
+  it('1.11.2021: "Hankkeisiin saavat tukea Rauhankasvatusinstituutti ry, …" is resolved per organisation; no listed project fits the date', () => {
+    const output = read(REAL_RELEASES.eusa20211101fi);
+    const sentence =
+      'Hankkeisiin saavat tukea Rauhankasvatusinstituutti ry, Laurea-ammattikorkeakoulu Oy, Terveyden ja hyvinvoinnin laitos, LAB-ammattikorkeakoulu Oy sekä Koulutus Elämään Säätiö.';
+    expect(output.unnamedAwards).toEqual([
+      {
+        text: sentence,
+        beneficiaries: [
+          { id: 'terveyden-ja-hyvinvoinnin-laitos-thl', name: 'Terveyden ja hyvinvoinnin laitos' },
+        ],
+      },
+    ]);
+    // THL has no 2014–2020 project on the bundled lists; LAB has "Arjen apu-hanke" (objective 2), but it
+    // began 1.9.2020, more than a year before this release of the last call: not the project announced.
+    const note = (org: string) =>
+      `${output.sourceId}: note: "${sentence}" states an award to ${org} without naming the project or an amount; no listed project of ${org} in AMIF 2014-2020 fits its date, so it was not published as a record`;
+    expect(unnamedOutcome(output, [table, so1, so2])).toEqual({
+      notes: [note('Terveyden ja hyvinvoinnin laitos'), note('LAB Ammattikorkeakoulu oy')],
+      linked: [],
+    });
+  });
+
   it('24.1.2020: news of the applications received is recognised, read as ok and announces nothing', () => {
     const output = read(REAL_RELEASES.eusa20200124applications);
     expect(output.release).toMatchObject({ date: '2020-01-24', subject: 'applications' });
@@ -323,5 +432,25 @@ describe('migri.fi 1.8.2023: "Maahanmuuttovirastolle myönnetty EU-tukea henkil�
     expect(linksOf(output)).toEqual(['Joustava turvapaikkamenettely', 'Tehokkaat oleskelulupaprosessit']);
     const linked = expectNoDuplicates(output);
     expect(linked.drafts.flatMap((d) => d.quality.filter((q) => q.code === 'amount-mismatch'))).toEqual([]);
+  });
+
+  it('the lead "… on myöntänyt Maahanmuuttovirastolle operatiivista tukea henkilöstökuluihin." fits 11 Migri projects and is not linked', () => {
+    const lead =
+      'Euroopan unionin Turvapaikka-, maahanmuutto- ja kotoutumisrahasto (AMIF) on myöntänyt Maahanmuuttovirastolle operatiivista tukea henkilöstökuluihin.';
+    expect(output.unnamedAwards).toEqual([
+      { text: lead, beneficiaries: [{ id: 'maahanmuuttovirasto', name: 'Maahanmuuttovirasto' }] },
+    ]);
+    // VOK-valmius ended 31.7.2023, the day before the news: it cannot be the award announced.
+    expect(unnamedOutcome(output)).toEqual({
+      notes: [
+        unnamedNote(
+          output.sourceId,
+          lead,
+          'Maahanmuuttovirasto',
+          MIGRI_PROJECTS.filter((p) => p !== 'VOK-valmius'),
+        ),
+      ],
+      linked: [],
+    });
   });
 });
