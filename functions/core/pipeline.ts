@@ -170,7 +170,7 @@ async function harvest(options: PipelineOptions, ids: RunIds): Promise<RunReport
     },
     ids.holder,
   );
-  if (plan) await publishFiles(options.store, plan.rendered.files);
+  if (plan) await publishRendered(options.store, plan.rendered);
   await publishFiles(options.store, [statusOf(report, derived.reads, stored, derived.diff.records)]);
   if (plan) await options.state.markPublished(ids.runId, ids.holder);
   await sendPendingNotices(options, ids.holder);
@@ -192,15 +192,19 @@ async function finishPending(options: PipelineOptions, holder: string): Promise<
         `run ${publication.runId}'s publication renders differently now than when it was committed (manifest ${rendered.manifestSha256}, committed ${publication.manifestSha256}); the files were written as the committed state renders them today`,
       );
     }
-    await publishFiles(options.store, rendered.files);
+    await publishRendered(options.store, rendered);
     await state.markPublished(publication.runId, holder);
     warnings.push(
-      `run ${publication.runId} committed a publication but did not finish writing it; its ${rendered.files.length} files were written from the committed state before this run`,
+      `run ${publication.runId} committed a publication but did not finish writing it; its ${rendered.fileCount} files were written from the committed state before this run`,
     );
     for (const w of warnings) logger.warn(w);
   }
   await sendPendingNotices(options, holder);
   return warnings;
+}
+
+function publishRendered(store: ObjectStore, rendered: RenderedState) {
+  return publishFiles(store, rendered.files, { detail: rendered.detail.batches() });
 }
 
 async function sendPendingNotices(options: PipelineOptions, holder: string): Promise<void> {
@@ -354,7 +358,7 @@ async function planPublication(
     publication: {
       ...input,
       status: 'pending',
-      files: rendered.files.length,
+      files: rendered.fileCount,
       manifestSha256: rendered.manifestSha256,
     },
     rendered,
@@ -419,7 +423,9 @@ function buildReport(
     counts,
     sources: reads.map((r) => r.report),
     warnings: [...warnings],
-    published: [...(plan?.rendered.files.map((f) => f.key) ?? []), STATUS_KEY].sort(),
+    published: plan
+      ? [...plan.rendered.files.map((f) => f.key), ...plan.rendered.detail.keys, STATUS_KEY].sort()
+      : [STATUS_KEY],
   };
 }
 

@@ -16,29 +16,44 @@ export interface PublishResult {
 export async function publishFiles(
   store: ObjectStore,
   files: readonly OutputFile[],
-  concurrency = 8,
+  options: { readonly detail?: Iterable<readonly OutputFile[]>; readonly concurrency?: number } = {},
 ): Promise<PublishResult> {
+  const concurrency = options.concurrency ?? 8;
   const written: string[] = [];
   const skipped: string[] = [];
+  const write = async (file: OutputFile) => {
+    if (file.stage === 'immutable' && (await store.exists(file.key))) {
+      skipped.push(file.key);
+      return;
+    }
+    try {
+      await store.put({
+        key: file.key,
+        body: file.body,
+        contentType: file.contentType,
+        cacheControl: file.cacheControl,
+      });
+    } catch (error) {
+      throw error instanceof PublishError ? error : new PublishError(file.key, { cause: error });
+    }
+    written.push(file.key);
+  };
   for (const stage of PUBLISH_STAGES) {
-    const batch = files.filter((f) => f.stage === stage);
-    await forEachLimited(batch, concurrency, async (file) => {
-      if (stage === 'immutable' && (await store.exists(file.key))) {
-        skipped.push(file.key);
-        return;
-      }
-      try {
-        await store.put({
-          key: file.key,
-          body: file.body,
-          contentType: file.contentType,
-          cacheControl: file.cacheControl,
-        });
-      } catch (error) {
-        throw error instanceof PublishError ? error : new PublishError(file.key, { cause: error });
-      }
-      written.push(file.key);
-    });
+    await forEachLimited(
+      files.filter((f) => f.stage === stage),
+      concurrency,
+      write,
+    );
+    if (stage !== 'detail') continue;
+    // Per-project files are rendered a batch at a time and released once written.
+    for (const batch of options.detail ?? []) {
+      await forEachLimited(batch, concurrency, async (file) => {
+        if (file.stage !== 'detail') {
+          throw new Error(`${file.key} was rendered as a per-project file but is of stage "${file.stage}"`);
+        }
+        await write(file);
+      });
+    }
   }
   await store.flush?.();
   return { written: written.sort(), skipped: skipped.sort() };

@@ -57,7 +57,7 @@ const stageOf = (key: string) => FILES.find((f) => f.key === key)!.stage;
 describe('publishFiles: staged, immutable objects never rewritten, the first failure stops the run', () => {
   it('writes every stage only after the one before it has finished', async () => {
     const { store, puts, objects } = memoryStore();
-    const result = await publishFiles(store, FILES, 4);
+    const result = await publishFiles(store, FILES, { concurrency: 4 });
     expect(result.written).toEqual(FILES.map((f) => f.key).sort());
     const ranks = puts.map((k) => ORDER.indexOf(stageOf(k)));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
@@ -67,7 +67,9 @@ describe('publishFiles: staged, immutable objects never rewritten, the first fai
   it('flushes the store once, after the last write', async () => {
     const { store, puts } = memoryStore();
     const flushedAfter: number[] = [];
-    await publishFiles({ ...store, flush: async () => void flushedAfter.push(puts.length) }, FILES, 4);
+    await publishFiles({ ...store, flush: async () => void flushedAfter.push(puts.length) }, FILES, {
+      concurrency: 4,
+    });
     expect(flushedAfter).toEqual([FILES.length]);
   });
 
@@ -91,7 +93,7 @@ describe('publishFiles: staged, immutable objects never rewritten, the first fai
     it(`a failure in the ${failing} stage writes nothing of a later stage and names the key`, async () => {
       const victim = FILES.find((f) => f.stage === failing)!.key;
       const { store, puts } = memoryStore((k) => k === victim);
-      const error = await publishFiles(store, FILES, 4).catch((e: unknown) => e);
+      const error = await publishFiles(store, FILES, { concurrency: 4 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PublishError);
       expect((error as PublishError).key).toBe(victim);
       expect((error as Error).cause).toBeInstanceOf(Error);
@@ -104,4 +106,39 @@ describe('publishFiles: staged, immutable objects never rewritten, the first fai
       expect(puts).not.toContain(victim);
     });
   }
+
+  it('writes the per-project batches in the detail stage, asking for each batch only after the one before is written', async () => {
+    const { store, puts } = memoryStore();
+    const asked: number[] = [];
+    function* batches() {
+      for (let b = 0; b < 3; b++) {
+        asked.push(puts.length);
+        yield Array.from({ length: 5 }, (_, i) => file(`v1/projects/batch${b}-${i}.json`, 'detail'));
+      }
+    }
+    const result = await publishFiles(store, FILES, { detail: batches(), concurrency: 4 });
+    const bounded = FILES.filter((f) => f.stage === 'immutable' || f.stage === 'detail').length;
+    // Each batch is rendered once the previous one is all written: never two in memory.
+    expect(asked).toEqual([bounded, bounded + 5, bounded + 10]);
+    const streamed = puts.filter((k) => k.includes('batch'));
+    expect(puts.slice(bounded, bounded + 15)).toEqual(streamed);
+    expect(new Set(puts.slice(bounded + 15).map(stageOf))).toEqual(new Set(['latest', 'index']));
+    expect(result.written).toHaveLength(FILES.length + 15);
+  });
+
+  it('stops at the first failed per-project write: no later batch is rendered and no latest file is written', async () => {
+    const { store, puts } = memoryStore((k) => k === 'v1/projects/batch0-2.json');
+    let batchesAsked = 0;
+    function* batches() {
+      for (let b = 0; b < 3; b++) {
+        batchesAsked++;
+        yield Array.from({ length: 5 }, (_, i) => file(`v1/projects/batch${b}-${i}.json`, 'detail'));
+      }
+    }
+    const error = await publishFiles(store, FILES, { detail: batches() }).catch((e: unknown) => e);
+    expect((error as PublishError).key).toBe('v1/projects/batch0-2.json');
+    expect(batchesAsked).toBe(1);
+    const laterStages = FILES.filter((f) => f.stage === 'latest' || f.stage === 'index').map((f) => f.key);
+    expect(puts.filter((k) => laterStages.includes(k))).toEqual([]);
+  });
 });

@@ -16,7 +16,9 @@ export async function expectLatestFilesRenderCommittedState(
   const publication = await state.loadPublication();
   expect(publication?.status).toBe('done');
   const input = await loadRenderState(state, { ...publication!, rewriteAll: true }, settings);
-  const { files } = await renderState(input);
+  const rendered = await renderState(input);
+  const files = [...rendered.files, ...[...rendered.detail.batches()].flat()];
+  expect(files.length).toBe(rendered.fileCount);
   const differing: string[] = [];
   for (const file of files) {
     const stored = await read(file.key);

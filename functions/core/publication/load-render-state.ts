@@ -74,9 +74,10 @@ export async function loadHistories(
   }
   const histories = new Map<string, ProjectVersion[]>();
   const queue = [...ids];
+  let next = 0;
   // A bounded number of queries at once: one per project whose history is shown.
   const worker = async () => {
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+    for (let id = queue[next++]; id !== undefined; id = queue[next++]) {
       const added = freshById.get(id) ?? [];
       const stored = added.some((v) => v.version === 1) ? [] : await state.loadVersions(id);
       const known = new Set(added.map((v) => v.version));

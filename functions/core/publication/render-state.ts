@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../canonical-json';
 import type { FeedConfig } from '../feed-config';
 import type { ProjectVersion } from '../model/history';
 import type { ProjectRecord } from '../model/project';
@@ -8,8 +10,8 @@ import { catalogueUris } from '../render/catalogue-uris';
 import type { OutputFile } from '../render/output-file';
 import { datasetMeta, datasetSources } from '../render/projects-json';
 import { renderXlsxFile } from '../render/projects-xlsx';
-import type { RenderContext, Renderer } from '../render/render-context';
-import { DEFAULT_RENDERERS, renderDataset } from '../render/render-dataset';
+import type { DetailRenderer, RenderContext, Renderer } from '../render/render-context';
+import { DEFAULT_RENDERERS, DETAIL_RENDERERS, renderDataset } from '../render/render-dataset';
 import {
   SNAPSHOT_INDEX_KEY,
   type SnapshotEntry,
@@ -35,16 +37,36 @@ export interface RenderStateInput {
   readonly recentChanges: readonly ProjectVersion[];
   /** The snapshots committed before this publication, oldest first. */
   readonly snapshots: readonly SnapshotEntry[];
+  /** The dataset-wide renderers; given alone (tests), no per-project renderer runs unless also given. */
   readonly renderers?: readonly Renderer[];
+  readonly detailRenderers?: readonly DetailRenderer[];
 }
 
 export interface RenderedState {
+  /** The dataset-wide files, the catalogue and the snapshot: bounded in number, bodies as bytes. */
   readonly files: OutputFile[];
+  /** The per-project files, rendered only when written (see DetailFiles). */
+  readonly detail: DetailFiles;
+  /** Every file of the publication: `files` and the detail files. */
+  readonly fileCount: number;
   /** The snapshot this publication adds; null when it renders no dataset files. */
   readonly snapshot: SnapshotEntry | null;
   readonly manifestSha256: string;
   readonly warnings: string[];
 }
+
+/**
+ * The files of every changed project, rendered batch by batch each time they are iterated, so a
+ * publication of a long list never holds them all. The state keeps what they are rendered from.
+ */
+export interface DetailFiles {
+  readonly count: number;
+  readonly keys: readonly string[];
+  batches(): Iterable<OutputFile[]>;
+}
+
+/** Projects whose files are rendered and written together: a few megabytes of bodies at a time. */
+export const DETAIL_BATCH_PROJECTS = 200;
 
 /**
  * Every file of a publication, rendered from state alone: the same input gives the same bytes.
@@ -92,15 +114,65 @@ export async function renderState(input: RenderStateInput): Promise<RenderedStat
   const dataset = [
     ...renderDataset(ctx, input.renderers ?? DEFAULT_RENDERERS),
     ...(await renderXlsxFile(ctx)),
-  ];
+  ].map(asBytes);
   const catalogue = renderCatalogue(ctx, dataset);
-  const files = [...dataset, ...catalogue.files];
+  const files = [...dataset, ...catalogue.files.map(asBytes)];
+  const detailRenderers = input.detailRenderers ?? (input.renderers ? [] : DETAIL_RENDERERS);
+  const detail = detailFiles(ctx, detailRenderers);
   return {
     files,
+    detail,
+    fileCount: files.length + detail.count,
     snapshot: newSnapshotEntry(files, publication.startedAt),
-    manifestSha256: manifestSha256(files),
+    manifestSha256: manifestSha256(files, detailManifestLines(ctx, detailRenderers)),
     warnings: catalogue.warnings,
   };
+}
+
+/**
+ * A body as the bytes the store writes, converted once: its digest (for the catalogue, the
+ * snapshot and the manifest) is then taken once of those bytes, and the store writes them as they are.
+ */
+function asBytes(file: OutputFile): OutputFile {
+  return typeof file.body === 'string' ? { ...file, body: Buffer.from(file.body, 'utf8') } : file;
+}
+
+function detailFiles(ctx: RenderContext, renderers: readonly DetailRenderer[]): DetailFiles {
+  const ids = [...ctx.changedIds].sort();
+  const keys = ids.flatMap((id) => renderers.flatMap((r) => r.keysOf(id)));
+  return {
+    count: keys.length,
+    keys,
+    *batches() {
+      for (let start = 0; start < ids.length && renderers.length > 0; start += DETAIL_BATCH_PROJECTS) {
+        const batch: RenderContext = {
+          ...ctx,
+          changedIds: new Set(ids.slice(start, start + DETAIL_BATCH_PROJECTS)),
+        };
+        yield renderers.flatMap((r) => r.render(batch));
+      }
+    },
+  };
+}
+
+/**
+ * The manifest's lines for the per-project files. They are not rendered before the commit (that
+ * would hold them all, or render them twice), so each is named by what it is rendered from: its
+ * project's record and history. A finishing run thus tells a changed state from the committed one,
+ * though not a renderer that changed in between; the files it writes are the committed state's either way.
+ */
+function detailManifestLines(ctx: RenderContext, renderers: readonly DetailRenderer[]): string[] {
+  if (renderers.length === 0) return [];
+  const current = new Map(ctx.records.map((r) => [r.id, r]));
+  const lines: string[] = [];
+  for (const id of ctx.changedIds) {
+    const history = ctx.historyById.get(id) ?? [];
+    const input = createHash('sha256')
+      .update(canonicalJson({ record: current.get(id) ?? null, history }))
+      .digest('hex');
+    for (const r of renderers) for (const key of r.keysOf(id)) lines.push(`${key}\tinput:${input}`);
+  }
+  return lines;
 }
 
 /** The entry the rendered snapshot index gives this publication's snapshot, as the state keeps it. */

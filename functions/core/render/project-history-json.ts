@@ -1,7 +1,7 @@
 import type { ChangeKind, FieldChange, ProjectVersion, RunRef } from '../model/history';
 import type { ProjectRecord } from '../model/project';
 import { CACHE_LATEST, CONTENT_TYPES, jsonBody, type OutputFile } from './output-file';
-import type { RenderContext, Renderer } from './render-context';
+import type { DetailRenderer, RenderContext, Renderer } from './render-context';
 
 /** One version as v1/projects/<id>.json lists it: what changed, when, and which run read it. */
 export interface PublishedVersion {
@@ -63,6 +63,16 @@ export function projectHistoryDocument(
 
 /** One v1/projects/<id>.json per project that changed this run (every project on the first run). */
 export const renderProjectHistories: Renderer = (ctx: RenderContext): OutputFile[] => {
+  return projectHistoryFiles(ctx);
+};
+
+/** The history documents as a detail renderer: written batch by batch (see DetailRenderer). */
+export const projectHistories: DetailRenderer = {
+  keysOf: (id) => [projectHistoryKey(id)],
+  render: (ctx) => projectHistoryFiles(ctx),
+};
+
+function projectHistoryFiles(ctx: RenderContext): OutputFile[] {
   const current = new Map(ctx.records.map((r) => [r.id, r]));
   return [...ctx.changedIds].sort().flatMap((id) => {
     const versions = ctx.historyById.get(id) ?? [];
@@ -78,4 +88,4 @@ export const renderProjectHistories: Renderer = (ctx: RenderContext): OutputFile
       },
     ];
   });
-};
+}

@@ -107,7 +107,8 @@ export async function renderProjectsXlsx(records: readonly ProjectRecord[], at: 
   workbook.modified = when;
   projectsSheet(workbook, records);
   columnsSheet(workbook);
-  const written = await workbook.xlsx.writeBuffer();
+  // Stored, not deflated: the archive is rebuilt below and compressed once there.
+  const written = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
   // exceljs stamps each zip entry with the clock; rewrite the archive with the given time instead.
   const zip = await JSZip.loadAsync(written);
   const names = Object.keys(zip.files);

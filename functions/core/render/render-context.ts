@@ -26,3 +26,14 @@ export interface RenderContext {
 }
 
 export type Renderer = (ctx: RenderContext) => OutputFile[];
+
+/**
+ * A renderer of per-project files (a page or a JSON document per changed project). Publishing
+ * calls it batch by batch, with `changedIds` narrowed to the batch, so the files of a long list
+ * are never all in memory at once; `keysOf` says which files it writes for a project without
+ * rendering them, for the publication's manifest.
+ */
+export interface DetailRenderer {
+  readonly keysOf: (id: string) => readonly string[];
+  readonly render: Renderer;
+}

@@ -4,12 +4,12 @@ import { renderExcelCsv } from './excel-csv';
 import { renderJsonFeedFile } from './json-feed';
 import type { OutputFile } from './output-file';
 import { CACHE_LATEST, CONTENT_TYPES } from './output-file';
-import { renderProjectHistories } from './project-history-json';
+import { projectHistories } from './project-history-json';
 import { renderProjectsCsv } from './projects-csv';
 import { projectsJsonFile } from './projects-json';
 import { renderReferenceJson } from './reference-json';
-import type { RenderContext, Renderer } from './render-context';
-import { renderSite } from './site/render-site';
+import type { DetailRenderer, RenderContext, Renderer } from './render-context';
+import { renderProjectPages, renderSiteFrontPages } from './site/render-site';
 
 /** The "latest" dataset files: v1/projects.json and v1/projects.csv. */
 export const renderLatestDataset: Renderer = (ctx: RenderContext): OutputFile[] => [
@@ -23,17 +23,22 @@ export const renderLatestDataset: Renderer = (ctx: RenderContext): OutputFile[] 
   },
 ];
 
-/** Every renderer of a changing run, in no particular order: publishing orders them by stage. */
+/**
+ * The renderers of a changing run's dataset-wide files, in no particular order: publishing orders
+ * them by stage. Each writes a bounded number of files, so they are rendered at once.
+ */
 export const DEFAULT_RENDERERS: readonly Renderer[] = [
   renderLatestDataset,
   renderExcelCsv,
-  renderProjectHistories,
   renderChangesJson,
   renderAtomFeedFile,
   renderJsonFeedFile,
-  renderSite,
+  renderSiteFrontPages,
   renderReferenceJson,
 ];
+
+/** The renderers of per-project files, rendered and written batch by batch (see DetailRenderer). */
+export const DETAIL_RENDERERS: readonly DetailRenderer[] = [projectHistories, renderProjectPages];
 
 export function renderDataset(
   ctx: RenderContext,

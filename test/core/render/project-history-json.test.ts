@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { projectRecordSchema } from '../../../functions/core/model/project';
 import {
   type ProjectHistoryDocument,
+  projectHistories,
   renderProjectHistories,
 } from '../../../functions/core/render/project-history-json';
-import { DEFAULT_RENDERERS } from '../../../functions/core/render/render-dataset';
+import { DETAIL_RENDERERS } from '../../../functions/core/render/render-dataset';
 import { baselineProject, contextOf, lifeOfAProject, runAt, T1, T2, T3, T4, T5, T6 } from './feed-fixtures';
 
 describe('v1/projects/<id>.json', () => {
@@ -19,7 +20,7 @@ describe('v1/projects/<id>.json', () => {
       stage: 'detail',
     });
     expect(renderProjectHistories(contextOf([[baselineProject()], life], []))).toEqual([]);
-    expect(DEFAULT_RENDERERS).toContain(renderProjectHistories);
+    expect(DETAIL_RENDERERS).toContain(projectHistories);
   });
 
   it('writes one file per project on the first run, sorted by id', () => {

@@ -1,6 +1,6 @@
 import type { OutputFile } from '../output-file';
 import { CACHE_LATEST, CONTENT_TYPES } from '../output-file';
-import type { RenderContext, Renderer } from '../render-context';
+import type { DetailRenderer, RenderContext, Renderer } from '../render-context';
 import { allocationFrom } from './allocation';
 import { siteAssets } from './assets';
 import { renderFrontPage } from './front-page';
@@ -18,26 +18,41 @@ function page(key: string, body: string, stage: OutputFile['stage']): OutputFile
  * content-hashed stylesheet, script and icon (stage "immutable", so they exist before any page
  * that links them). Pure: everything comes from the render context.
  */
-export const renderSite: Renderer = (ctx: RenderContext): OutputFile[] => {
+export const renderSite: Renderer = (ctx: RenderContext): OutputFile[] => [
+  ...renderSiteFrontPages(ctx),
+  ...renderProjectPages.render(ctx),
+];
+
+/** The site's assets and its three front pages: a bounded number of files however long the list. */
+export const renderSiteFrontPages: Renderer = (ctx: RenderContext): OutputFile[] => {
   const assets = siteAssets();
-  const reference = (ctx as RenderContext & { readonly reference?: unknown }).reference;
-  const allocation = allocationFrom(reference ?? null);
+  const allocation = allocationFrom(ctx.reference ?? null);
   const files: OutputFile[] = [...assets.files];
   for (const lang of LANGS) {
     files.push(page(frontPageKey(lang), renderFrontPage({ ctx, lang, assets, allocation }), 'latest'));
   }
-  for (const record of ctx.records) {
-    if (!ctx.changedIds.has(record.id)) continue;
-    const history = ctx.historyById.get(record.id) ?? [];
-    for (const lang of LANGS) {
-      files.push(
-        page(
-          projectPageKey(lang, record.id),
-          renderProjectPage({ ctx, lang, assets, record, history }),
-          'detail',
-        ),
-      );
-    }
-  }
   return files;
+};
+
+/** A page per changed project in each language. */
+export const renderProjectPages: DetailRenderer = {
+  keysOf: (id) => LANGS.map((lang) => projectPageKey(lang, id)),
+  render: (ctx: RenderContext): OutputFile[] => {
+    const assets = siteAssets();
+    const files: OutputFile[] = [];
+    for (const record of ctx.records) {
+      if (!ctx.changedIds.has(record.id)) continue;
+      const history = ctx.historyById.get(record.id) ?? [];
+      for (const lang of LANGS) {
+        files.push(
+          page(
+            projectPageKey(lang, record.id),
+            renderProjectPage({ ctx, lang, assets, record, history }),
+            'detail',
+          ),
+        );
+      }
+    }
+    return files;
+  },
 };

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { DETAIL_BATCH_PROJECTS, renderState } from '../../../functions/core/publication/render-state';
+import { renderProjectHistories } from '../../../functions/core/render/project-history-json';
+import { renderSite } from '../../../functions/core/render/site/render-site';
+import { eusaAmif2021 } from '../../../functions/core/sources/eusa-amif-2021';
+import { AT, contextFor, firstVersion, seedRecords } from '../../site/fixture';
+
+/** The 47 bundled projects, copied under new ids until the list spans several detail batches. */
+function manyRecords(count: number) {
+  const seed = seedRecords();
+  return Array.from({ length: count }, (_, i) => {
+    const base = seed[i % seed.length]!;
+    return { ...base, id: `${base.id}-${String(i).padStart(4, '0')}` };
+  });
+}
+
+function inputFor(records: ReturnType<typeof manyRecords>) {
+  const ctx = contextFor(records);
+  return {
+    config: ctx.config,
+    sources: [eusaAmif2021],
+    publication: {
+      runId: 'run-20261122T040000Z',
+      startedAt: AT,
+      formatVersion: 1,
+      rewriteAll: true,
+      counts: ctx.report.counts,
+      sources: [{ id: eusaAmif2021.id, pageUpdated: '2024-03-05' }],
+      reference: null,
+    },
+    records,
+    changedIds: ctx.changedIds,
+    historyById: ctx.historyById,
+    recentChanges: ctx.recentChanges,
+    snapshots: [],
+  };
+}
+
+describe('renderState: per-project files rendered batch by batch', () => {
+  const records = manyRecords(DETAIL_BATCH_PROJECTS * 2 + 13);
+
+  it('renders no per-project file until they are written, then at most one batch of projects at a time', async () => {
+    const rendered = await renderState(inputFor(records));
+    expect(rendered.files.some((f) => f.stage === 'detail')).toBe(false);
+    const batches = [...rendered.detail.batches()];
+    // Four files a project: its history JSON and its page in three languages.
+    expect(batches.map((b) => b.length)).toEqual([
+      DETAIL_BATCH_PROJECTS * 4,
+      DETAIL_BATCH_PROJECTS * 4,
+      13 * 4,
+    ]);
+    expect(rendered.detail.count).toBe(records.length * 4);
+    expect(rendered.fileCount).toBe(rendered.files.length + records.length * 4);
+    expect(
+      batches
+        .flat()
+        .map((f) => f.key)
+        .sort(),
+    ).toEqual([...rendered.detail.keys].sort());
+  });
+
+  it('gives each project the same bytes as rendering every project at once', async () => {
+    const rendered = await renderState(inputFor(records));
+    const streamed = new Map([...rendered.detail.batches()].flat().map((f) => [f.key, f.body]));
+    const ctx = contextFor(records);
+    const atOnce = [...renderProjectHistories(ctx), ...renderSite(ctx).filter((f) => f.stage === 'detail')];
+    expect(atOnce).toHaveLength(streamed.size);
+    for (const file of atOnce) expect(streamed.get(file.key), file.key).toBe(file.body);
+  });
+
+  it("changes the manifest when one project's history changes, though no dataset-wide file does", async () => {
+    const input = inputFor(records);
+    const base = await renderState(input);
+    expect((await renderState(inputFor(records))).manifestSha256).toBe(base.manifestSha256);
+
+    const last = records.at(-1)!;
+    const earlier = { ...firstVersion(last), changedAt: '2026-11-01T04:00:00Z' };
+    const history = new Map(input.historyById);
+    history.set(last.id, [earlier, { ...firstVersion(last), version: 2, kind: 'changed' as const }]);
+    const changed = await renderState({ ...input, historyById: history });
+    // Only the project's own files render the history, and they are not rendered before the commit.
+    expect(changed.files.map((f) => [f.key, f.body])).toEqual(base.files.map((f) => [f.key, f.body]));
+    expect(changed.manifestSha256).not.toBe(base.manifestSha256);
+  });
+});
