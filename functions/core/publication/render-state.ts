@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../canonical-json';
 import type { FeedConfig } from '../feed-config';
 import type { ProjectVersion } from '../model/history';
 import type { ProjectRecord } from '../model/project';
@@ -144,10 +142,14 @@ function detailFiles(ctx: RenderContext, renderers: readonly DetailRenderer[]): 
     count: keys.length,
     keys,
     *batches() {
+      const byId = new Map(ctx.records.map((r) => [r.id, r]));
       for (let start = 0; start < ids.length && renderers.length > 0; start += DETAIL_BATCH_PROJECTS) {
+        const batchIds = ids.slice(start, start + DETAIL_BATCH_PROJECTS);
+        // The batch's own records only: a renderer looks its projects up among them.
         const batch: RenderContext = {
           ...ctx,
-          changedIds: new Set(ids.slice(start, start + DETAIL_BATCH_PROJECTS)),
+          records: batchIds.flatMap((id) => byId.get(id) ?? []),
+          changedIds: new Set(batchIds),
         };
         yield renderers.flatMap((r) => r.render(batch));
       }
@@ -158,18 +160,18 @@ function detailFiles(ctx: RenderContext, renderers: readonly DetailRenderer[]): 
 /**
  * The manifest's lines for the per-project files. They are not rendered before the commit (that
  * would hold them all, or render them twice), so each is named by what it is rendered from: its
- * project's record and history. A finishing run thus tells a changed state from the committed one,
- * though not a renderer that changed in between; the files it writes are the committed state's either way.
+ * project's record and history. Both are immutable per version (the diff gives any change a new
+ * version and time), so the versions name them. A finishing run thus tells a changed state from the
+ * committed one, though not a renderer changed in between; it writes what the committed state renders.
  */
 function detailManifestLines(ctx: RenderContext, renderers: readonly DetailRenderer[]): string[] {
   if (renderers.length === 0) return [];
   const current = new Map(ctx.records.map((r) => [r.id, r]));
   const lines: string[] = [];
   for (const id of ctx.changedIds) {
-    const history = ctx.historyById.get(id) ?? [];
-    const input = createHash('sha256')
-      .update(canonicalJson({ record: current.get(id) ?? null, history }))
-      .digest('hex');
+    const record = current.get(id);
+    const history = (ctx.historyById.get(id) ?? []).map((v) => `${v.version}@${v.changedAt}`).join(',');
+    const input = `${record ? `${record.version}@${record.lastChangedAt}` : 'none'};${history}`;
     for (const r of renderers) for (const key of r.keysOf(id)) lines.push(`${key}\tinput:${input}`);
   }
   return lines;
