@@ -21,6 +21,8 @@ import {
   sourceItemSchema,
   sourceItems,
   sourceStateSchema,
+  storedRecord,
+  storedVersion,
   versionItem,
 } from './dynamodb/item-codec';
 import { journalChunkKey, journalItems, readJournal } from './dynamodb/journal';
@@ -143,7 +145,11 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
   async function loadCurrent(): Promise<ProjectRecord[]> {
     const items = await table.queryPartition(PK.current);
     return items.map((item) => {
-      const record = table.parse(projectRecordSchema, item.record, item);
+      const record = table.parse(
+        projectRecordSchema,
+        storedRecord(item, `${tableName}: item ${describeKey(item)}`),
+        item,
+      );
       if (record.id !== item[STATE_TABLE_SCHEMA.sortKey]) {
         throw new Error(`${tableName}: item ${describeKey(item)} holds the record of ${record.id}`);
       }
@@ -153,7 +159,15 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
 
   async function loadVersions(id: string): Promise<ProjectVersion[]> {
     const items = await table.queryPartition(PK.project(id), { skPrefix: VERSION_PREFIX });
-    return items.map((item) => table.parse(projectVersionSchema, stripKeys(item), item));
+    return items.map((item) => parseVersion(item));
+  }
+
+  function parseVersion(item: Item): ProjectVersion {
+    return table.parse(
+      projectVersionSchema,
+      storedVersion(item, `${tableName}: item ${describeKey(item)}`),
+      item,
+    );
   }
 
   async function loadChangesSince(since: string, limit?: number): Promise<ProjectVersion[]> {
@@ -177,7 +191,7 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
       },
       enough,
     );
-    const versions = items.map((item) => table.parse(projectVersionSchema, stripKeys(item), item));
+    const versions = items.map((item) => parseVersion(item));
     if (limit === undefined || versions.length <= limit) return versions;
     const boundary = versions[limit - 1]?.changedAt;
     return versions.filter((v, i) => i < limit || v.changedAt === boundary);

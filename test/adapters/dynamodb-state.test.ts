@@ -309,6 +309,50 @@ describe('Adapter: DynamoDB state', () => {
       expect(await store.loadVersions('too-big')).toEqual([]);
     });
 
+    it('stores a record and a version as one JSON attribute each, and still reads items written as maps before', async () => {
+      const { store, tableName } = await dynamo.newStore();
+      const doc = DynamoDBDocumentClient.from(dynamo.client);
+      const fresh = makeRecord('fresh');
+      await commitHeld(
+        store,
+        commitOf({ records: [fresh], versions: [makeVersion(fresh, fresh.lastChangedAt)] }),
+      );
+      const raw = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': 'CURRENT' },
+        }),
+      );
+      expect(Object.keys(raw.Items?.[0] ?? {}).sort()).toEqual(['pk', 'recordJson', 'sk']);
+
+      // Written by the earlier codec: the record as a map, the version's fields at the top level.
+      const old = makeRecord('old');
+      const oldVersion = makeVersion(old, '2024-03-01T04:00:00Z');
+      await doc.send(
+        new PutCommand({ TableName: tableName, Item: { pk: 'CURRENT', sk: 'old', record: old } }),
+      );
+      await doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...oldVersion,
+            pk: 'PROJECT#old',
+            sk: 'V#000001',
+            gsi1pk: 'CHANGES',
+            gsi1sk: '2024-03-01T04:00:00.000Z#old#000001',
+          },
+        }),
+      );
+      expect((await store.loadCurrent()).sort(byId)).toStrictEqual([fresh, old].sort(byId));
+      expect(await store.loadVersions('old')).toStrictEqual([oldVersion]);
+      expect(await store.loadVersions('fresh')).toStrictEqual([makeVersion(fresh, fresh.lastChangedAt)]);
+      expect((await store.loadChangesSince('2024-01-01T00:00:00Z')).map((v) => v.id).sort()).toEqual([
+        'fresh',
+        'old',
+      ]);
+    });
+
     it('fails loudly, naming the key, when a stored item is corrupted', async () => {
       const { store, tableName } = await dynamo.newStore();
       const doc = DynamoDBDocumentClient.from(dynamo.client);

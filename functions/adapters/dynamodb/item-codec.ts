@@ -16,6 +16,7 @@ import {
   PK,
   padNumber,
   STATE_TABLE_SCHEMA,
+  stripKeys,
   VERSION_PREFIX,
 } from './table-schema';
 
@@ -35,19 +36,52 @@ function versionSortKey(version: ProjectVersion): string {
   return padNumber(version.version, 6, `project ${version.id} version`);
 }
 
+/*
+ * Records and versions are stored as one JSON string attribute each, not as nested maps: a record
+ * is some hundred attributes deep, and marshalling, validating and indexing each of them is most
+ * of what a commit of a long list costs. Items written before hold them as maps (`record`, or the
+ * version's fields at the top level); the readers below take both.
+ */
+
 export function versionItem(version: ProjectVersion): Item {
   const padded = versionSortKey(version);
   const { index } = STATE_TABLE_SCHEMA;
   return {
-    ...version,
     ...itemKey(PK.project(version.id), `${VERSION_PREFIX}${padded}`),
     [index.partitionKey]: CHANGES,
     [index.sortKey]: `${canonicalTimestamp(version.changedAt, `version ${version.id}#${version.version} changedAt`)}#${version.id}#${padded}`,
+    id: version.id,
+    version: version.version,
+    changedAt: version.changedAt,
+    versionJson: JSON.stringify(version),
   };
 }
 
 export function currentItem(record: ProjectRecord): Item {
-  return { ...itemKey(PK.current, record.id), record };
+  return { ...itemKey(PK.current, record.id), recordJson: JSON.stringify(record) };
+}
+
+/** The record a current item holds, not yet checked against the schema. */
+export function storedRecord(item: Item, what: string): unknown {
+  return typeof item.recordJson === 'string' ? parseJson(item.recordJson, what) : item.record;
+}
+
+/** The version a version item holds, not yet checked against the schema. */
+export function storedVersion(item: Item, what: string): unknown {
+  return typeof item.versionJson === 'string' ? parseJson(item.versionJson, what) : stripKeys(item);
+}
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new Error(
+      `${what} is corrupted: its JSON does not parse (${err instanceof Error ? err.message : String(err)})`,
+      {
+        cause: err,
+      },
+    );
+  }
 }
 
 /** How a source item holds its output: inline bytes, or a pointer to chunk items and their hash. */

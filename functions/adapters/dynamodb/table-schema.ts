@@ -15,8 +15,8 @@ export const STATE_TABLE_SCHEMA = {
  *
  * | item                 | pk               | sk                          | other attributes                              |
  * |----------------------|------------------|-----------------------------|-----------------------------------------------|
- * | current record       | `CURRENT`        | `<project id>`              | `record`                                      |
- * | version              | `PROJECT#<id>`   | `V#<version, 6 digits>`     | the ProjectVersion; gsi1 `CHANGES` / `<changedAt>#<id>#<version>` |
+ * | current record       | `CURRENT`        | `<project id>`              | `recordJson` (before: `record`, a map)        |
+ * | version              | `PROJECT#<id>`   | `V#<version, 6 digits>`     | `id`, `version`, `changedAt`, `versionJson` (before: the fields); gsi1 `CHANGES` / `<changedAt>#<id>#<version>` |
  * | run                  | `RUN`            | `<startedAt>#<runId>`       | counts and per-source status (bounded)        |
  * | source state         | `SOURCE`         | `<source id>`               | the SourceState; `output` gzip'd JSON inline, or `outputChunks` and `outputSha256` |
  * | source output chunk  | `SOURCE#<id>`    | `OUTPUT#<chunk, 4 digits>`  | `data` (a slice of the gzip'd output)         |
