@@ -2,30 +2,30 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { StateLimitError } from '../core/errors';
+import { type CurrentSummary, summariseRecords } from '../core/model/current-summary';
 import { type ProjectVersion, projectVersionSchema } from '../core/model/history';
 import { type ProjectRecord, projectRecordSchema } from '../core/model/project';
-import type { AwardNotice, Logger, SourceState, StateCommit, StateStore } from '../core/ports';
+import type { AwardNotice, Logger, StateCommit, StateStore } from '../core/ports';
 import { type SnapshotEntry, snapshotEntrySchema } from '../core/render/snapshots';
 import { writeItems } from './dynamodb/batch-writer';
+import { deriveSummary, recountSummary } from './dynamodb/current-summary';
 import { edgeError } from './dynamodb/errors';
 import { createHeadStore, type Head } from './dynamodb/head';
 import {
   currentItem,
   gunzipJson,
-  joinOutputChunks,
+  keptSourceItem,
   pendingNoticeItem,
   runItem,
-  type StoredOutputFields,
   sentNoticeItem,
   snapshotItem,
-  sourceItemSchema,
   sourceItems,
-  sourceStateSchema,
   storedRecord,
   storedVersion,
   versionItem,
 } from './dynamodb/item-codec';
 import { journalChunkKey, journalItems, readJournal } from './dynamodb/journal';
+import { createSourceStateReader } from './dynamodb/source-states';
 import { createTableClient } from './dynamodb/table-client';
 import {
   CHANGES,
@@ -33,10 +33,8 @@ import {
   describeKey,
   type Item,
   itemKey,
-  OUTPUT_CHUNK_PREFIX,
   PK,
   STATE_TABLE_SCHEMA,
-  stripKeys,
   VERSION_PREFIX,
 } from './dynamodb/table-schema';
 import { ensureStateTable } from './dynamodb/table-setup';
@@ -95,8 +93,6 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
           unmarshallOptions: { wrapNumbers: false },
         });
 
-  // Each output loaded, and how the table holds it: an unchanged reading is not written again.
-  const storedOutputs = new WeakMap<object, StoredOutputFields>();
   let tableReady: Promise<void> | null = null;
   const ensureTable = () => ensureStateTable(doc, tableName, sleep);
   const ready = (): Promise<void> => {
@@ -109,6 +105,10 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
   };
   const table = createTableClient(doc, tableName, ready, options.pageSize);
   const head = createHeadStore(table, clock);
+  const sources = createSourceStateReader(table);
+  // The summary counted from the records when the head had none, and at which head revision: the
+  // commit of the same run derives the next one from it instead of counting them again.
+  let counted: { rev: number; summary: CurrentSummary } | null = null;
   const write = (items: readonly Item[], what: string) =>
     writeItems(doc, tableName, items, what, {
       sleep,
@@ -197,40 +197,22 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
     return versions.filter((v, i) => i < limit || v.changedAt === boundary);
   }
 
-  async function loadSourceStates(): Promise<SourceState[]> {
-    const items = await table.queryPartition(PK.source);
-    return Promise.all(
-      items.map(async (item) => {
-        const {
-          output,
-          outputEncoding: _e,
-          outputChunks: _c,
-          outputSha256: _s,
-          outputDroppedBytes: _d,
-          ...rest
-        } = stripKeys(item);
-        const stored = table.parse(sourceItemSchema, { output, outputChunks: _c, outputSha256: _s }, item);
-        const what = `${tableName}: item ${describeKey(item)}`;
-        let bytes: Uint8Array | null = stored.output ?? null;
-        if (stored.outputChunks !== undefined) {
-          const chunks = await table.queryPartition(PK.sourceOutput(String(rest.id)), {
-            skPrefix: OUTPUT_CHUNK_PREFIX,
-          });
-          bytes = joinOutputChunks(item, chunks, what);
-        }
-        const decoded = bytes === null ? null : gunzipJson(bytes, `${what}'s output`);
-        const state = table.parse(sourceStateSchema, { ...rest, output: decoded }, item);
-        if (state.output) {
-          storedOutputs.set(state.output, {
-            output: stored.output ?? null,
-            outputEncoding: typeof _e === 'string' ? _e : null,
-            ...(stored.outputChunks === undefined ? {} : { outputChunks: stored.outputChunks }),
-            ...(stored.outputSha256 === undefined ? {} : { outputSha256: stored.outputSha256 }),
-          });
-        }
-        return state;
-      }),
-    );
+  async function loadCurrentSummary(): Promise<CurrentSummary> {
+    const seen = await head.read();
+    if (seen?.summary) return seen.summary;
+    // A state from before the summary was kept (or last written by a version without it).
+    const summary = summariseRecords(await loadCurrent());
+    counted = seen?.journal ? null : { rev: seen?.rev ?? 0, summary };
+    return summary;
+  }
+
+  /** The summary the commit sets, and the head revision it was derived at. */
+  async function summaryAfter(change: StateCommit): Promise<{ rev: number; summary: CurrentSummary }> {
+    const seen = await head.read();
+    const rev = seen?.rev ?? 0;
+    const before = seen?.summary ?? (counted?.rev === rev ? counted.summary : null);
+    const summary = deriveSummary(before, change) ?? recountSummary(await loadCurrent(), change.records);
+    return { rev, summary };
   }
 
   async function loadSnapshots(): Promise<SnapshotEntry[]> {
@@ -260,11 +242,20 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
       ...change.versions.map((v) => ({ item: versionItem(v), what: `project ${v.id} version ${v.version}` })),
       ...change.records.map((r) => ({ item: currentItem(r), what: `project ${r.id} (current record)` })),
       ...change.sourceStates.flatMap((s) =>
-        sourceItems(s, s.output ? storedOutputs.get(s.output) : undefined).map((item) => ({
+        sourceItems(s, s.output ? sources.storedFields(s.output) : undefined).map((item) => ({
           item,
           what: `source ${s.id}`,
         })),
       ),
+      ...(change.keptSourceStates ?? []).map((s) => {
+        const stored = s.output ? sources.storedFields(s.output) : null;
+        if (stored === undefined) {
+          throw new Error(
+            `source ${s.id} is kept with an output this store did not load, so it cannot point at it; nothing was written`,
+          );
+        }
+        return { item: keptSourceItem(s, stored), what: `source ${s.id}` };
+      }),
       ...change.snapshots.map((s) => ({ item: snapshotItem(s), what: `snapshot ${s.id}` })),
       ...(change.notice
         ? [{ item: pendingNoticeItem(change.notice), what: `the award notice of ${change.run.runId}` }]
@@ -293,6 +284,7 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
 
   async function commit(change: StateCommit, holder: string): Promise<void> {
     const items = commitItems(change);
+    const next = await summaryAfter(change);
     const journal = journalItems(change.run.runId, items, clock());
     await write(journal.chunks, `journal of ${change.run.runId}`);
     // The commit point: from here on the commit is applied, by this run or by the next.
@@ -300,7 +292,10 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
       ...h,
       journal: journal.ref,
       publication: change.publication ?? h.publication,
+      // Derived from the head as read before; if it changed since, unknown (the next run counts).
+      summary: h.rev === next.rev ? next.summary : null,
     }));
+    counted = null;
     await applyJournal(holder, committed, items);
   }
 
@@ -338,9 +333,11 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
       await head.release(holder);
     },
     loadCurrent,
+    loadCurrentSummary,
     loadVersions,
     loadChangesSince,
-    loadSourceStates,
+    loadSourceStates: sources.load,
+    loadSourceOutput: sources.loadOutput,
     async loadPublication() {
       return (await head.read())?.publication ?? null;
     },

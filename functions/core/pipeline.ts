@@ -7,10 +7,12 @@ import type { FeedConfig } from './feed-config';
 import { capLongTexts } from './guards/cap-long-texts';
 import { findMassChanges, massChangeWarning } from './guards/mass-change';
 import { type LinkResult, linkOutputs } from './link';
+import { type CurrentSummary, summariseRecords } from './model/current-summary';
 import type { RunRef } from './model/history';
 import type { ProjectRecord } from './model/project';
 import type { Publication } from './model/publication';
 import type { RunCounts, RunReport } from './model/run-report';
+import type { SourceReading } from './model/source-state';
 import type {
   AwardNotice,
   Logger,
@@ -19,6 +21,7 @@ import type {
   PageFetcher,
   SourceState,
   StateStore,
+  StoredSourceState,
 } from './ports';
 import {
   loadHistories,
@@ -29,7 +32,14 @@ import {
 import { readPublishedSnapshots } from './publication/published-state';
 import { type RenderedState, renderState } from './publication/render-state';
 import { publishFiles } from './publish';
-import { readSources, refusedRead, type SourceRead } from './read-sources';
+import {
+  type FirstRead,
+  type KeptRead,
+  readSources,
+  refusedRead,
+  type SourceRead,
+  withStoredOutputs,
+} from './read-sources';
 import { OUTPUT_FORMAT_VERSION } from './render/format-version';
 import type { Renderer } from './render/render-context';
 import type { SnapshotEntry } from './render/snapshots';
@@ -66,7 +76,18 @@ interface RunIds {
   readonly holder: string;
 }
 
-/** What the state holds at the start of a run, after any pending publication was finished. */
+/**
+ * What a run first loads of the state, after any pending publication was finished: enough to
+ * tell that no page changed (each source's hash and validators, the records' summary), and no more.
+ */
+interface StoredHead {
+  readonly summary: CurrentSummary;
+  readonly sourceStates: ReadonlyMap<string, StoredSourceState>;
+  readonly publication: Publication | null;
+  readonly snapshots: readonly SnapshotEntry[];
+}
+
+/** What the state holds at the start of a run that links: the records and every stored output too. */
 interface StoredState {
   readonly current: readonly ProjectRecord[];
   readonly sourceStates: ReadonlyMap<string, SourceState>;
@@ -128,27 +149,35 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
 
 async function harvest(options: PipelineOptions, ids: RunIds): Promise<RunReport> {
   const recovered = await finishPending(options, ids.holder);
-  const stored = await loadStored(options.state);
-  const reads = await readSources({
+  const first = await loadStored(options.state);
+  let current: Promise<ProjectRecord[]> | null = null;
+  const loadCurrent = () => {
+    current ??= options.state.loadCurrent();
+    return current;
+  };
+  const firstReads = await readSources({
     sources: options.sources,
     fetcher: options.fetcher,
-    stored: stored.sourceStates,
-    current: stored.current,
+    stored: first.sourceStates,
+    loadOutput: (s) => options.state.loadSourceOutput(s),
+    loadCurrent,
     startedAt: ids.startedAt,
     collapseThreshold: options.config.collapseThreshold,
   });
-  for (const r of reads) {
+  for (const r of firstReads) {
     options.logger.info(`${r.module.id}: ${r.report.status}, ${r.report.records} records`, {
       warnings: r.report.warnings,
     });
   }
-  const upToDate = stored.publication?.formatVersion === OUTPUT_FORMAT_VERSION;
-  if (upToDate && reads.every((r) => r.reused)) {
+  const upToDate = first.publication?.formatVersion === OUTPUT_FORMAT_VERSION;
+  const kept = firstReads.filter((r): r is KeptRead => r.reused);
+  if (upToDate && kept.length === firstReads.length) {
     // Every page is the one last read (or could not be used): nothing can change, so nothing is
-    // extracted, linked, diffed or rendered.
-    return recordUnchangedRun(options, ids, stored, reads, recovered);
+    // extracted, linked, diffed or rendered, and neither the records nor the outputs are loaded.
+    return recordUnchangedRun(options, ids, first, kept, recovered);
   }
 
+  const { stored, reads } = await loadForLinking(options.state, first, firstReads, loadCurrent);
   const derived = deriveGuarded(options, ids, stored, reads);
   const plan = await planPublication(options, ids, stored, derived);
   const notice = planNotice(options, ids, stored, derived);
@@ -222,14 +251,40 @@ async function sendPendingNotices(options: PipelineOptions, holder: string): Pro
   }
 }
 
-async function loadStored(state: StateStore): Promise<StoredState> {
-  const [current, sourceStates, publication, snapshots] = await Promise.all([
-    state.loadCurrent(),
+async function loadStored(state: StateStore): Promise<StoredHead> {
+  const [summary, sourceStates, publication, snapshots] = await Promise.all([
+    state.loadCurrentSummary(),
     state.loadSourceStates(),
     state.loadPublication(),
     state.loadSnapshots(),
   ]);
-  return { current, sourceStates: new Map(sourceStates.map((s) => [s.id, s])), publication, snapshots };
+  return { summary, sourceStates: new Map(sourceStates.map((s) => [s.id, s])), publication, snapshots };
+}
+
+/** A run that links loads the rest: the current records and every stored output (each loaded once). */
+async function loadForLinking(
+  state: StateStore,
+  first: StoredHead,
+  firstReads: readonly FirstRead[],
+  loadCurrent: () => Promise<ProjectRecord[]>,
+): Promise<{ stored: StoredState; reads: SourceRead[] }> {
+  const load = (s: StoredSourceState) => state.loadSourceOutput(s);
+  const [current, sourceStates, reads] = await Promise.all([
+    loadCurrent(),
+    Promise.all(
+      [...first.sourceStates.values()].map(
+        async (s): Promise<SourceState> => ({ ...s, output: await load(s) }),
+      ),
+    ),
+    withStoredOutputs(firstReads, load),
+  ]);
+  const stored: StoredState = {
+    current,
+    sourceStates: new Map(sourceStates.map((s) => [s.id, s])),
+    publication: first.publication,
+    snapshots: first.snapshots,
+  };
+  return { stored, reads };
 }
 
 /** Link and diff; then refuse the fresh reading of any source that changes one field in most projects. */
@@ -433,13 +488,15 @@ function buildReport(
 async function recordUnchangedRun(
   options: PipelineOptions,
   ids: RunIds,
-  stored: StoredState,
-  reads: SourceRead[],
+  stored: StoredHead,
+  reads: readonly KeptRead[],
   recovered: readonly string[],
 ): Promise<RunReport> {
-  const total = stored.current.length;
+  const { total } = stored.summary;
   const counts: RunCounts = { total, new: 0, changed: 0, removed: 0, reinstated: 0, unchanged: total };
-  const report = buildReport(ids, reads, counts, null, [
+  // buildReport reads only the sources' reports; no output is loaded to fill in the rest.
+  const reported = reads.map((r): SourceRead => ({ ...r, output: null, nextState: null }));
+  const report = buildReport(ids, reported, counts, null, [
     ...recovered,
     ...reads.flatMap((r) => r.report.warnings),
   ]);
@@ -447,7 +504,8 @@ async function recordUnchangedRun(
     {
       records: [],
       versions: [],
-      sourceStates: reads.flatMap((r) => (r.nextState ? [r.nextState] : [])),
+      sourceStates: [],
+      keptSourceStates: reads.flatMap((r) => (r.nextState ? [r.nextState] : [])),
       run: report,
       publication: null,
       snapshots: [],
@@ -455,20 +513,24 @@ async function recordUnchangedRun(
     },
     ids.holder,
   );
-  await publishFiles(options.store, [statusOf(report, reads, stored, stored.current)]);
+  await publishFiles(options.store, [statusOf(report, reads, stored, stored.summary)]);
   return report;
+}
+
+/** A source as status.json reports it: its read, and what the state remembers of it. */
+interface SourceOutcome {
+  readonly module: SourceModule;
+  readonly report: SourceRead['report'];
+  readonly nextState: SourceReading | null;
 }
 
 function statusOf(
   report: RunReport,
-  reads: readonly SourceRead[],
-  stored: StoredState,
-  records: readonly ProjectRecord[],
+  reads: readonly SourceOutcome[],
+  stored: { readonly sourceStates: ReadonlyMap<string, SourceReading> },
+  records: readonly ProjectRecord[] | CurrentSummary,
 ) {
-  const lastChangedAt = records.reduce<string | null>(
-    (latest, r) => (latest === null || r.lastChangedAt > latest ? r.lastChangedAt : latest),
-    null,
-  );
+  const { lastChangedAt } = 'total' in records ? records : summariseRecords(records);
   const health: SourceHealth[] = reads.map((r) => ({
     id: r.module.id,
     url: r.module.url,

@@ -1,8 +1,10 @@
+import type { CurrentSummary } from './model/current-summary';
 import type { ProjectVersion } from './model/history';
 import type { ProjectRecord } from './model/project';
 import type { Publication } from './model/publication';
 import type { RunReport } from './model/run-report';
 import type { SourceOutput } from './model/source-output';
+import type { OutputSummary, SourceReading } from './model/source-state';
 import type { SnapshotEntry } from './render/snapshots';
 
 /** The edges of the pipeline that touch the world; one adapter per environment. */
@@ -35,18 +37,20 @@ export interface PageFetcher {
   fetch(source: SourceDescriptor, conditional: ConditionalHeaders | null): Promise<FetchResult>;
 }
 
-/** What the state store remembers of one source between runs. */
-export interface SourceState {
-  readonly id: string;
-  readonly url: string;
-  readonly sha256: string | null;
-  readonly etag: string | null;
-  readonly lastModified: string | null;
-  readonly fetchedAt: string;
-  /** DEFAULTS.extractionVersion when the output was extracted; null for readings from before it was kept. */
-  readonly extractionVersion: number | null;
-  /** The last good output; null when it was too large to keep. */
+/** What the state store remembers of one source between runs, with its last good output. */
+export interface SourceState extends SourceReading {
+  /** The last good output; null when none is stored (a reading from before outputs were chunked). */
   readonly output: SourceOutput | null;
+}
+
+/**
+ * A source's state as a run first loads it: the output only summarised, so that a page read again
+ * unchanged costs its hash and not a load of its last reading. `loadSourceOutput` loads the output
+ * when a run needs it (a page changed and the stored readings are linked with it).
+ */
+export interface StoredSourceState extends SourceReading {
+  /** Stands for the stored output (null: none stored); the store knows which output it is. */
+  readonly output: OutputSummary | null;
 }
 
 export interface StateCommit {
@@ -55,6 +59,11 @@ export interface StateCommit {
   /** The immutable versions those changes created. */
   readonly versions: readonly ProjectVersion[];
   readonly sourceStates: readonly SourceState[];
+  /**
+   * Sources whose page was read again unchanged, as loaded: their items are rewritten (read time,
+   * validators) still pointing at the output already stored, which is neither loaded nor written.
+   */
+  readonly keptSourceStates?: readonly StoredSourceState[];
   readonly run: RunReport;
   /** The publication this run makes pending (its files are written after the commit); null when it publishes nothing. */
   readonly publication: Publication | null;
@@ -73,10 +82,14 @@ export interface StateStore {
   acquireLease(holder: string, ttlSeconds: number): Promise<void>;
   releaseLease(holder: string): Promise<void>;
   loadCurrent(): Promise<ProjectRecord[]>;
+  /** How many current records and their latest lastChangedAt, without loading them (once, for an older state, by loading them). */
+  loadCurrentSummary(): Promise<CurrentSummary>;
   loadVersions(id: string): Promise<ProjectVersion[]>;
   /** Versions created at or after `since` (ISO), newest first; at most `limit` when given. */
   loadChangesSince(since: string, limit?: number): Promise<ProjectVersion[]>;
-  loadSourceStates(): Promise<SourceState[]>;
+  loadSourceStates(): Promise<StoredSourceState[]>;
+  /** The output a loaded state stands for, exactly that one; null when it has none. */
+  loadSourceOutput(state: StoredSourceState): Promise<SourceOutput | null>;
   /** The last committed publication (pending or done); null before the first. */
   loadPublication(): Promise<Publication | null>;
   /** Every snapshot committed so far, oldest first. */

@@ -4,7 +4,7 @@ import { PageLayoutError, SourceFetchError } from './errors';
 import type { ProjectRecord } from './model/project';
 import type { SourceReport } from './model/run-report';
 import type { SourceOutput } from './model/source-output';
-import type { PageFetcher, SourceState } from './ports';
+import type { PageFetcher, SourceState, StoredSourceState } from './ports';
 import type { SourceModule } from './sources/source-module';
 
 export interface SourceRead {
@@ -18,11 +18,34 @@ export interface SourceRead {
   readonly reused: boolean;
 }
 
+/** A page extracted this run: its output is in hand. */
+export type FreshRead = SourceRead & { readonly reused: false };
+
+/**
+ * A source whose stored reading stands (304, the same page, or a page not used), its output not
+ * loaded: a run in which every source is kept needs none of them. `withStoredOutputs` loads them
+ * for a run that links.
+ */
+export interface KeptRead {
+  readonly module: SourceModule;
+  readonly report: SourceReport;
+  readonly reused: true;
+  /** The stored reading whose output stands in; null when none is stored. */
+  readonly stored: StoredSourceState | null;
+  /** The state to remember (the stored one, read again); null when the page was not used. */
+  readonly nextState: StoredSourceState | null;
+}
+
+export type FirstRead = FreshRead | KeptRead;
+
 export interface ReadSourcesInput {
   readonly sources: readonly SourceModule[];
   readonly fetcher: PageFetcher;
-  readonly stored: ReadonlyMap<string, SourceState>;
-  readonly current: readonly ProjectRecord[];
+  readonly stored: ReadonlyMap<string, StoredSourceState>;
+  /** A stored output, loaded only when a changed page is compared with it. */
+  readonly loadOutput: (state: StoredSourceState) => Promise<SourceOutput | null>;
+  /** The current records, loaded only for the collapse check of a source without a stored reading. */
+  readonly loadCurrent: () => Promise<readonly ProjectRecord[]>;
   readonly startedAt: string;
   readonly collapseThreshold: number;
 }
@@ -32,8 +55,8 @@ export function sha256(text: string): string {
 }
 
 /** Reads every source in turn; one that cannot be used contributes its last good reading. */
-export async function readSources(input: ReadSourcesInput): Promise<SourceRead[]> {
-  const reads: SourceRead[] = [];
+export async function readSources(input: ReadSourcesInput): Promise<FirstRead[]> {
+  const reads: FirstRead[] = [];
   for (const module of input.sources) {
     reads.push(await readSource(input, module, input.stored.get(module.id) ?? null));
   }
@@ -43,8 +66,8 @@ export async function readSources(input: ReadSourcesInput): Promise<SourceRead[]
 async function readSource(
   input: ReadSourcesInput,
   module: SourceModule,
-  stored: SourceState | null,
-): Promise<SourceRead> {
+  stored: StoredSourceState | null,
+): Promise<FirstRead> {
   const cached = stored?.output ?? null;
   const report = (status: SourceReport['status'], extra: Partial<SourceReport> = {}): SourceReport => ({
     id: module.id,
@@ -57,10 +80,10 @@ async function readSource(
     ...extra,
   });
   const keep = (status: SourceReport['status'], warning: string, extra: Partial<SourceReport> = {}) =>
-    refusedRead(
+    keptRead(
       module,
-      report(status, { records: cached?.drafts.length ?? 0, warnings: [warning], ...extra }),
-      cached,
+      report(status, { records: cached?.records ?? 0, warnings: [warning], ...extra }),
+      stored,
     );
 
   let fetched: Awaited<ReturnType<PageFetcher['fetch']>>;
@@ -85,7 +108,7 @@ async function readSource(
       );
     return unchangedRead(
       module,
-      report('not-modified', { records: cached.drafts.length }),
+      report('not-modified', { records: cached.records }),
       stored,
       input.startedAt,
     );
@@ -101,7 +124,7 @@ async function readSource(
     stored.extractionVersion === DEFAULTS.extractionVersion
   ) {
     const state = { ...stored, etag: page.etag, lastModified: page.lastModified };
-    return unchangedRead(module, report('ok', { records: cached.drafts.length }), state, input.startedAt);
+    return unchangedRead(module, report('ok', { records: cached.records }), state, input.startedAt);
   }
   let output: SourceOutput;
   try {
@@ -114,7 +137,7 @@ async function readSource(
     return keep('refused', `${message}; nothing of it was published`, { sha256: digest });
   }
 
-  const collapse = collapseWarning(input, module, cached, output);
+  const collapse = await collapseWarning(input, module, stored, output);
   if (collapse) return keep('refused', collapse, { sha256: digest, records: output.drafts.length });
 
   return {
@@ -143,16 +166,15 @@ async function readSource(
 function unchangedRead(
   module: SourceModule,
   report: SourceReport,
-  stored: SourceState,
+  stored: StoredSourceState,
   startedAt: string,
-): SourceRead {
-  return {
-    module,
-    report,
-    output: stored.output,
-    nextState: { ...stored, fetchedAt: startedAt },
-    reused: true,
-  };
+): KeptRead {
+  return { module, report, reused: true, stored, nextState: { ...stored, fetchedAt: startedAt } };
+}
+
+/** As refusedRead, before the stored output is loaded. */
+function keptRead(module: SourceModule, report: SourceReport, stored: StoredSourceState | null): KeptRead {
+  return { module, report, reused: true, stored: stored?.output ? stored : null, nextState: null };
 }
 
 /** A read whose page is not used: the last good output stands in and nothing of the source is remembered. */
@@ -165,19 +187,40 @@ export function refusedRead(
 }
 
 /**
+ * The reads with the stored outputs they stand on, for a run that links: the store hands out the
+ * same output object for each state, so committing it again writes only the source's item.
+ */
+export async function withStoredOutputs(
+  reads: readonly FirstRead[],
+  loadOutput: ReadSourcesInput['loadOutput'],
+): Promise<SourceRead[]> {
+  return Promise.all(
+    reads.map(async (r): Promise<SourceRead> => {
+      if (!r.reused) return r;
+      const output = r.stored ? await loadOutput(r.stored) : null;
+      const nextState: SourceState | null = r.nextState ? { ...r.nextState, output } : null;
+      return { module: r.module, report: r.report, output, nextState, reused: true };
+    }),
+  );
+}
+
+/**
  * Compared with the source's own last reading: a record keeps its id when Migri or a press
  * release enriches it, or an announcement is continued (diff.ts), so record ids are not the
  * page's. Without a stored reading, the records this source owns (its first source) stand in.
  */
-function collapseWarning(
+async function collapseWarning(
   input: ReadSourcesInput,
   module: SourceModule,
-  cached: SourceOutput | null,
+  stored: StoredSourceState | null,
   output: SourceOutput,
-): string | null {
+): Promise<string | null> {
+  const cached = stored ? await input.loadOutput(stored) : null;
   const previousIds = cached
     ? cached.drafts.map((d) => d.id)
-    : input.current.filter((r) => r.status !== 'removed' && r.sources[0]?.id === module.id).map((r) => r.id);
+    : (await input.loadCurrent())
+        .filter((r) => r.status !== 'removed' && r.sources[0]?.id === module.id)
+        .map((r) => r.id);
   const freshIds = new Set(output.drafts.map((d) => d.id));
   const gone = previousIds.filter((id) => !freshIds.has(id)).length;
   if (previousIds.length === 0 || gone / previousIds.length <= input.collapseThreshold) return null;

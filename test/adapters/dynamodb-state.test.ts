@@ -31,6 +31,7 @@ import type { RunReport } from '../../functions/core/model/run-report';
 import { type SourceOutput, sourceOutputSchema } from '../../functions/core/model/source-output';
 import type { SourceState, StateCommit } from '../../functions/core/ports';
 import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
+import { loadWholeSourceStates } from '../helpers/source-states';
 
 // ------------------------------------------------------------------ fixtures
 
@@ -382,7 +383,7 @@ describe('Adapter: DynamoDB state', () => {
       await commitHeld(store, commitOf({ sourceStates: states }));
 
       // Nothing is dropped: every reading comes back whole.
-      const loaded = (await store.loadSourceStates()).sort(byId);
+      const loaded = (await loadWholeSourceStates(store)).sort(byId);
       expect(loaded).toStrictEqual(states);
 
       const query = (pk: string) =>
@@ -413,7 +414,7 @@ describe('Adapter: DynamoDB state', () => {
       await store.ensureTable();
       const incompressible = makeOutput(60, () => randomBytes(6 * 1024).toString('base64'));
       await commitHeld(store, commitOf({ sourceStates: [makeSourceState('huge', incompressible)] }));
-      const [loaded] = await store.loadSourceStates();
+      const [loaded] = await loadWholeSourceStates(store);
 
       const send = vi.spyOn(doc, 'send');
       const reread = { ...loaded!, fetchedAt: '2024-03-06T04:00:00Z' };
@@ -434,7 +435,7 @@ describe('Adapter: DynamoDB state', () => {
         'RUN 2024-03-06T04:00:00.000Z#run-2',
         'SOURCE huge',
       ]);
-      expect(await store.loadSourceStates()).toStrictEqual([reread]);
+      expect(await loadWholeSourceStates(store)).toStrictEqual([reread]);
     });
 
     it('refuses chunks that do not match the hash in the source item', async () => {
@@ -447,9 +448,175 @@ describe('Adapter: DynamoDB state', () => {
           Item: { pk: 'SOURCE#huge', sk: 'OUTPUT#0001', data: new Uint8Array(3) },
         }),
       );
-      await expect(store.loadSourceStates()).rejects.toThrow(
+      const [state] = await store.loadSourceStates();
+      await expect(store.loadSourceOutput(state!)).rejects.toThrow(
         /output chunks have SHA-256 [0-9a-f]{64}, the item says/,
       );
+    });
+    it('loads a source state without its output, and writes a kept one back as its item only, still pointing at it', async () => {
+      const tableName = `test-${randomUUID()}`;
+      const doc = DynamoDBDocumentClient.from(dynamo.client, {
+        marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+      });
+      const store = createDynamoDbStateStore({ client: doc, tableName, sleep: async () => {} });
+      await store.ensureTable();
+      const incompressible = makeOutput(60, () => randomBytes(6 * 1024).toString('base64'));
+      await commitHeld(store, commitOf({ sourceStates: [makeSourceState('huge', incompressible)] }));
+
+      const send = vi.spyOn(doc, 'send');
+      const [loaded] = await store.loadSourceStates();
+      // The summary stands for the output; its chunks are not read.
+      expect(loaded?.output).toEqual({ records: 60, pageUpdated: '2024-03-05' });
+      const kept = { ...loaded!, fetchedAt: '2024-03-06T04:00:00Z' };
+      await commitHeld(
+        store,
+        commitOf({ keptSourceStates: [kept], run: makeRun('run-2', '2024-03-06T04:00:00Z') }),
+      );
+      const commands = send.mock.calls.map(([command]) => command);
+      send.mockRestore();
+      const queried = commands.flatMap((c) =>
+        c instanceof QueryCommand ? [String(c.input.ExpressionAttributeValues?.[':pk'])] : [],
+      );
+      expect(queried.filter((pk) => pk.startsWith('SOURCE#'))).toEqual([]);
+      const written = commands.flatMap((c) =>
+        c instanceof BatchWriteCommand
+          ? (c.input.RequestItems?.[tableName] ?? []).map(
+              (r) => `${r.PutRequest?.Item?.pk} ${r.PutRequest?.Item?.sk}`,
+            )
+          : [],
+      );
+      expect(written.filter((k) => !k.startsWith('JOURNAL#')).sort()).toEqual([
+        'RUN 2024-03-06T04:00:00.000Z#run-2',
+        'SOURCE huge',
+      ]);
+      // The reading is not lost: the item still points at the chunks, which still match its hash.
+      expect(await loadWholeSourceStates(store)).toStrictEqual([
+        { ...makeSourceState('huge', incompressible), fetchedAt: '2024-03-06T04:00:00Z' },
+      ]);
+    });
+
+    it('refuses to keep a reading whose output it did not load, and writes nothing', async () => {
+      const { store } = await dynamo.newStore();
+      await commitHeld(
+        store,
+        commitOf({
+          sourceStates: [
+            makeSourceState(
+              'big',
+              makeOutput(3, () => 'x'),
+            ),
+          ],
+        }),
+      );
+      const [loaded] = await store.loadSourceStates();
+      const forged = { ...loaded!, output: { records: 3, pageUpdated: '2024-03-05' } };
+      await expect(
+        commitHeld(
+          store,
+          commitOf({ keptSourceStates: [forged], run: makeRun('run-2', '2024-03-06T04:00:00Z') }),
+        ),
+      ).rejects.toThrow(/source big is kept with an output this store did not load, .*; nothing was written/);
+      await expect(store.loadSourceOutput(forged)).rejects.toThrow(/its output was not loaded by this store/);
+      expect((await loadWholeSourceStates(store))[0]?.fetchedAt).toBe('2024-03-05T04:00:00Z');
+    });
+
+    it('summarises an item written before the summary was kept by reading its output, once', async () => {
+      const { store, tableName } = await dynamo.newStore();
+      const output = makeOutput(4, () => 'x');
+      await commitHeld(store, commitOf({ sourceStates: [makeSourceState('old', output)] }));
+      const raw = DynamoDBDocumentClient.from(dynamo.client);
+      const items =
+        (
+          await raw.send(
+            new QueryCommand({
+              TableName: tableName,
+              KeyConditionExpression: 'pk = :pk',
+              ExpressionAttributeValues: { ':pk': 'SOURCE' },
+            }),
+          )
+        ).Items ?? [];
+      const { outputRecords: _r, outputPageUpdated: _p, ...old } = items[0]!;
+      await raw.send(new PutCommand({ TableName: tableName, Item: old }));
+
+      const [loaded] = await store.loadSourceStates();
+      expect(loaded?.output).toEqual({ records: 4, pageUpdated: '2024-03-05' });
+      expect(await store.loadSourceOutput(loaded!)).toStrictEqual(output);
+      await commitHeld(
+        store,
+        commitOf({
+          keptSourceStates: [{ ...loaded!, fetchedAt: '2024-03-06T04:00:00Z' }],
+          run: makeRun('run-2', '2024-03-06T04:00:00Z'),
+        }),
+      );
+      const [rewritten] =
+        (
+          await raw.send(
+            new QueryCommand({
+              TableName: tableName,
+              KeyConditionExpression: 'pk = :pk',
+              ExpressionAttributeValues: { ':pk': 'SOURCE' },
+            }),
+          )
+        ).Items ?? [];
+      expect(rewritten).toMatchObject({ outputRecords: 4, outputPageUpdated: '2024-03-05' });
+    });
+  });
+
+  describe('current summary', () => {
+    const runOf = (runId: string, startedAt: string, total: number): RunReport => ({
+      ...makeRun(runId, startedAt),
+      counts: { total, new: 0, changed: 0, removed: 0, reinstated: 0, unchanged: total },
+    });
+
+    it('keeps the count and latest lastChangedAt of the current records with each commit, without reading them', async () => {
+      const client = new DynamoDBClient({
+        endpoint: dynamo.endpoint,
+        region: 'eu-north-1',
+        credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+      });
+      const names = recordCommands(client);
+      const tableName = `test-${randomUUID()}`;
+      const store = createDynamoDbStateStore({ client, tableName, sleep: async () => {} });
+      await store.ensureTable();
+      expect(await store.loadCurrentSummary()).toEqual({ total: 0, lastChangedAt: null });
+      const a = makeRecord('a');
+      const b = makeRecord('b', { lastChangedAt: '2024-03-06T04:00:00Z' });
+      await commitHeld(store, commitOf({ records: [a, b], run: runOf('run-1', '2024-03-06T04:00:00Z', 2) }));
+      const c = makeRecord('c', { lastChangedAt: '2024-03-07T04:00:00Z' });
+      await commitHeld(store, commitOf({ records: [c], run: runOf('run-2', '2024-03-07T04:00:00Z', 3) }));
+      await commitHeld(store, commitOf({ run: runOf('run-3', '2024-03-08T04:00:00Z', 3) }));
+
+      names.length = 0;
+      expect(await store.loadCurrentSummary()).toEqual({ total: 3, lastChangedAt: '2024-03-07T04:00:00Z' });
+      expect(names).toEqual(['GetItemCommand']);
+      client.destroy();
+    });
+
+    it('counts the records once when the head has none (a state from before it), and when a change went back in time', async () => {
+      const { store, tableName } = await dynamo.newStore();
+      const late = makeRecord('late', { lastChangedAt: '2024-03-09T04:00:00Z' });
+      await commitHeld(
+        store,
+        commitOf({ records: [makeRecord('a'), late], run: runOf('run-1', '2024-03-09T04:00:00Z', 2) }),
+      );
+      const raw = DynamoDBDocumentClient.from(dynamo.client);
+      const head = (
+        await raw.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': 'HEAD' },
+          }),
+        )
+      ).Items![0]!;
+      const { summary: _s, ...older } = head;
+      await raw.send(new PutCommand({ TableName: tableName, Item: older }));
+      expect(await store.loadCurrentSummary()).toEqual({ total: 2, lastChangedAt: '2024-03-09T04:00:00Z' });
+
+      // The record holding the latest change is changed by a run dated earlier.
+      const back = { ...late, version: 2, lastChangedAt: '2024-03-08T04:00:00Z' };
+      await commitHeld(store, commitOf({ records: [back], run: runOf('run-0', '2024-03-08T04:00:00Z', 2) }));
+      expect(await store.loadCurrentSummary()).toEqual({ total: 2, lastChangedAt: '2024-03-08T04:00:00Z' });
     });
   });
 

@@ -14,6 +14,7 @@ import { expectLatestFilesRenderCommittedState } from '../helpers/committed-rend
 import { jsonListSource, pageFetcher, quietLogger } from '../helpers/doubles';
 import { draft } from '../helpers/drafts';
 import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
+import { loadWholeSourceStates } from '../helpers/source-states';
 
 /** Regressions for the rows of the integrity issue that concern the state, the diff and the lease. */
 
@@ -105,7 +106,7 @@ describe('Integrity regressions', () => {
       source: 'eusa-amif-2021',
     });
     // The source's last reading keeps the full text (stored in chunks beside its item).
-    const [reading] = await t.state.loadSourceStates();
+    const [reading] = await loadWholeSourceStates(t.state);
     expect(reading?.output?.drafts[0]?.summary).toBe(huge);
     await t.invariant();
     // The same page again costs a hash: unchanged, nothing rendered.

@@ -1,6 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { LeaseHeldError, LeaseLostError } from '../../core/errors';
+import { currentSummarySchema } from '../../core/model/current-summary';
 import { publicationSchema } from '../../core/model/publication';
 import { approximateItemSize, DYNAMODB_MAX_ITEM_BYTES } from '../dynamodb-item-size';
 import { edgeError, isConditionalCheckFailed } from './errors';
@@ -24,6 +25,13 @@ export const headSchema = z.object({
     .object({ runId: z.string(), chunks: z.number().int().positive(), sha256: z.string() })
     .nullable(),
   publication: publicationSchema.nullable(),
+  /**
+   * The current records' summary after the commit (set at the commit point, with the journal), so
+   * a run that changes nothing does not load them. Null when unknown: a head written before it was
+   * kept, or by a version that did not keep it (which drops it on its next write, never leaving it
+   * stale); then the records are read once.
+   */
+  summary: currentSummarySchema.nullable().default(null),
 });
 export type Head = z.infer<typeof headSchema>;
 
@@ -34,6 +42,7 @@ const EMPTY: Head = {
   acquiredAt: null,
   journal: null,
   publication: null,
+  summary: null,
 };
 
 export interface HeadStore {

@@ -4,8 +4,9 @@ import * as z from 'zod';
 import type { ProjectVersion } from '../../core/model/history';
 import type { ProjectRecord } from '../../core/model/project';
 import type { RunReport } from '../../core/model/run-report';
-import { sourceOutputSchema } from '../../core/model/source-output';
-import type { AwardNotice, SourceState } from '../../core/ports';
+import type { SourceOutput } from '../../core/model/source-output';
+import type { OutputSummary } from '../../core/model/source-state';
+import type { AwardNotice, SourceState, StoredSourceState } from '../../core/ports';
 import type { SnapshotEntry } from '../../core/render/snapshots';
 import {
   CHANGES,
@@ -92,6 +93,15 @@ export interface StoredOutputFields {
   readonly outputSha256?: string;
 }
 
+/** The summary a source item keeps beside its output, so a run can report it without loading it. */
+function summaryFields(summary: OutputSummary | null): Item {
+  return summary === null ? {} : { outputRecords: summary.records, outputPageUpdated: summary.pageUpdated };
+}
+
+export function summariseOutput(output: SourceOutput): OutputSummary {
+  return { records: output.drafts.length, pageUpdated: output.pageUpdated };
+}
+
 /**
  * The source's item and, when its output is large, the chunk items holding it. `stored` is how the
  * table already holds this very output (a page read again unchanged): then only the item is written,
@@ -99,7 +109,11 @@ export interface StoredOutputFields {
  */
 export function sourceItems(state: SourceState, stored?: StoredOutputFields): Item[] {
   const { output, ...rest } = state;
-  const base = { ...rest, ...itemKey(PK.source, state.id) };
+  const base = {
+    ...rest,
+    ...itemKey(PK.source, state.id),
+    ...summaryFields(output && summariseOutput(output)),
+  };
   if (output !== null && stored) return [{ ...base, ...stored }];
   if (output === null) return [{ ...base, output: null, outputEncoding: null }];
   const compressed = gzipSync(Buffer.from(JSON.stringify(output), 'utf8'));
@@ -126,6 +140,16 @@ export function sourceItems(state: SourceState, stored?: StoredOutputFields): It
     },
     ...chunks,
   ];
+}
+
+/**
+ * The item of a source read again unchanged whose output was never loaded: the new read time and
+ * validators, and the pointer to the stored output (`stored`, as loaded) so the reading is kept.
+ */
+export function keptSourceItem(state: StoredSourceState, stored: StoredOutputFields | null): Item {
+  const { output: summary, ...rest } = state;
+  const base = { ...rest, ...itemKey(PK.source, state.id), ...summaryFields(summary) };
+  return stored === null ? { ...base, output: null, outputEncoding: null } : { ...base, ...stored };
 }
 
 /** A bounded record of the run: counts, statuses, the first warnings and how many files it published. */
@@ -172,21 +196,13 @@ export function sentNoticeItem(notice: AwardNotice, sentAt: string): Item {
   };
 }
 
-export const sourceStateSchema = z.object({
-  id: z.string(),
-  url: z.string(),
-  sha256: z.string().nullable(),
-  etag: z.string().nullable(),
-  lastModified: z.string().nullable(),
-  fetchedAt: z.string(),
-  extractionVersion: z.number().int().nullable().default(null),
-  output: sourceOutputSchema.nullable(),
-});
-
+/** How a source item holds its output, and the output's summary (absent in items written before it). */
 export const sourceItemSchema = z.object({
   output: z.instanceof(Uint8Array).nullable().optional(),
   outputChunks: z.number().int().positive().optional(),
   outputSha256: z.string().optional(),
+  outputRecords: z.number().int().nonnegative().optional(),
+  outputPageUpdated: z.string().nullable().optional(),
 });
 
 /** The gzip'd output of a source item, from the item or its chunks; checked against the stored hash. */

@@ -18,13 +18,13 @@ export const STATE_TABLE_SCHEMA = {
  * | current record       | `CURRENT`        | `<project id>`              | `recordJson` (before: `record`, a map)        |
  * | version              | `PROJECT#<id>`   | `V#<version, 6 digits>`     | `id`, `version`, `changedAt`, `versionJson` (before: the fields); gsi1 `CHANGES` / `<changedAt>#<id>#<version>` |
  * | run                  | `RUN`            | `<startedAt>#<runId>`       | counts and per-source status (bounded)        |
- * | source state         | `SOURCE`         | `<source id>`               | the SourceState; `output` gzip'd JSON inline, or `outputChunks` and `outputSha256` |
+ * | source state         | `SOURCE`         | `<source id>`               | the SourceState; `output` gzip'd JSON inline, or `outputChunks` and `outputSha256`; `outputRecords`, `outputPageUpdated` |
  * | source output chunk  | `SOURCE#<id>`    | `OUTPUT#<chunk, 4 digits>`  | `data` (a slice of the gzip'd output)         |
  * | snapshot             | `SNAPSHOT`       | `<snapshot id>`             | the snapshot index entry                      |
  * | pending notice       | `NOTICE#PENDING` | `<runId>`                   | `notice` gzip'd JSON                          |
  * | sent notice          | `NOTICE`         | `<runId>`                   | `subject`, `sentAt`                           |
  * | commit journal chunk | `JOURNAL#<runId>`| `<chunk, 4 digits>`         | `data`; `expiresAt` (TTL) tidies it           |
- * | head                 | `HEAD`           | `harvest`                   | the lease, the publication, the journal to apply (head.ts) |
+ * | head                 | `HEAD`           | `harvest`                   | the lease, the publication, the journal to apply, the current records' summary (head.ts) |
  */
 export const PK = {
   current: 'CURRENT',
