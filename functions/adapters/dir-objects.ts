@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Dirent } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { type Dirent, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { PublishError } from '../core/errors';
 import type { ObjectStore, ObjectToWrite } from '../core/ports';
@@ -27,6 +27,8 @@ const MANIFEST_NAME = 'manifest.v1';
 const MANIFEST_FORMAT = 1;
 /** Files written at once: enough to keep the disk busy, few enough to stay far from the fd limit. */
 const DEFAULT_CONCURRENCY = 16;
+/** Synchronous writes between two turns of the event loop. */
+const YIELD_EVERY = 64;
 /** Temporary files are written next to their target and renamed over it. */
 const TEMP_SUFFIX = '.tmp';
 const TEMP_PATTERN = /^\..+\.[0-9a-f]{16}\.tmp$/;
@@ -91,6 +93,12 @@ function isMissing(err: unknown): boolean {
  * `ensureDir` creates the directory (once per directory and store: mkdir is most of the cost of
  * writing a small file).
  */
+/**
+ * Writes through a temporary file and a rename, so a reader sees the old file or the new one,
+ * never half of one. Synchronously: a publication is thousands of small files, and each async
+ * call is several trips through libuv's threadpool (open, write, close, rename), which cost a
+ * first run of 20 000 projects half a minute; the event loop is given back between files (see put).
+ */
 async function writeFileAtomic(
   path: string,
   data: string | Uint8Array,
@@ -101,10 +109,10 @@ async function writeFileAtomic(
   const base = path.slice(dir.length + 1);
   const temp = join(dir, `.${base}.${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
   try {
-    await writeFile(temp, data, { flag: 'wx' });
-    await rename(temp, path);
+    writeFileSync(temp, data, { flag: 'wx' });
+    renameSync(temp, path);
   } catch (err) {
-    await rm(temp, { force: true }).catch(() => undefined);
+    rmSync(temp, { force: true });
     throw err;
   }
 }
@@ -174,6 +182,7 @@ export function createDirectoryObjectStore(
     return made;
   };
 
+  let puts = 0;
   let manifest: Promise<Map<string, ObjectMeta>> | null = null;
   let dirty = false;
   let writing: Promise<void> = Promise.resolve();
@@ -208,6 +217,8 @@ export function createDirectoryObjectStore(
       assertSafeKey(object.key);
       try {
         await limit(() => writeFileAtomic(objectPath(base, object.key), object.body, ensureDir));
+        // Timers (the progress line, the lease clock) get their turn between synchronous writes.
+        if (++puts % YIELD_EVERY === 0) await new Promise((done) => setImmediate(done));
         await record(object.key, { contentType: object.contentType, cacheControl: object.cacheControl });
       } catch (err) {
         throw new PublishError(object.key, { cause: err });

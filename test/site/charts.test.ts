@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as cheerio from 'cheerio';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cumulativeByMonth,
@@ -10,6 +11,7 @@ import {
   projectPeriods,
   timelineBars,
   topBeneficiaries,
+  truncate,
   yearActivity,
 } from '../../functions/core/render/site/charts';
 import { renderSite } from '../../functions/core/render/site/render-site';
@@ -134,5 +136,32 @@ describe('timelineBars', () => {
       end: '2024-12-01',
       so: '3',
     });
+  });
+});
+
+describe('truncate', () => {
+  // The definition: count code points, keep max - 1 of them and an ellipsis when there are more.
+  const reference = (text: string, max: number) => {
+    const chars = [...text];
+    return chars.length <= max
+      ? text
+      : `${chars
+          .slice(0, max - 1)
+          .join('')
+          .trimEnd()}\u2026`;
+  };
+
+  it('cuts by code points, as the definition does, whatever the text', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        fc.integer({ min: 1, max: 40 }),
+        (text, max) => {
+          expect(truncate(text, max)).toBe(reference(text, max));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(truncate('Äänestäjä 😀😀😀 loppu', 12)).toBe('Äänestäjä 😀…');
   });
 });

@@ -203,15 +203,17 @@ function n(value: number): string {
   return String(Math.round(value * 10) / 10);
 }
 
-/** Shortens a label for the SVG; the table next to the chart has it in full. */
+/** Shortens a label for the SVG; the table next to the chart has it in full. Counts code points. */
 export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max
-    ? text
-    : `${chars
-        .slice(0, max - 1)
-        .join('')
-        .trimEnd()}…`;
+  // No more UTF-16 units than `max` is no more code points either; a page's summary is often long,
+  // so only the first `max` code points are ever looked at.
+  if (text.length <= max) return text;
+  const kept: string[] = [];
+  for (const char of text) {
+    if (kept.length === max) return `${kept.slice(0, max - 1).join('').trimEnd()}\u2026`;
+    kept.push(char);
+  }
+  return text;
 }
 
 interface SvgFrame {
