@@ -30,7 +30,7 @@ import {
 import type { RunReport } from '../../functions/core/model/run-report';
 import { type SourceOutput, sourceOutputSchema } from '../../functions/core/model/source-output';
 import type { SourceState, StateCommit } from '../../functions/core/ports';
-import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
+import { rawItems, startTestDynamo, type TestDynamo } from '../helpers/dynalite';
 import { loadWholeSourceStates } from '../helpers/source-states';
 
 // ------------------------------------------------------------------ fixtures
@@ -144,6 +144,22 @@ async function commitHeld(store: DynamoDbStateStore, commit: StateCommit): Promi
 }
 
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+
+/**
+ * A store on a document client of the test's own (so its sends can be watched), holding one source
+ * whose reading is too large for its item and sits in two chunks beside it.
+ */
+async function storeWithHugeReading(dynamo: TestDynamo) {
+  const tableName = `test-${randomUUID()}`;
+  const doc = DynamoDBDocumentClient.from(dynamo.client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+  const store = createDynamoDbStateStore({ client: doc, tableName, sleep: async () => {} });
+  await store.ensureTable();
+  const incompressible = makeOutput(60, () => randomBytes(6 * 1024).toString('base64'));
+  await commitHeld(store, commitOf({ sourceStates: [makeSourceState('huge', incompressible)] }));
+  return { store, doc, tableName, incompressible };
+}
 
 /** Records the operation name of every request the client sends (doc clients share the stack). */
 function recordCommands(client: DynamoDBClient): string[] {
@@ -318,14 +334,8 @@ describe('Adapter: DynamoDB state', () => {
         store,
         commitOf({ records: [fresh], versions: [makeVersion(fresh, fresh.lastChangedAt)] }),
       );
-      const raw = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': 'CURRENT' },
-        }),
-      );
-      expect(Object.keys(raw.Items?.[0] ?? {}).sort()).toEqual(['pk', 'recordJson', 'sk']);
+      const [current] = await rawItems(dynamo.client, tableName, 'CURRENT');
+      expect(Object.keys(current ?? {}).sort()).toEqual(['pk', 'recordJson', 'sk']);
 
       // Written by the earlier codec: the record as a map, the version's fields at the top level.
       const old = makeRecord('old');
@@ -386,34 +396,19 @@ describe('Adapter: DynamoDB state', () => {
       const loaded = (await loadWholeSourceStates(store)).sort(byId);
       expect(loaded).toStrictEqual(states);
 
-      const query = (pk: string) =>
-        DynamoDBDocumentClient.from(dynamo.client).send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': pk },
-          }),
-        );
-      const items = (await query('SOURCE')).Items ?? [];
+      const items = await rawItems(dynamo.client, tableName, 'SOURCE');
       const big = items.find((i) => i.sk === 'big');
       expect(big?.output).toBeInstanceOf(Uint8Array);
       expect((big?.output as Uint8Array | undefined)?.byteLength).toBeLessThan(MAX_INLINE_OUTPUT_BYTES);
       const huge = items.find((i) => i.sk === 'huge');
       expect(huge).toMatchObject({ output: null, outputChunks: 2, outputEncoding: 'gzip+json' });
       expect(huge?.outputSha256).toMatch(/^[0-9a-f]{64}$/);
-      const chunks = (await query('SOURCE#huge')).Items ?? [];
+      const chunks = await rawItems(dynamo.client, tableName, 'SOURCE#huge');
       expect(chunks.map((c) => c.sk)).toEqual(['OUTPUT#0000', 'OUTPUT#0001']);
     });
 
     it('writes only the source item, not its output again, when the reading is the one it loaded', async () => {
-      const tableName = `test-${randomUUID()}`;
-      const doc = DynamoDBDocumentClient.from(dynamo.client, {
-        marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-      });
-      const store = createDynamoDbStateStore({ client: doc, tableName, sleep: async () => {} });
-      await store.ensureTable();
-      const incompressible = makeOutput(60, () => randomBytes(6 * 1024).toString('base64'));
-      await commitHeld(store, commitOf({ sourceStates: [makeSourceState('huge', incompressible)] }));
+      const { store, doc, tableName } = await storeWithHugeReading(dynamo);
       const [loaded] = await loadWholeSourceStates(store);
 
       const send = vi.spyOn(doc, 'send');
@@ -454,14 +449,7 @@ describe('Adapter: DynamoDB state', () => {
       );
     });
     it('loads a source state without its output, and writes a kept one back as its item only, still pointing at it', async () => {
-      const tableName = `test-${randomUUID()}`;
-      const doc = DynamoDBDocumentClient.from(dynamo.client, {
-        marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-      });
-      const store = createDynamoDbStateStore({ client: doc, tableName, sleep: async () => {} });
-      await store.ensureTable();
-      const incompressible = makeOutput(60, () => randomBytes(6 * 1024).toString('base64'));
-      await commitHeld(store, commitOf({ sourceStates: [makeSourceState('huge', incompressible)] }));
+      const { store, doc, tableName, incompressible } = await storeWithHugeReading(dynamo);
 
       const send = vi.spyOn(doc, 'send');
       const [loaded] = await store.loadSourceStates();
@@ -525,16 +513,7 @@ describe('Adapter: DynamoDB state', () => {
       const output = makeOutput(4, () => 'x');
       await commitHeld(store, commitOf({ sourceStates: [makeSourceState('old', output)] }));
       const raw = DynamoDBDocumentClient.from(dynamo.client);
-      const items =
-        (
-          await raw.send(
-            new QueryCommand({
-              TableName: tableName,
-              KeyConditionExpression: 'pk = :pk',
-              ExpressionAttributeValues: { ':pk': 'SOURCE' },
-            }),
-          )
-        ).Items ?? [];
+      const items = await rawItems(dynamo.client, tableName, 'SOURCE');
       const { outputRecords: _r, outputPageUpdated: _p, ...old } = items[0]!;
       await raw.send(new PutCommand({ TableName: tableName, Item: old }));
 
@@ -548,16 +527,7 @@ describe('Adapter: DynamoDB state', () => {
           run: makeRun('run-2', '2024-03-06T04:00:00Z'),
         }),
       );
-      const [rewritten] =
-        (
-          await raw.send(
-            new QueryCommand({
-              TableName: tableName,
-              KeyConditionExpression: 'pk = :pk',
-              ExpressionAttributeValues: { ':pk': 'SOURCE' },
-            }),
-          )
-        ).Items ?? [];
+      const [rewritten] = await rawItems(dynamo.client, tableName, 'SOURCE');
       expect(rewritten).toMatchObject({ outputRecords: 4, outputPageUpdated: '2024-03-05' });
     });
   });
@@ -600,15 +570,7 @@ describe('Adapter: DynamoDB state', () => {
         commitOf({ records: [makeRecord('a'), late], run: runOf('run-1', '2024-03-09T04:00:00Z', 2) }),
       );
       const raw = DynamoDBDocumentClient.from(dynamo.client);
-      const head = (
-        await raw.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': 'HEAD' },
-          }),
-        )
-      ).Items![0]!;
+      const head = (await rawItems(dynamo.client, tableName, 'HEAD'))[0]!;
       const { summary: _s, ...older } = head;
       await raw.send(new PutCommand({ TableName: tableName, Item: older }));
       expect(await store.loadCurrentSummary()).toEqual({ total: 2, lastChangedAt: '2024-03-09T04:00:00Z' });

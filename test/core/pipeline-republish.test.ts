@@ -7,13 +7,13 @@ import type { DynamoDbStateStore } from '../../functions/adapters/dynamodb-state
 import { feedConfigSchema } from '../../functions/core/feed-config';
 import type { RunReport } from '../../functions/core/model/run-report';
 import { runPipeline } from '../../functions/core/pipeline';
-import type { AwardNotice, PageFetcher, StateStore } from '../../functions/core/ports';
+import type { AwardNotice, StateStore } from '../../functions/core/ports';
 import { OUTPUT_FORMAT_VERSION } from '../../functions/core/render/format-version';
 import { eusaAmif2014So1 } from '../../functions/core/sources/eusa-amif-2014';
 import { eusaAmif2021 } from '../../functions/core/sources/eusa-amif-2021';
 import { eusaAmifFund } from '../../functions/core/sources/eusa-amif-fund';
 import type { SourceModule } from '../../functions/core/sources/source-module';
-import { quietLogger } from '../helpers/doubles';
+import { pagesFetcher, quietLogger } from '../helpers/doubles';
 import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
 
 const quiet = quietLogger;
@@ -28,14 +28,7 @@ describe('Pipeline: what makes a run publish again', () => {
   let day: number;
   let notices: AwardNotice[];
 
-  const fetcher: PageFetcher = {
-    async fetch(source) {
-      const body = pages.get(source.id);
-      return body === undefined
-        ? { kind: 'missing', reason: 'not in this test' }
-        : { kind: 'page', page: { body, url: source.url, etag: null, lastModified: null } };
-    },
-  };
+  const fetcher = pagesFetcher(() => pages);
   const harvest = (sources: SourceModule[], stateStore: StateStore = state): Promise<RunReport> =>
     runPipeline({
       sources,

@@ -9,11 +9,11 @@ import { feedConfigSchema } from '../../functions/core/feed-config';
 import { summariseRecords } from '../../functions/core/model/current-summary';
 import type { RunReport } from '../../functions/core/model/run-report';
 import { runPipeline } from '../../functions/core/pipeline';
-import type { PageFetcher, StateStore } from '../../functions/core/ports';
+import type { StateStore } from '../../functions/core/ports';
 import { eusaAmif2014So1 } from '../../functions/core/sources/eusa-amif-2014';
 import { eusaAmif2021 } from '../../functions/core/sources/eusa-amif-2021';
-import { quietLogger } from '../helpers/doubles';
-import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
+import { pagesFetcher, quietLogger } from '../helpers/doubles';
+import { rawItems, startTestDynamo, type TestDynamo } from '../helpers/dynalite';
 import { loadWholeSourceStates } from '../helpers/source-states';
 
 /**
@@ -40,14 +40,7 @@ describe('An unchanged run', () => {
   /** Every partition a Query of the state read, in order. */
   let queried: string[];
 
-  const fetcher: PageFetcher = {
-    async fetch(source) {
-      const body = pages.get(source.id);
-      return body === undefined
-        ? { kind: 'missing', reason: 'not in this test' }
-        : { kind: 'page', page: { body, url: source.url, etag: null, lastModified: null } };
-    },
-  };
+  const fetcher = pagesFetcher(() => pages);
   const harvest = (day: number, stateStore: StateStore = state): Promise<RunReport> =>
     runPipeline({
       sources: SOURCES,
@@ -198,16 +191,7 @@ describe('An unchanged run', () => {
     ).Item!;
     const { summary: _summary, ...oldHead } = head;
     await raw.send(new PutCommand({ TableName: tableName, Item: oldHead }));
-    const sources =
-      (
-        await raw.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': 'SOURCE' },
-          }),
-        )
-      ).Items ?? [];
+    const sources = await rawItems(dynamo.client, tableName, 'SOURCE');
     for (const { outputRecords: _r, outputPageUpdated: _p, ...old } of sources) {
       await raw.send(new PutCommand({ TableName: tableName, Item: old }));
     }

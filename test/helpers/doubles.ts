@@ -61,3 +61,15 @@ export function pageFetcher(body: () => string | Promise<string>): PageFetcher {
     },
   };
 }
+
+/** A fetcher serving each source the page `pages()` holds for its id at the time of the fetch. */
+export function pagesFetcher(pages: () => ReadonlyMap<string, string>): PageFetcher {
+  return {
+    async fetch(source) {
+      const body = pages().get(source.id);
+      return body === undefined
+        ? { kind: 'missing', reason: 'not in this test' }
+        : { kind: 'page', page: { body, url: source.url, etag: null, lastModified: null } };
+    },
+  };
+}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   createDynamoDbStateStore,
   type DynamoDbStateStore,
@@ -40,4 +41,20 @@ export async function startTestDynamo(options: { path?: string } = {}): Promise<
     },
     close: () => dynamo.close(),
   };
+}
+
+/** Every item of one partition as the table holds it, for tests that look under the store. */
+export async function rawItems(
+  client: DynamoDBClient,
+  tableName: string,
+  pk: string,
+): Promise<Record<string, unknown>[]> {
+  const result = await DynamoDBDocumentClient.from(client).send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+    }),
+  );
+  return result.Items ?? [];
 }
