@@ -86,7 +86,7 @@ describe('harvester Lambda', () => {
         AWARDS_TOPIC_ARN: { Ref: ids.awards },
         COLLAPSE_THRESHOLD: '0.2',
         METRICS_NAMESPACE: 'AmifFeed',
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: '--enable-source-maps --max-old-space-size=1024',
       },
     });
   });
