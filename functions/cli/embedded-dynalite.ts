@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 /**
@@ -23,14 +22,72 @@ export interface EmbeddedDynaliteOptions {
   readonly path?: string;
 }
 
-/** The part of dynalite's (untyped, CommonJS) API used here. */
-interface DynaliteOptions {
-  path?: string;
-  createTableMs?: number;
-  deleteTableMs?: number;
-  updateTableMs?: number;
+/**
+ * dynalite's server, in a worker thread of its own. It answers the SDK over HTTP, and a run that
+ * commits thousands of items keeps both busy: in one thread, the marshalling and the validating
+ * and storing took turns on one core; in two, they overlap. The worker is plain JavaScript (given
+ * as source), so the same code runs from the TypeScript sources in tests and from dist/.
+ */
+const SERVER_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const dynalite = require(workerData.dynalite);
+// dynalite opens its store here; server.close() also closes it (its lifecycle manager waits for
+// pending operations, then closes LevelDB and its LOCK file).
+const server = dynalite({ ...workerData.options, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+server.once('error', (err) => parentPort.postMessage({ error: String(err && err.message) }));
+server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
+parentPort.on('message', (message) => {
+  if (message !== 'close') return;
+  server.close((err) => parentPort.postMessage({ closed: true, error: err ? String(err.message) : null }));
+  server.closeIdleConnections();
+});
+`;
+
+interface ServerThread {
+  readonly port: number;
+  close(): Promise<void>;
 }
-type Dynalite = (options: DynaliteOptions) => Server;
+
+async function startServerThread(path: string | undefined): Promise<ServerThread> {
+  const worker = new Worker(SERVER_THREAD, {
+    eval: true,
+    workerData: { dynalite: require.resolve('dynalite'), options: path === undefined ? {} : { path } },
+  });
+  let failure: Error | null = null;
+  let exited = false;
+  worker.once('exit', () => {
+    exited = true;
+  });
+  // A store error dynalite throws inside a callback ends the worker, not this process: the
+  // requests in flight then fail, and so does the run, with the reason.
+  worker.on('error', (err) => {
+    failure = err;
+  });
+  const port = await new Promise<number>((ok, fail) => {
+    const onExit = (code: number) =>
+      fail(failure ?? new Error(`the embedded DynamoDB thread exited (${code})`));
+    worker.once('exit', onExit);
+    worker.once('message', (message: { port?: number; error?: string }) => {
+      worker.off('exit', onExit);
+      if (message.port !== undefined) ok(message.port);
+      else fail(new Error(`the embedded DynamoDB did not start: ${message.error}`));
+    });
+  });
+  return {
+    port,
+    close: () =>
+      new Promise<void>((ok, fail) => {
+        if (exited) return ok();
+        worker.once('exit', () => ok());
+        worker.on('message', (message: { closed?: boolean; error?: string | null }) => {
+          if (!message.closed) return;
+          if (message.error) fail(new Error(`closing the embedded DynamoDB: ${message.error}`));
+          void worker.terminate();
+        });
+        worker.postMessage('close');
+      }),
+  };
+}
 /** The part of `level` (dynalite's own LevelDB binding) used to check the directory first. */
 interface LevelDb {
   open(): Promise<void>;
@@ -71,23 +128,7 @@ export async function startEmbeddedDynalite(
     await checkStoreOpens(path);
   }
 
-  const dynalite = require('dynalite') as Dynalite;
-  // dynalite opens its store here; its server.close() also closes the store (dynalite 4's
-  // lifecycle manager waits for pending operations, then closes LevelDB and its LOCK file).
-  const server = dynalite({
-    ...(path === undefined ? {} : { path }),
-    createTableMs: 0,
-    deleteTableMs: 0,
-    updateTableMs: 0,
-  });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', fail);
-      ok();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const { port, close: stopServer } = await startServerThread(path);
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({
     endpoint,
@@ -101,10 +142,7 @@ export async function startEmbeddedDynalite(
   const close = (): Promise<void> => {
     closing ??= (async () => {
       client.destroy(); // drops the SDK's keep-alive sockets
-      await new Promise<void>((ok, fail) => {
-        server.close((err?: Error) => (err ? fail(err) : ok()));
-        server.closeIdleConnections();
-      });
+      await stopServer();
     })();
     return closing;
   };

@@ -210,7 +210,11 @@ export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   const kept: string[] = [];
   for (const char of text) {
-    if (kept.length === max) return `${kept.slice(0, max - 1).join('').trimEnd()}\u2026`;
+    if (kept.length === max)
+      return `${kept
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}\u2026`;
     kept.push(char);
   }
   return text;
