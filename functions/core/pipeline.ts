@@ -200,7 +200,9 @@ async function harvest(options: PipelineOptions, ids: RunIds): Promise<RunReport
     ids.holder,
   );
   if (plan) await publishRendered(options.store, plan.rendered);
-  await publishFiles(options.store, [statusOf(report, derived.reads, stored, derived.diff.records)]);
+  await publishFiles(options.store, [
+    statusOf(report, derived.reads, stored, derived.diff.records, plan?.rendered.detail.keys),
+  ]);
   if (plan) await options.state.markPublished(ids.runId, ids.holder);
   await sendPendingNotices(options, ids.holder);
   return report;
@@ -529,8 +531,12 @@ function statusOf(
   reads: readonly SourceOutcome[],
   stored: { readonly sourceStates: ReadonlyMap<string, SourceReading> },
   records: readonly ProjectRecord[] | CurrentSummary,
+  projectFileKeys: readonly string[] = [],
 ) {
   const { lastChangedAt } = 'total' in records ? records : summariseRecords(records);
+  // A monitor polls status.json every minute: it names the dataset-wide files and counts the
+  // per-project ones (four a changed project; 80 000 keys were 3.5 MB). `--json` lists them all.
+  const perProject = new Set(projectFileKeys);
   const health: SourceHealth[] = reads.map((r) => ({
     id: r.module.id,
     url: r.module.url,
@@ -545,7 +551,12 @@ function statusOf(
     formatVersion: OUTPUT_FORMAT_VERSION,
     lastRunAt: report.startedAt,
     lastChangedAt,
-    run: report,
+    run: {
+      ...report,
+      published: report.published.filter((key) => !perProject.has(key)),
+      publishedFiles: report.published.length,
+      publishedProjectFiles: perProject.size,
+    },
     sources: health,
   });
 }

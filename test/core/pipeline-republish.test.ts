@@ -82,6 +82,26 @@ describe('Pipeline: what makes a run publish again', () => {
     expect((await harvest([eusaAmif2021])).status).toBe('unchanged');
   });
 
+  it("status.json names the dataset-wide files and counts the per-project ones; the run's report lists them all", async () => {
+    const first = await harvest([eusaAmif2021]);
+    const status = JSON.parse(await readFile(join(outDir, 'v1/status.json'), 'utf8'));
+    // Four files a project: its history JSON and its page in Finnish, Swedish and English.
+    const perProject = first.published.filter((k) => /(^|\/)projects\/[^/]+\.(json|html)$/.test(k));
+    expect(perProject).toHaveLength(47 * 4);
+    expect(status.run.publishedProjectFiles).toBe(47 * 4);
+    expect(status.run.publishedFiles).toBe(first.published.length);
+    expect(status.run.published).toEqual(first.published.filter((k) => !perProject.includes(k)));
+    expect(status.run.published).toContain('v1/projects.json');
+
+    await harvest([eusaAmif2021]);
+    const unchanged = JSON.parse(await readFile(join(outDir, 'v1/status.json'), 'utf8'));
+    expect(unchanged.run).toMatchObject({
+      published: ['v1/status.json'],
+      publishedFiles: 1,
+      publishedProjectFiles: 0,
+    });
+  });
+
   it('treats the first reading of an added list source as the baseline, and later additions as news', async () => {
     await harvest([eusaAmif2021]);
     const added = await harvest([eusaAmif2021, eusaAmif2014So1]);

@@ -19,7 +19,11 @@ export interface StatusDocument {
   readonly lastRunAt: string;
   /** When the published dataset last changed; null before the first publication. */
   readonly lastChangedAt: string | null;
-  readonly run: RunReport;
+  /**
+   * The run report, with `published` naming only the dataset-wide files: the per-project ones
+   * (v1/projects/<id>.json and the project pages) are counted in `publishedProjectFiles`.
+   */
+  readonly run: RunReport & { readonly publishedFiles: number; readonly publishedProjectFiles: number };
   readonly sources: readonly SourceHealth[];
 }
 
