@@ -50,19 +50,24 @@ describe('Function: harvest handler (dynalite + s3rver, scripted HTTP)', () => {
   const logs: string[] = [];
   let clockAt = Date.parse('2026-11-20T04:00:00Z');
 
-  const run = (answers: Scripted[]) => {
-    const scripted = scriptedFetch(answers);
+  /** The handler of a run one day after the last, on the test's servers. */
+  const nextDayHandler = (fetch: ReturnType<typeof scriptedFetch>['fetch']) => {
     clockAt += 86_400_000;
-    const handler = createHandler({
+    return createHandler({
       env,
       dynamodb: dynamo.client,
       s3: s3.client,
       sns: new SNSClient({ region: 'eu-north-1' }),
-      fetch: scripted.fetch,
+      fetch,
       clock: () => new Date(clockAt),
       log: (line) => logs.push(line),
       safetyMarginMs: 0,
     });
+  };
+
+  const run = (answers: Scripted[]) => {
+    const scripted = scriptedFetch(answers);
+    const handler = nextDayHandler(scripted.fetch);
     return { scripted, result: handler({}, { getRemainingTimeInMillis: () => 120_000 }) };
   };
   const object = async (key: string) => {
@@ -225,17 +230,7 @@ describe('Function: harvest handler (dynalite + s3rver, scripted HTTP)', () => {
         return new Response(page, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
       },
     ] as unknown as Scripted[]);
-    clockAt += 86_400_000;
-    const handler = createHandler({
-      env,
-      dynamodb: dynamo.client,
-      s3: s3.client,
-      sns: new SNSClient({ region: 'eu-north-1' }),
-      fetch: scripted.fetch,
-      clock: () => new Date(clockAt),
-      log: (line) => logs.push(line),
-      safetyMarginMs: 0,
-    });
+    const handler = nextDayHandler(scripted.fetch);
     // The only source refused: the run counts as failed, so the errors alarm fires too.
     await expect(handler({}, { getRemainingTimeInMillis: () => 1_500 })).rejects.toThrow(
       'no source could be read: eusa-amif-2021: page layout changed: expected a page that parses in the 0 ms the run had left, found 0 % of its 65659 characters parsed when the time ran out (a hostile or broken page; it was refused); nothing of it was published',

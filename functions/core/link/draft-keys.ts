@@ -6,6 +6,18 @@ import { foldKey } from '../normalise/text';
 export interface DraftKeys {
   readonly name: string;
   readonly acronym: string | null;
+  /** The name without a closing description and the word "hanke" (see coreName). */
+  readonly coreName: string;
+}
+
+/**
+ * A name without what releases and lists add around it: a closing "(description)" and the word
+ * "hanke" ("Psyyke – hanke (vastaanottojärjestelmän …)" and "Psyyke-hanke" are both "psyyke").
+ */
+export function coreName(name: string): string {
+  return foldKey(name.replace(/\s*\([^()]*\)\s*$/u, ''))
+    .replace(/\s*hanke$/u, '')
+    .trim();
 }
 
 const keys = new WeakMap<ProjectDraft, DraftKeys>();
@@ -14,7 +26,11 @@ const stemSets = new WeakMap<ProjectDraft, Map<string, ReadonlySet<string>>>();
 export function draftKeys(draft: ProjectDraft): DraftKeys {
   let found = keys.get(draft);
   if (!found) {
-    found = { name: foldKey(draft.name), acronym: draft.acronym === null ? null : foldKey(draft.acronym) };
+    found = {
+      name: foldKey(draft.name),
+      acronym: draft.acronym === null ? null : foldKey(draft.acronym),
+      coreName: coreName(draft.name),
+    };
     keys.set(draft, found);
   }
   return found;

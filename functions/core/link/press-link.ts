@@ -4,7 +4,7 @@ import { amountAgrees } from '../normalise/amount-reader';
 import { findBeneficiaries } from '../normalise/beneficiary';
 import { foldKey } from '../normalise/text';
 import { compare, type LinkExplanation, samePeriod, showDate, showEuros, uniquePairs } from './common';
-import { draftKeys } from './draft-keys';
+import { coreName, draftKeys } from './draft-keys';
 import { unnamedAwardCandidates } from './unnamed-award-candidates';
 
 export interface PressLinkResult {
@@ -39,26 +39,6 @@ export function amountsAgree(
 
 const acronymLike = (word: string) => (word.match(/\p{Lu}/gu) ?? []).length >= 2;
 
-/**
- * A name without what releases and lists add around it: a closing "(description)" and the word
- * "hanke" ("Psyyke – hanke (vastaanottojärjestelmän …)" and "Psyyke-hanke" are both "psyyke").
- */
-const coreName = (name: string) =>
-  foldKey(name.replace(/\s*\([^()]*\)\s*$/u, ''))
-    .replace(/\s*hanke$/u, '')
-    .trim();
-
-const coreNames = new WeakMap<ProjectDraft, string>();
-/** coreName of a listed project, once per draft: every mention is tried against every project. */
-function projectCoreName(project: ProjectDraft): string {
-  let core = coreNames.get(project);
-  if (core === undefined) {
-    core = coreName(project.name);
-    coreNames.set(project, core);
-  }
-  return core;
-}
-
 /** How a mention's names point at a project: "acronym", "name", or null. */
 export function nameEvidence(mention: PressMention, project: ProjectDraft): 'acronym' | 'name' | null {
   const { acronym, name } = draftKeys(project);
@@ -69,7 +49,7 @@ export function nameEvidence(mention: PressMention, project: ProjectDraft): 'acr
       return 'acronym';
     if (folded.length >= 4 && (name === folded || name.startsWith(`${folded} `))) return 'name';
     const core = coreName(written);
-    if (core.length >= 4 && core === projectCoreName(project)) return 'name';
+    if (core.length >= 4 && core === draftKeys(project).coreName) return 'name';
   }
   return null;
 }

@@ -122,7 +122,7 @@ export async function renderState(input: RenderStateInput): Promise<RenderedStat
     detail,
     fileCount: files.length + detail.count,
     snapshot: newSnapshotEntry(files, publication.startedAt),
-    manifestSha256: manifestSha256(files, detailManifestLines(ctx, detailRenderers)),
+    manifestSha256: manifestSha256(files, detail.manifestLines),
     warnings: catalogue.warnings,
   };
 }
@@ -135,15 +135,40 @@ function asBytes(file: OutputFile): OutputFile {
   return typeof file.body === 'string' ? { ...file, body: Buffer.from(file.body, 'utf8') } : file;
 }
 
-function detailFiles(ctx: RenderContext, renderers: readonly DetailRenderer[]): DetailFiles {
-  const ids = [...ctx.changedIds].sort();
-  const keys = ids.flatMap((id) => renderers.flatMap((r) => r.keysOf(id)));
+/**
+ * The per-project files: their keys and manifest lines now, their bodies only when iterated.
+ *
+ * They are not rendered before the commit (that would hold them all, or render them twice), so
+ * each manifest line names a file by what it is rendered from: its project's record and history.
+ * Both are immutable per version (the diff gives any change a new version and time), so the versions
+ * name them. A finishing run thus tells a changed state from the committed one, though not a
+ * renderer changed in between; it writes what the committed state renders.
+ */
+function detailFiles(
+  ctx: RenderContext,
+  renderers: readonly DetailRenderer[],
+): DetailFiles & { readonly manifestLines: readonly string[] } {
+  const ids = renderers.length === 0 ? [] : [...ctx.changedIds].sort();
+  const byId = new Map(ctx.records.map((r) => [r.id, r]));
+  const keys: string[] = [];
+  const manifestLines: string[] = [];
+  for (const id of ids) {
+    const record = byId.get(id);
+    const history = (ctx.historyById.get(id) ?? []).map((v) => `${v.version}@${v.changedAt}`).join(',');
+    const input = `${record ? `${record.version}@${record.lastChangedAt}` : 'none'};${history}`;
+    for (const r of renderers) {
+      for (const key of r.keysOf(id)) {
+        keys.push(key);
+        manifestLines.push(`${key}\tinput:${input}`);
+      }
+    }
+  }
   return {
     count: keys.length,
     keys,
+    manifestLines,
     *batches() {
-      const byId = new Map(ctx.records.map((r) => [r.id, r]));
-      for (let start = 0; start < ids.length && renderers.length > 0; start += DETAIL_BATCH_PROJECTS) {
+      for (let start = 0; start < ids.length; start += DETAIL_BATCH_PROJECTS) {
         const batchIds = ids.slice(start, start + DETAIL_BATCH_PROJECTS);
         // The batch's own records only: a renderer looks its projects up among them.
         const batch: RenderContext = {
@@ -155,26 +180,6 @@ function detailFiles(ctx: RenderContext, renderers: readonly DetailRenderer[]): 
       }
     },
   };
-}
-
-/**
- * The manifest's lines for the per-project files. They are not rendered before the commit (that
- * would hold them all, or render them twice), so each is named by what it is rendered from: its
- * project's record and history. Both are immutable per version (the diff gives any change a new
- * version and time), so the versions name them. A finishing run thus tells a changed state from the
- * committed one, though not a renderer changed in between; it writes what the committed state renders.
- */
-function detailManifestLines(ctx: RenderContext, renderers: readonly DetailRenderer[]): string[] {
-  if (renderers.length === 0) return [];
-  const current = new Map(ctx.records.map((r) => [r.id, r]));
-  const lines: string[] = [];
-  for (const id of ctx.changedIds) {
-    const record = current.get(id);
-    const history = (ctx.historyById.get(id) ?? []).map((v) => `${v.version}@${v.changedAt}`).join(',');
-    const input = `${record ? `${record.version}@${record.lastChangedAt}` : 'none'};${history}`;
-    for (const r of renderers) for (const key of r.keysOf(id)) lines.push(`${key}\tinput:${input}`);
-  }
-  return lines;
 }
 
 /** The entry the rendered snapshot index gives this publication's snapshot, as the state keeps it. */

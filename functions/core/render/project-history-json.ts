@@ -61,16 +61,17 @@ export function projectHistoryDocument(
   };
 }
 
-/** One v1/projects/<id>.json per project that changed this run (every project on the first run). */
-export const renderProjectHistories: Renderer = (ctx: RenderContext): OutputFile[] => {
-  return projectHistoryFiles(ctx);
-};
-
-/** The history documents as a detail renderer: written batch by batch (see DetailRenderer). */
+/**
+ * One v1/projects/<id>.json per project that changed this run (every project on the first run),
+ * as a detail renderer: written batch by batch (see DetailRenderer).
+ */
 export const projectHistories: DetailRenderer = {
   keysOf: (id) => [projectHistoryKey(id)],
-  render: (ctx) => projectHistoryFiles(ctx),
+  render: projectHistoryFiles,
 };
+
+/** The same files rendered at once, for a renderer list. */
+export const renderProjectHistories: Renderer = projectHistoryFiles;
 
 function projectHistoryFiles(ctx: RenderContext): OutputFile[] {
   const current = new Map(ctx.records.map((r) => [r.id, r]));
