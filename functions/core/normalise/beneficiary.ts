@@ -130,17 +130,40 @@ function finnishStems(token: string): string[] {
   return stems;
 }
 
+interface Inflection {
+  /** What every form of the word starts with: no stem changes more than its last three letters. */
+  readonly prefix: string;
+  readonly stems: readonly string[];
+  readonly endings: readonly string[];
+}
+
+/** Per name token: findBeneficiaries asks for the same few hundred tokens at every word of a text. */
+const INFLECTIONS = new Map<string, Inflection>();
+
+function inflectionOf(token: string): Inflection {
+  let inflection = INFLECTIONS.get(token);
+  if (!inflection) {
+    const short = token.length < 4;
+    inflection = {
+      prefix: short ? token : token.slice(0, token.length - 3),
+      stems: short ? [token] : finnishStems(token),
+      endings: short ? ['n'] : FINNISH_ENDINGS,
+    };
+    INFLECTIONS.set(token, inflection);
+  }
+  return inflection;
+}
+
 /**
  * The base form of a written word when its folded form is the name's last word `token` itself, in a
  * Swedish genitive or in a Finnish case: "Maahanmuuttoviraston" → "Maahanmuuttovirasto", "kaupungin"
  * → "kaupunki"; null when it is another word. Case and accents of the written word are kept.
  */
-function baseForm(written: string, token: string): string | null {
-  const word = foldKey(written);
+function baseForm(written: string, token: string, word: string = foldKey(written)): string | null {
+  const { prefix, stems, endings } = inflectionOf(token);
+  if (!word.startsWith(prefix)) return null;
   if (word === token) return written;
   if (word === `${token}s`) return written.slice(0, -1);
-  const stems = token.length < 4 ? [token] : finnishStems(token);
-  const endings = token.length < 4 ? ['n'] : FINNISH_ENDINGS;
   for (const stem of stems) {
     if (!word.startsWith(stem) || !endings.includes(word.slice(stem.length))) continue;
     let common = 0;
@@ -204,7 +227,10 @@ export function findBeneficiaries(
         let ok = true;
         for (let k = 0; k < tokens.length && ok; k++) {
           const word = words[end]!;
-          ok = k === tokens.length - 1 ? baseForm(original[end]!, tokens[k]!) !== null : word === tokens[k];
+          ok =
+            k === tokens.length - 1
+              ? baseForm(original[end]!, tokens[k]!, word) !== null
+              : word === tokens[k];
           end++;
         }
         if (!ok) continue;
