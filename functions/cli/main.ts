@@ -1,17 +1,22 @@
 // Local runs talk to an in-process dynalite; the AWS SDK's Node-version notice is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-import { parseRunArgs, RUN_USAGE, runCommand } from './run-command';
+import { type DynaliteThread, spawnDynaliteThread } from './dynalite-thread';
 import { UsageError } from './usage-error';
 
-const USAGE = `Usage: amif-feed <run|serve> [options]   (npm start -- [options] runs "run")
+const usage = (
+  runUsage: string,
+) => `Usage: amif-feed <run|serve> [options]   (npm start -- [options] runs "run")
 
-${RUN_USAGE}`;
+${runUsage}`;
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   const stdout = (s: string) => process.stdout.write(s);
   const stderr = (s: string) => process.stderr.write(`${s}\n`);
+  // Spawned before the run's own modules load, so dynalite loads on the other core meanwhile.
+  const thread: DynaliteThread | null = command === 'run' ? spawnDynaliteThread() : null;
+  const { parseRunArgs, RUN_USAGE, runCommand } = await import('./run-command');
   try {
     if (command === 'run') {
       const options = parseRunArgs(rest);
@@ -19,7 +24,7 @@ async function main(argv: readonly string[]): Promise<number> {
         stdout(`${RUN_USAGE}\n`);
         return 0;
       }
-      return (await runCommand(options, stdout, stderr)).exitCode;
+      return (await runCommand(options, stdout, stderr, thread ?? undefined)).exitCode;
     }
     if (command === 'serve') {
       const { serveCommand } = await import('./serve-command');
@@ -28,11 +33,13 @@ async function main(argv: readonly string[]): Promise<number> {
     throw new UsageError(`unknown command "${command ?? ''}"`);
   } catch (error) {
     if (error instanceof UsageError) {
-      stderr(`error: ${error.message}\n\n${USAGE}`);
+      stderr(`error: ${error.message}\n\n${usage(RUN_USAGE)}`);
       return 2;
     }
     stderr(`error: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
+  } finally {
+    thread?.discard();
   }
 }
 

@@ -15,6 +15,7 @@ import type { Logger } from '../core/ports';
 import { configuredSources, sourceHosts } from '../core/sources/built-in-sources';
 import type { SourceModule } from '../core/sources/source-module';
 import { DataDirBusyError, lockDataDir } from './data-dir-lock';
+import type { DynaliteThread } from './dynalite-thread';
 import { startEmbeddedDynalite } from './embedded-dynalite';
 import { type RunProgress, showsProgress, terminalRunProgress } from './run-progress';
 import { UsageError } from './usage-error';
@@ -139,6 +140,7 @@ export async function runCommand(
   options: RunOptions,
   stdout: (s: string) => void,
   stderr: (s: string) => void,
+  thread?: DynaliteThread,
 ): Promise<RunOutcome> {
   const logger = createStderrLogger(stderr);
   const dataDir = resolve(options.data);
@@ -156,7 +158,7 @@ export async function runCommand(
     throw error;
   }
   try {
-    return await runWithStore(options, dataDir, outDir, logger, stdout, stderr);
+    return await runWithStore(options, dataDir, outDir, logger, stdout, stderr, thread);
   } finally {
     await unlock();
   }
@@ -169,8 +171,12 @@ async function runWithStore(
   logger: Logger,
   stdout: (s: string) => void,
   stderr: (s: string) => void,
+  thread: DynaliteThread | undefined,
 ): Promise<RunOutcome> {
-  const db = await startEmbeddedDynalite({ path: resolve(dataDir, 'dynamodb') });
+  const db = await startEmbeddedDynalite({
+    path: resolve(dataDir, 'dynamodb'),
+    ...(thread ? { thread } : {}),
+  });
   const store = createDirectoryObjectStore(outDir);
   const progress: RunProgress | null = showsProgress({
     json: options.json,
