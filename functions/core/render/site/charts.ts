@@ -161,16 +161,29 @@ function cmp(a: string, b: string): number {
 /** Per calendar year: how many projects run at some point of it, start in it and end in it. */
 export function yearActivity(periods: readonly PeriodRow[]): YearActivity[] {
   if (periods.length === 0) return [];
-  const first = Math.min(...periods.map((p) => Number(p.start.slice(0, 4))));
-  const last = Math.max(...periods.map((p) => Number(p.end.slice(0, 4))));
+  const running = new Map<number, number>();
+  const starting = new Map<number, number>();
+  const ending = new Map<number, number>();
+  const bump = (map: Map<number, number>, year: number) => map.set(year, (map.get(year) ?? 0) + 1);
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const p of periods) {
+    const start = Number(p.start.slice(0, 4));
+    const end = Number(p.end.slice(0, 4));
+    first = Math.min(first, start);
+    last = Math.max(last, end);
+    bump(starting, start);
+    bump(ending, end);
+    // A period that ends before it starts (kept as published, with a quality flag) runs in no year.
+    for (let year = start; year <= end; year++) bump(running, year);
+  }
   const out: YearActivity[] = [];
   for (let year = first; year <= last; year++) {
-    const y = String(year);
     out.push({
       year,
-      running: periods.filter((p) => p.start.slice(0, 4) <= y && p.end.slice(0, 4) >= y).length,
-      starting: periods.filter((p) => p.start.slice(0, 4) === y).length,
-      ending: periods.filter((p) => p.end.slice(0, 4) === y).length,
+      running: running.get(year) ?? 0,
+      starting: starting.get(year) ?? 0,
+      ending: ending.get(year) ?? 0,
     });
   }
   return out;

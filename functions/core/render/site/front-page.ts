@@ -1,26 +1,17 @@
 import type { ProjectVersion } from '../../model/history';
 import type { ProjectRecord } from '../../model/project';
 import type { RenderContext } from '../render-context';
-import type { Allocation } from './allocation';
 import type { SiteAssets } from './assets';
 import {
-  activeRecords,
   barChartSvg,
   centsOf,
-  commonestName,
-  cumulativeByMonth,
   cumulativeSvg,
   describeBuckets,
   describeRange,
-  fundingByObjective,
-  fundingByStartYear,
   objectiveKey,
   objectiveLabel,
-  projectPeriods,
   timelineBars,
   timelineSvg,
-  topBeneficiaries,
-  yearActivity,
 } from './charts';
 import {
   formatCents,
@@ -32,6 +23,7 @@ import {
   formatPercent,
   formatTimestamp,
 } from './format';
+import type { FrontPageData } from './front-page-data';
 import { html, type SafeHtml } from './html';
 import { type DownloadKey, LANGS, type Lang, MESSAGES, type Messages, SORT_KEYS } from './i18n';
 import { renderPage } from './layout';
@@ -42,7 +34,8 @@ export interface FrontPageInput {
   readonly ctx: RenderContext;
   readonly lang: Lang;
   readonly assets: SiteAssets;
-  readonly allocation: Allocation;
+  /** What the page counts and sums, the same for every language (frontPageData). */
+  readonly data: FrontPageData;
 }
 
 const RECENT_LIMIT = 10;
@@ -54,27 +47,12 @@ const RECENT_LIMIT = 10;
  */
 export const FRONT_PAGE_TABLE_ROWS = 500;
 
-/** The latest change of the dataset: the newest lastChangedAt of any record. */
-export function lastChangedAt(records: readonly ProjectRecord[]): string | null {
-  return records.reduce<string | null>(
-    (a, r) => (a === null || r.lastChangedAt > a ? r.lastChangedAt : a),
-    null,
-  );
-}
-
-/** Cents awarded to the programme the allocation belongs to (removed projects excluded). */
-export function awardedAgainstAllocation(records: readonly ProjectRecord[], programme: string): number {
-  return activeRecords(records)
-    .filter((r) => r.programme === programme)
-    .reduce((sum, r) => sum + centsOf(r), 0);
-}
-
 function timeEl(lang: Lang, iso: string, kind: 'date' | 'timestamp'): SafeHtml {
   return html`<time datetime="${iso}">${kind === 'date' ? formatDate(lang, iso) : formatTimestamp(lang, iso)}</time>`;
 }
 
 export function renderFrontPage(input: FrontPageInput): string {
-  const { ctx, lang, assets } = input;
+  const { ctx, lang, assets, data } = input;
   const t = MESSAGES[lang];
   const key = frontPageKey(lang);
   const rel = (target: string) => relativeHref(key, target);
@@ -89,10 +67,10 @@ export function renderFrontPage(input: FrontPageInput): string {
 <li><a href="#sources">${t.sourcesHeading}</a></li>
 </ul></nav>
 ${figuresSection(input, t, rel)}
-${chartsSection(ctx, lang, t)}
-${projectsSection(ctx, lang, t, rel)}
+${chartsSection(ctx, data, lang, t)}
+${projectsSection(ctx, data, lang, t, rel)}
 ${changesSection(ctx, lang, t, rel)}
-${downloadsSection(ctx, lang, t, rel)}
+${downloadsSection(ctx, data, lang, t, rel)}
 ${sourcesSection(ctx, lang, t)}`;
   return renderPage({
     lang,
@@ -107,17 +85,14 @@ ${sourcesSection(ctx, lang, t)}`;
 }
 
 function figuresSection(input: FrontPageInput, t: Messages, rel: (k: string) => string): SafeHtml {
-  const { ctx, lang, allocation } = input;
-  const active = activeRecords(ctx.records);
-  const removed = ctx.records.length - active.length;
-  const awarded = awardedAgainstAllocation(ctx.records, allocation.programme);
+  const { ctx, lang, data } = input;
+  const { allocation, awardedCents: awarded, lastChangedAt: changed } = data;
   const share = allocation.eur > 0 ? awarded / 100 / allocation.eur : 0;
-  const changed = lastChangedAt(ctx.records);
   const meterWidth = Math.max(0, Math.min(100, share * 100));
   return html`<section id="figures" aria-labelledby="figures-h">
 <h2 id="figures-h">${t.keyFigures}</h2>
 <dl class="figures">
-<div class="figure"><dt>${t.projects}</dt><dd><span class="value">${formatInteger(lang, active.length)}</span><span class="detail">${t.projectsNote(removed)}</span></dd></div>
+<div class="figure"><dt>${t.projects}</dt><dd><span class="value">${formatInteger(lang, data.activeCount)}</span><span class="detail">${t.projectsNote(data.removedCount)}</span></dd></div>
 <div class="figure"><dt>${t.totalFunding}</dt><dd><span class="value">${formatCentsShort(lang, Math.round(ctx.meta.totalEuFundingEur * 100))}</span><span class="detail">${formatEuros(lang, ctx.meta.totalEuFundingEur)}; ${t.totalFundingNote}</span></dd></div>
 <div class="figure"><dt>${t.allocationShare}</dt><dd><span class="value">${formatPercent(lang, share)}</span><span class="detail">${t.allocationNote(formatCentsShort(lang, awarded), formatCentsShort(lang, allocation.eur * 100))}</span><span class="detail">${allocation.sourceUrl ? html`<a href="${allocation.sourceUrl}">${t.allocationSource}</a>` : t.allocationSource}</span><span class="meter"><svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="${String(Math.round(meterWidth * 10) / 10)}" height="10"/></svg></span></dd></div>
 <div class="figure"><dt>${t.lastUpdate}</dt><dd><span class="value">${changed ? timeEl(lang, changed, 'date') : t.unknown}</span></dd></div>
@@ -152,12 +127,9 @@ function legendItem(className: string, label: string): SafeHtml {
   return html`<li><svg viewBox="0 0 10 10" aria-hidden="true" focusable="false"><rect class="${className}" width="10" height="10"/></svg>${label}</li>`;
 }
 
-function chartsSection(ctx: RenderContext, lang: Lang, t: Messages): SafeHtml {
-  const records = ctx.records;
-  const active = activeRecords(records);
-  const totalCents = active.reduce((s, r) => s + centsOf(r), 0);
-
-  const bySo = fundingByObjective(records).map((b) => ({ ...b, label: objectiveLabel(b.key, t) }));
+function chartsSection(ctx: RenderContext, data: FrontPageData, lang: Lang, t: Messages): SafeHtml {
+  const { totalCents, activeCount, periods } = data;
+  const bySo = data.byObjective.map((b) => ({ ...b, label: objectiveLabel(b.key, t) }));
   const soChart = chartBlock(
     {
       id: 'chart-so',
@@ -172,13 +144,13 @@ function chartsSection(ctx: RenderContext, lang: Lang, t: Messages): SafeHtml {
       table: html`<table><caption>${t.chartBySo}</caption>
 <thead><tr><th scope="col">${t.specificObjective}</th><th scope="col" class="num">${t.projectCount}</th><th scope="col" class="num">${t.euFunding}</th><th scope="col" class="num">${t.share}</th></tr></thead>
 <tbody>${bySo.map((b) => html`<tr data-so="${b.key}"><th scope="row">${b.label}</th><td class="num">${formatInteger(lang, b.count)}</td><td class="num" data-cents="${b.cents}">${formatCents(lang, b.cents)}</td><td class="num">${formatPercent(lang, totalCents > 0 ? b.cents / totalCents : 0)}</td></tr>`)}</tbody>
-<tfoot><tr><th scope="row">${t.total}</th><td class="num">${formatInteger(lang, active.length)}</td><td class="num">${formatCents(lang, totalCents)}</td><td class="num">${formatPercent(lang, totalCents > 0 ? 1 : 0)}</td></tr></tfoot>
+<tfoot><tr><th scope="row">${t.total}</th><td class="num">${formatInteger(lang, activeCount)}</td><td class="num">${formatCents(lang, totalCents)}</td><td class="num">${formatPercent(lang, totalCents > 0 ? 1 : 0)}</td></tr></tfoot>
 </table>`,
     },
     t,
   );
 
-  const byYear = fundingByStartYear(records).map((b) => ({
+  const byYear = data.byStartYear.map((b) => ({
     ...b,
     label: b.key === 'none' ? t.unknown : b.key,
   }));
@@ -196,13 +168,13 @@ function chartsSection(ctx: RenderContext, lang: Lang, t: Messages): SafeHtml {
       table: html`<table><caption>${t.chartByYear}</caption>
 <thead><tr><th scope="col">${t.startYear}</th><th scope="col" class="num">${t.projectCount}</th><th scope="col" class="num">${t.euFunding}</th></tr></thead>
 <tbody>${byYear.map((b) => html`<tr><th scope="row">${b.label}</th><td class="num">${formatInteger(lang, b.count)}</td><td class="num">${formatCents(lang, b.cents)}</td></tr>`)}</tbody>
-<tfoot><tr><th scope="row">${t.total}</th><td class="num">${formatInteger(lang, active.length)}</td><td class="num">${formatCents(lang, totalCents)}</td></tr></tfoot>
+<tfoot><tr><th scope="row">${t.total}</th><td class="num">${formatInteger(lang, activeCount)}</td><td class="num">${formatCents(lang, totalCents)}</td></tr></tfoot>
 </table>`,
     },
     t,
   );
 
-  const top = topBeneficiaries(records, 10).map((b) => ({ ...b, label: b.name }));
+  const top = data.topBeneficiaries.map((b) => ({ ...b, label: b.name }));
   const topChart = chartBlock(
     {
       id: 'chart-beneficiaries',
@@ -222,9 +194,8 @@ function chartsSection(ctx: RenderContext, lang: Lang, t: Messages): SafeHtml {
     t,
   );
 
-  const periods = projectPeriods(records);
   const range = describeRange(lang, periods);
-  const activity = yearActivity(periods);
+  const activity = data.yearActivity;
   const soKeys = [...new Set(periods.map((p) => p.so))].sort();
   const timelineChart = chartBlock(
     {
@@ -248,7 +219,7 @@ function chartsSection(ctx: RenderContext, lang: Lang, t: Messages): SafeHtml {
     t,
   );
 
-  const months = cumulativeByMonth(records);
+  const months = data.months;
   const lastMonth = months[months.length - 1];
   const cumulativeChart = chartBlock(
     {
@@ -320,27 +291,20 @@ export function rowFilterValues(record: ProjectRecord) {
   };
 }
 
-function projectsSection(ctx: RenderContext, lang: Lang, t: Messages, rel: (k: string) => string): SafeHtml {
+function projectsSection(
+  ctx: RenderContext,
+  data: FrontPageData,
+  lang: Lang,
+  t: Messages,
+  rel: (k: string) => string,
+): SafeHtml {
   const records = ctx.records;
-  const programmes = [...new Set(records.map((r) => r.programme))].sort();
-  const soKeys = [...new Set(records.map(objectiveKey))].sort();
-  const beneficiaryNames = new Map<string, Map<string, number>>();
-  for (const r of records) {
-    const names = beneficiaryNames.get(r.beneficiary.id) ?? new Map<string, number>();
-    names.set(r.beneficiary.name, (names.get(r.beneficiary.name) ?? 0) + 1);
-    beneficiaryNames.set(r.beneficiary.id, names);
-  }
-  const beneficiaries = [...beneficiaryNames.entries()]
-    .map(([id, names]) => ({
-      value: id,
-      label: commonestName(names),
-      ...(lang === 'fi' ? {} : { lang: 'fi' as const }),
-    }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'fi') || (a.value < b.value ? -1 : 1));
-  const statuses = (['listed', 'announced', 'removed'] as const).filter((s) =>
-    records.some((r) => r.status === s),
-  );
-  const years = [...new Set(records.map((r) => r.startDate?.slice(0, 4) ?? 'none'))].sort();
+  const { programmes, objectives: soKeys, statuses, years } = data;
+  const beneficiaries = data.beneficiaries.map((b) => ({
+    value: b.id,
+    label: b.name,
+    ...(lang === 'fi' ? {} : { lang: 'fi' as const }),
+  }));
 
   const form = html`<form id="filters" class="filters" method="get" action="#all-projects" role="search" aria-label="${t.allProjects}">
 <div class="search"><label for="f-q">${t.search}</label><span class="hint" id="f-q-hint">${t.searchHint}</span><input id="f-q" name="q" type="search" aria-describedby="f-q-hint" autocomplete="off"></div>
@@ -502,9 +466,15 @@ const DOWNLOAD_ORDER: readonly DownloadKey[] = [
   'status',
 ];
 
-function downloadsSection(ctx: RenderContext, lang: Lang, t: Messages, rel: (k: string) => string): SafeHtml {
+function downloadsSection(
+  ctx: RenderContext,
+  data: FrontPageData,
+  lang: Lang,
+  t: Messages,
+  rel: (k: string) => string,
+): SafeHtml {
   const licence = ctx.config.licence;
-  const changed = lastChangedAt(ctx.records);
+  const changed = data.lastChangedAt;
   const url = `${ctx.config.publicBaseUrl}/`;
   return html`<section id="downloads" aria-labelledby="downloads-h">
 <h2 id="downloads-h">${t.downloads}</h2>

@@ -4,6 +4,7 @@ import type { DetailRenderer, RenderContext, Renderer } from '../render-context'
 import { allocationFrom } from './allocation';
 import { siteAssets } from './assets';
 import { renderFrontPage } from './front-page';
+import { frontPageData } from './front-page-data';
 import { LANGS } from './i18n';
 import { frontPageKey, projectPageKey } from './paths';
 import { renderProjectPage } from './project-page';
@@ -26,10 +27,10 @@ export const renderSite: Renderer = (ctx: RenderContext): OutputFile[] => [
 /** The site's assets and its three front pages: a bounded number of files however long the list. */
 export const renderSiteFrontPages: Renderer = (ctx: RenderContext): OutputFile[] => {
   const assets = siteAssets();
-  const allocation = allocationFrom(ctx.reference ?? null);
+  const data = frontPageData(ctx.records, allocationFrom(ctx.reference ?? null));
   const files: OutputFile[] = [...assets.files];
   for (const lang of LANGS) {
-    files.push(page(frontPageKey(lang), renderFrontPage({ ctx, lang, assets, allocation }), 'latest'));
+    files.push(page(frontPageKey(lang), renderFrontPage({ ctx, lang, assets, data }), 'latest'));
   }
   return files;
 };
