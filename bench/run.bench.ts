@@ -7,8 +7,9 @@
  * Each round, on a fresh --data and --out: a first run, an unchanged run (the same pages) and a
  * changed run (the 1 % page), each `node dist/cli/main.mjs run` exactly as `npm start` starts it;
  * then the floor: a fresh process that only loads the page and reads every <td> with cheerio.
- * Prints medians of wall time, CPU time, peak RSS (and the maximum) and the files each run wrote
- * (new or rewritten files under --out, found by inode, mtime and size). The last line is always
+ * Prints medians of wall time, CPU time, peak RSS (and the maximum), the files each run wrote
+ * (new or rewritten files under --out, found by inode, mtime and size) and the state items it
+ * wrote or deleted (the --data table read before and after the run, outside the timed process). The last line is always
  * `ratio: <first run / floor, wall> peak_rss_mb: <largest peak RSS of the first runs>`.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,6 +22,7 @@ import { ESM_REQUIRE_BANNER, harvesterBundleAliases } from '../infra/bundle-alia
 import { BENCH_USAGE, type BenchArgs, BenchUsageError, parseBenchArgs } from './bench-args';
 import { HANDLER_PATH, measureBundle } from './bundle';
 import { type ProcessUsage, runMeasured } from './process-usage';
+import { type StateWrites, stampState, stateWritesBetween } from './state-items';
 import { median } from './stats';
 import { syntheticPage } from './synthetic-page';
 import { stampTree, writtenBetween } from './written-files';
@@ -37,6 +39,8 @@ const TARGETS = {
   firstRssMb: 512,
   unchangedRatio: 0.5,
   changedFiles: (rows: number) => 4 * Math.ceil(rows / 100) + 40,
+  /** "About 2 × 200 + 2" at 20 000 rows: a record and a version per changed project, the run and the head, plus the same allowance as for files. */
+  changedItems: (rows: number) => 2 * Math.ceil(rows / 100) + 2 + 40,
   smallFirstRunMs: 1000,
   bundleKb: 1536,
   coldLoadMs: 300,
@@ -51,6 +55,8 @@ const SCENARIOS: readonly { id: Scenario; label: string }[] = [
 
 interface Measured extends ProcessUsage {
   readonly written: readonly string[];
+  /** State items the run put or changed, and deleted (read from the table before and after it). */
+  readonly items: StateWrites;
 }
 
 interface Work {
@@ -90,7 +96,9 @@ async function prepare(args: BenchArgs, dir: string): Promise<Work> {
 
 async function runCli(work: Work, round: number, scenario: Scenario, index: number): Promise<Measured> {
   const out = join(work.dir, `round-${round}`, 'out');
+  const data = join(work.dir, `round-${round}`, 'data');
   const before = await stampTree(out);
+  const stateBefore = await stampState(data);
   const usage = await runMeasured(
     [
       '--enable-source-maps',
@@ -99,7 +107,7 @@ async function runCli(work: Work, round: number, scenario: Scenario, index: numb
       '--pages',
       scenario === 'changed' ? work.changedPages : work.pages,
       '--data',
-      join(work.dir, `round-${round}`, 'data'),
+      data,
       '--out',
       out,
       '--now',
@@ -107,7 +115,11 @@ async function runCli(work: Work, round: number, scenario: Scenario, index: numb
     ],
     { cwd: ROOT, usageDir: work.dir, env: { CI: 'true' } },
   );
-  return { ...usage, written: writtenBetween(before, await stampTree(out)) };
+  return {
+    ...usage,
+    written: writtenBetween(before, await stampTree(out)),
+    items: stateWritesBetween(stateBefore, await stampState(data)),
+  };
 }
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
@@ -130,6 +142,11 @@ function describe(label: string, runs: readonly Measured[] | readonly ProcessUsa
       30,
     ),
     'written' in (runs[0] ?? {}) ? `files written ${median(written)}`.padEnd(20) : ''.padEnd(20),
+    'items' in (runs[0] ?? {})
+      ? `items written ${median(runs.map((r) => ('items' in r ? r.items.written : 0)))} (deleted ${median(runs.map((r) => ('items' in r ? r.items.deleted : 0)))})`.padEnd(
+          32,
+        )
+      : ''.padEnd(32),
     `exit ${exits}`,
   ].join(' ');
 }
@@ -185,6 +202,7 @@ async function main(args: BenchArgs): Promise<void> {
     const unchangedRatio = median(runs.unchanged.map((r) => r.wallMs)) / floorMs;
     const firstRssMb = mb(Math.max(...runs.first.map((r) => r.maxRssKb)));
     const changedFiles = median(runs.changed.map((r) => r.written.length));
+    const changedItems = median(runs.changed.map((r) => r.items.written + r.items.deleted));
     const firstOk = runs.first.every((r) => r.exitCode === 0);
     console.log('\ntargets:');
     console.log(`  first run exit 0 every time: ${verdict(firstOk)}`);
@@ -199,6 +217,9 @@ async function main(args: BenchArgs): Promise<void> {
     );
     console.log(
       `  1 % changed run files written: ${changedFiles} (≤ ${TARGETS.changedFiles(args.rows)}: ${verdict(changedFiles <= TARGETS.changedFiles(args.rows))})`,
+    );
+    console.log(
+      `  1 % changed run state items written or deleted: ${changedItems} (≤ ${TARGETS.changedItems(args.rows)}: ${verdict(changedItems <= TARGETS.changedItems(args.rows))}; besides records and versions: the run, the head, a snapshot, each source's state and the changed source's stored reading)`,
     );
 
     if (args.bundle) {

@@ -17,6 +17,7 @@ import type { SourceModule } from '../core/sources/source-module';
 import { DataDirBusyError, lockDataDir } from './data-dir-lock';
 import type { DynaliteThread } from './dynalite-thread';
 import { startEmbeddedDynalite } from './embedded-dynalite';
+import { LOCAL_STATE_TABLE, localOutboxPath, localStorePath } from './local-state';
 import { type RunProgress, showsProgress, terminalRunProgress } from './run-progress';
 import { UsageError } from './usage-error';
 
@@ -174,7 +175,7 @@ async function runWithStore(
   thread: DynaliteThread | undefined,
 ): Promise<RunOutcome> {
   const db = await startEmbeddedDynalite({
-    path: resolve(dataDir, 'dynamodb'),
+    path: localStorePath(dataDir),
     ...(thread ? { thread } : {}),
   });
   const store = createDirectoryObjectStore(outDir);
@@ -188,7 +189,7 @@ async function runWithStore(
     : null;
   progress?.watch(db.client);
   try {
-    const state = createDynamoDbStateStore({ client: db.client, tableName: 'amif-feed', logger });
+    const state = createDynamoDbStateStore({ client: db.client, tableName: LOCAL_STATE_TABLE, logger });
     await state.ensureTable();
     const fetcher = options.live
       ? createHttpFetcher({ allowedHosts: sourceHosts(options.sources), timeoutMs: 20_000, maxRetries: 1 })
@@ -203,7 +204,7 @@ async function runWithStore(
       fetcher: progress?.fetcher(fetcher) ?? fetcher,
       state,
       store: progress?.store(store) ?? store,
-      notifier: createOutboxNotifier(resolve(dataDir, 'outbox'), stderr),
+      notifier: createOutboxNotifier(localOutboxPath(dataDir), stderr),
       logger,
       now: options.now,
       config: feedConfigSchema.parse({
