@@ -1,9 +1,4 @@
 import type ExcelJS from 'exceljs';
-// The Workbook module alone, not exceljs's main entry: the main entry also loads the streaming
-// reader and writer (archiver, unzipper and their stream polyfills), about 900 KB of the Lambda
-// bundle that writing one workbook to a buffer never uses.
-import Workbook from 'exceljs/lib/doc/workbook.js';
-import JSZip from 'jszip';
 import type { ProjectRecord } from '../model/project';
 import { projectsTableSchema } from './datapackage';
 import { CACHE_LATEST, CONTENT_TYPES, type OutputFile } from './output-file';
@@ -114,6 +109,15 @@ function columnsSheet(workbook: ExcelJS.Workbook): void {
 
 /** The workbook's bytes, with every timestamp set to `at` (a UTC timestamp). */
 export async function renderProjectsXlsx(records: readonly ProjectRecord[], at: string): Promise<Uint8Array> {
+  // Loaded when a workbook is written, not when the harvester starts: exceljs and jszip are the
+  // largest modules of the bundle, and a run that finds every page unchanged writes no workbook.
+  // The Workbook module alone, not exceljs's main entry: the main entry also loads the streaming
+  // reader and writer (archiver, unzipper and their stream polyfills), about 900 KB of the Lambda
+  // bundle that writing one workbook to a buffer never uses.
+  const [{ default: Workbook }, { default: JSZip }] = await Promise.all([
+    import('exceljs/lib/doc/workbook.js'),
+    import('jszip'),
+  ]);
   const when = new Date(at);
   const workbook = new Workbook();
   workbook.creator = 'amif-feed';
