@@ -39,17 +39,42 @@ export function amountsAgree(
 
 const acronymLike = (word: string) => (word.match(/\p{Lu}/gu) ?? []).length >= 2;
 
+/** A written name of a mention, folded the ways nameEvidence compares it with a project's. */
+interface WrittenNameKeys {
+  readonly folded: string;
+  /** The first word, folded, when it looks like an acronym ("PALOMA-hanke" → "paloma"); else null. */
+  readonly acronym: string | null;
+  readonly core: string;
+}
+
+// A mention is compared with every listed project of its programme (20 000 at scale): fold its
+// names once, not once per project.
+const writtenKeys = new WeakMap<PressMention, readonly WrittenNameKeys[]>();
+
+function writtenNameKeys(mention: PressMention): readonly WrittenNameKeys[] {
+  let found = writtenKeys.get(mention);
+  if (!found) {
+    found = mention.names.map((written) => {
+      const first = written.split(/\s+/)[0]!;
+      return {
+        folded: foldKey(written),
+        acronym: acronymLike(first) ? foldKey(first) : null,
+        core: coreName(written),
+      };
+    });
+    writtenKeys.set(mention, found);
+  }
+  return found;
+}
+
 /** How a mention's names point at a project: "acronym", "name", or null. */
 export function nameEvidence(mention: PressMention, project: ProjectDraft): 'acronym' | 'name' | null {
-  const { acronym, name } = draftKeys(project);
-  for (const written of mention.names) {
-    const folded = foldKey(written);
-    const first = written.split(/\s+/)[0]!;
-    if (acronym && (folded === acronym || (acronymLike(first) && foldKey(first) === acronym)))
-      return 'acronym';
-    if (folded.length >= 4 && (name === folded || name.startsWith(`${folded} `))) return 'name';
-    const core = coreName(written);
-    if (core.length >= 4 && core === draftKeys(project).coreName) return 'name';
+  const { acronym, name, coreName: core } = draftKeys(project);
+  for (const written of writtenNameKeys(mention)) {
+    if (acronym && (written.folded === acronym || written.acronym === acronym)) return 'acronym';
+    if (written.folded.length >= 4 && (name === written.folded || name.startsWith(`${written.folded} `)))
+      return 'name';
+    if (written.core.length >= 4 && written.core === core) return 'name';
   }
   return null;
 }
