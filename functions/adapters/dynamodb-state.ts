@@ -285,7 +285,7 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
   async function commit(change: StateCommit, holder: string): Promise<void> {
     const items = commitItems(change);
     const next = await summaryAfter(change);
-    const journal = journalItems(change.run.runId, items, clock());
+    const journal = await journalItems(change.run.runId, items, clock());
     await write(journal.chunks, `journal of ${change.run.runId}`);
     // The commit point: from here on the commit is applied, by this run or by the next.
     const committed = await head.update(holder, (h) => ({

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { once } from 'node:events';
+import { createGzip, gunzipSync } from 'node:zlib';
 import type { TableClient } from './table-client';
 import { type Item, itemKey, PK, padNumber, STATE_TABLE_SCHEMA } from './table-schema';
 
@@ -24,13 +25,12 @@ export function journalChunkKey(runId: string, n: number): Item {
   return itemKey(PK.journal(runId), padNumber(n, 4, `journal of ${runId} chunk`));
 }
 
-export function journalItems(
+export async function journalItems(
   runId: string,
   items: readonly Item[],
   now: Date,
-): { ref: JournalRef; chunks: Item[] } {
-  // Level 1: a journal lives until its commit is applied, so speed matters more than size.
-  const bytes = gzipSync(Buffer.from(JSON.stringify(items, binaryReplacer), 'utf8'), { level: 1 });
+): Promise<{ ref: JournalRef; chunks: Item[] }> {
+  const bytes = await gzipJsonList(items);
   const expiresAt = Math.floor(now.getTime() / 1000) + KEEP_SECONDS;
   const chunks: Item[] = [];
   for (let start = 0, n = 0; start < bytes.byteLength; start += CHUNK_BYTES, n++) {
@@ -44,6 +44,25 @@ export function journalItems(
     ref: { runId, chunks: chunks.length, sha256: createHash('sha256').update(bytes).digest('hex') },
     chunks,
   };
+}
+
+/**
+ * The gzip of `JSON.stringify(items)`, written an item at a time: a commit of 20 000 projects was
+ * 150 MB of JSON text as one string, beside its UTF-8 copy and the items themselves.
+ */
+async function gzipJsonList(items: readonly Item[]): Promise<Buffer> {
+  // Level 1: a journal lives until its commit is applied, so speed matters more than size.
+  const gzip = createGzip({ level: 1 });
+  const parts: Buffer[] = [];
+  gzip.on('data', (part: Buffer) => parts.push(part));
+  const ended = once(gzip, 'end');
+  for (let i = 0; i < items.length; i++) {
+    const text = `${i === 0 ? '[' : ','}${JSON.stringify(items[i], binaryReplacer)}`;
+    if (!gzip.write(text)) await once(gzip, 'drain');
+  }
+  gzip.end(items.length === 0 ? '[]' : ']');
+  await ended;
+  return Buffer.concat(parts);
 }
 
 export async function readJournal(table: TableClient, ref: JournalRef): Promise<Item[]> {

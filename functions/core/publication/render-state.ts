@@ -108,11 +108,12 @@ export async function renderState(input: RenderStateInput): Promise<RenderedStat
     },
     reference: publication.reference,
   };
-  // The workbook beside the renderers: exceljs writes asynchronously.
-  const dataset = [
-    ...renderDataset(ctx, input.renderers ?? DEFAULT_RENDERERS),
-    ...(await renderXlsxFile(ctx)),
-  ].map(asBytes);
+  // The workbook first (exceljs writes asynchronously), then each renderer's text turned into bytes as
+  // soon as it is rendered: exceljs's model of every cell is the largest transient of a render, and is
+  // gone before the other files are built, and no file is held as text and as bytes for long. The
+  // order of the files stays: the renderers', then the workbook.
+  const workbook = (await renderXlsxFile(ctx)).map(asBytes);
+  const dataset = [...renderDataset(ctx, input.renderers ?? DEFAULT_RENDERERS, asBytes), ...workbook];
   const catalogue = renderCatalogue(ctx, dataset);
   const files = [...dataset, ...catalogue.files.map(asBytes)];
   const detailRenderers = input.detailRenderers ?? (input.renderers ? [] : DETAIL_RENDERERS);

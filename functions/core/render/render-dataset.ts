@@ -43,6 +43,7 @@ export const DETAIL_RENDERERS: readonly DetailRenderer[] = [projectHistories, re
 export function renderDataset(
   ctx: RenderContext,
   renderers: readonly Renderer[] = DEFAULT_RENDERERS,
+  each: (file: OutputFile) => OutputFile = (file) => file,
 ): OutputFile[] {
-  return renderers.flatMap((render) => render(ctx));
+  return renderers.flatMap((render) => render(ctx).map(each));
 }
