@@ -103,6 +103,9 @@ export function spawnDynaliteThread(): DynaliteThread {
     open: async (path) => {
       if (opened) throw new Error('the embedded DynamoDB thread was already opened');
       opened = true;
+      // It can end before it is asked (dynalite failed to load): there is no exit left to wait for.
+      if (exited)
+        throw failure ?? new Error('the embedded DynamoDB thread ended before its store was opened');
       worker.ref();
       const port = await new Promise<number>((ok, fail) => {
         const onExit = (code: number) =>
