@@ -56,6 +56,7 @@ export function renderFrontPage(input: FrontPageInput): string {
   const t = MESSAGES[lang];
   const key = frontPageKey(lang);
   const rel = (target: string) => relativeHref(key, target);
+  const parts: PageParts = { ctx, data, lang, t, rel };
   const main = html`<h1>${t.siteTitle}</h1>
 <p class="lead">${t.siteIntro}</p>
 <nav class="toc" aria-label="${t.pageNav}"><ul>
@@ -66,12 +67,7 @@ export function renderFrontPage(input: FrontPageInput): string {
 <li><a href="#downloads">${t.downloads}</a></li>
 <li><a href="#sources">${t.sourcesHeading}</a></li>
 </ul></nav>
-${figuresSection(input, t, rel)}
-${chartsSection(ctx, data, lang, t)}
-${projectsSection(ctx, data, lang, t, rel)}
-${changesSection(ctx, lang, t, rel)}
-${downloadsSection(ctx, data, lang, t, rel)}
-${sourcesSection(ctx, lang, t)}`;
+${SECTIONS.map((section, i) => html`${i > 0 ? '\n' : ''}${section(parts)}`)}`;
   return renderPage({
     lang,
     key,
@@ -84,8 +80,17 @@ ${sourcesSection(ctx, lang, t)}`;
   });
 }
 
-function figuresSection(input: FrontPageInput, t: Messages, rel: (k: string) => string): SafeHtml {
-  const { ctx, lang, data } = input;
+/** What every section of the front page is drawn from. */
+interface PageParts {
+  readonly ctx: RenderContext;
+  readonly data: FrontPageData;
+  readonly lang: Lang;
+  readonly t: Messages;
+  /** A site key as a link relative to this page. */
+  readonly rel: (key: string) => string;
+}
+
+function figuresSection({ ctx, data, lang, t, rel }: PageParts): SafeHtml {
   const { allocation, awardedCents: awarded, lastChangedAt: changed } = data;
   const share = allocation.eur > 0 ? awarded / 100 / allocation.eur : 0;
   const meterWidth = Math.max(0, Math.min(100, share * 100));
@@ -127,7 +132,7 @@ function legendItem(className: string, label: string): SafeHtml {
   return html`<li><svg viewBox="0 0 10 10" aria-hidden="true" focusable="false"><rect class="${className}" width="10" height="10"/></svg>${label}</li>`;
 }
 
-function chartsSection(ctx: RenderContext, data: FrontPageData, lang: Lang, t: Messages): SafeHtml {
+function chartsSection({ ctx, data, lang, t }: PageParts): SafeHtml {
   const { totalCents, activeCount, periods } = data;
   const bySo = data.byObjective.map((b) => ({ ...b, label: objectiveLabel(b.key, t) }));
   const soChart = chartBlock(
@@ -291,13 +296,7 @@ export function rowFilterValues(record: ProjectRecord) {
   };
 }
 
-function projectsSection(
-  ctx: RenderContext,
-  data: FrontPageData,
-  lang: Lang,
-  t: Messages,
-  rel: (k: string) => string,
-): SafeHtml {
+function projectsSection({ ctx, data, lang, t, rel }: PageParts): SafeHtml {
   const records = ctx.records;
   const { programmes, objectives: soKeys, statuses, years } = data;
   const beneficiaries = data.beneficiaries.map((b) => ({
@@ -429,7 +428,7 @@ function changeItem(v: ProjectVersion, lang: Lang, t: Messages, rel: (k: string)
   return html`<li>${timeEl(lang, v.changedAt, 'date')} <span class="kind">${t.changeKinds[v.kind]}</span> ${link}${detail}</li>`;
 }
 
-function changesSection(ctx: RenderContext, lang: Lang, t: Messages, rel: (k: string) => string): SafeHtml {
+function changesSection({ ctx, lang, t, rel }: PageParts): SafeHtml {
   const fresh = ctx.recentChanges.filter((v) => v.kind === 'new');
   const other = ctx.recentChanges.filter((v) => v.kind !== 'new');
   const list = (versions: readonly ProjectVersion[]) =>
@@ -466,13 +465,7 @@ const DOWNLOAD_ORDER: readonly DownloadKey[] = [
   'status',
 ];
 
-function downloadsSection(
-  ctx: RenderContext,
-  data: FrontPageData,
-  lang: Lang,
-  t: Messages,
-  rel: (k: string) => string,
-): SafeHtml {
+function downloadsSection({ ctx, data, lang, t, rel }: PageParts): SafeHtml {
   const licence = ctx.config.licence;
   const changed = data.lastChangedAt;
   const url = `${ctx.config.publicBaseUrl}/`;
@@ -487,10 +480,20 @@ function downloadsSection(
 </section>`;
 }
 
-function sourcesSection(ctx: RenderContext, lang: Lang, t: Messages): SafeHtml {
+function sourcesSection({ ctx, lang, t }: PageParts): SafeHtml {
   return html`<section id="sources" aria-labelledby="sources-h">
 <h2 id="sources-h">${t.sourcesHeading}</h2>
 <p>${t.sourcesIntro}</p>
 <ul>${ctx.meta.sources.map((s) => html`<li><a href="${s.url}"${langAttr(lang, 'fi')}>${s.title}</a>${s.title.includes(s.publisher) ? '' : html` <span${langAttr(lang, 'fi')}>(${s.publisher})</span>`}${s.pageUpdated ? html` (${t.pageUpdated(formatDate(lang, s.pageUpdated))})` : ''}</li>`)}</ul>
 </section>`;
 }
+
+/** The page's sections in order, as its table of contents lists them. */
+const SECTIONS: readonly ((parts: PageParts) => SafeHtml)[] = [
+  figuresSection,
+  chartsSection,
+  projectsSection,
+  changesSection,
+  downloadsSection,
+  sourcesSection,
+];
