@@ -1,11 +1,13 @@
 import { compare, KIND_RANK, type LinkExplanation } from './link/common';
 import { linkMigri } from './link/migri-link';
+import { explainTwins, linkMigriTwins } from './link/migri-twins';
 import { amountsAgree, linkPress } from './link/press-link';
 import type { ProjectDraft } from './model/project';
 import type {
   FundReference,
   LinkedReference,
   MigriOutput,
+  MigriTranslationOutput,
   PressOutput,
   ProjectsOutput,
   ReferenceOutput,
@@ -64,12 +66,27 @@ export function linkOutputs(outputs: readonly SourceOutput[]): LinkResult {
 
   const claimed = new Set<string>();
   const own: ProjectDraft[] = [];
-  for (const output of sorted.filter((o): o is MigriOutput => o.kind === 'migri')) {
-    const result = linkMigri(output, ministry, claimed);
+  const translations = sorted.filter((o): o is MigriTranslationOutput => o.kind === 'migri-translation');
+  const finnish = sorted.filter((o): o is MigriOutput => o.kind === 'migri');
+  for (const output of finnish) {
+    // The Swedish and English blocks join their Finnish twins first, so they follow them to a record.
+    const twins = linkMigriTwins(output.drafts, translations);
+    const result = linkMigri({ ...output, drafts: twins.fiBlocks }, ministry, claimed);
     ministry = result.ministry;
     own.push(...result.own);
     links.push(...result.links);
     warnings.push(...result.warnings);
+    const recordOf = (name: string) => result.links.find((l) => l.item === name)?.projectId;
+    const explained = explainTwins(twins.links, recordOf);
+    links.push(...explained.explanations);
+    warnings.push(...explained.warnings);
+  }
+  if (finnish.length === 0 && translations.length > 0) {
+    warnings.push(
+      ...translations.map(
+        (t) => `${t.sourceId}: Migri's Finnish page was not read, so its ${t.lang} texts join no record`,
+      ),
+    );
   }
 
   const announced: ProjectDraft[] = [];

@@ -38,7 +38,11 @@ describe('Link: the bundled snapshots', () => {
     expect(owners.filter((o) => o === 'eusa-amif-2014-so2')).toHaveLength(1);
     expect(owners.filter((o) => o === 'migri-hankkeet')).toHaveLength(6);
     expect(linked.drafts.filter((d) => d.listing === 'announced')).toEqual([]);
-    expect(linked.warnings).toEqual([]);
+    // The one warning: the English list of completed projects has a block whose dates two Finnish
+    // blocks share (IPA and voluntary return), so it joins neither (migri-translations.test.ts).
+    expect(linked.warnings).toEqual([
+      expect.stringMatching(/^migri-completed-projects-en: the block "01\/01\/2023–31\/12\/2024: /),
+    ]);
   });
 
   it('links every Migri block to its ministry project or explains why not', () => {
@@ -331,7 +335,15 @@ describe('Link: the bundled snapshots', () => {
     const outputs = seedOutputs();
     const orders = [
       [...outputs].reverse(),
-      [outputs[4]!, outputs[2]!, outputs[5]!, outputs[0]!, outputs[3]!, outputs[1]!],
+      [
+        outputs[4]!,
+        outputs[2]!,
+        outputs[5]!,
+        outputs[0]!,
+        outputs[3]!,
+        outputs[1]!,
+        ...outputs.slice(6).reverse(),
+      ],
     ];
     for (const order of orders) expect(linkOutputs(order)).toEqual(linked);
   });

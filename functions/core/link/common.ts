@@ -7,7 +7,10 @@ export interface LinkExplanation {
   readonly sourceId: string;
   /** The block's title or the mention's names and amount, as the source writes them. */
   readonly item: string;
-  /** The record it was attached to; its own record's id when nothing matched. */
+  /**
+   * The record it was attached to; its own record's id when nothing matched; empty for a block of
+   * Migri's Swedish or English page that matched no Finnish block (it makes no record).
+   */
   readonly projectId: string;
   /** E.g. "title+dates", "acronym", "beneficiary+amount", "text-similarity 0.62"; null when not linked. */
   readonly matchedBy: string | null;
@@ -20,6 +23,7 @@ export const KIND_RANK: Readonly<Record<SourceOutput['kind'], number>> = {
   projects: 0,
   reference: 1,
   migri: 2,
+  'migri-translation': 2,
   'press-release': 3,
 };
 

@@ -233,7 +233,8 @@ function attachBlock(
   }
   return {
     ...project,
-    sources: [...project.sources, { id: output.sourceId, url: output.url }],
+    // The block's own page first, then the Swedish and English pages that gave it texts.
+    sources: [...project.sources, ...block.sources],
     migri: { ...block.migri!, matchedBy: label },
     quality,
   };

@@ -38,6 +38,21 @@ export type SpecificObjective = z.infer<typeof specificObjectiveSchema>;
 export const sourceRefSchema = z.object({ id: z.string(), url: z.string().url() });
 export type SourceRef = z.infer<typeof sourceRefSchema>;
 
+/**
+ * The same Migri block on the Swedish or English page ("Tidsplan / Beskrivning / Mål", "Timetable /
+ * Description / Goals"), as written there. `title` is null when that page gives the block none.
+ */
+export const migriTextSchema = z.object({
+  url: z.string().url(),
+  title: z.string().nullable(),
+  schedule: z.string().nullable(),
+  description: z.string().nullable(),
+  goals: z.string().nullable(),
+  /** How this block was linked to its Finnish twin, e.g. "dates", "dates+acronym ADERE". */
+  matchedBy: z.string(),
+});
+export type MigriText = z.infer<typeof migriTextSchema>;
+
 export const migriEnrichmentSchema = z.object({
   url: z.string().url(),
   title: z.string(),
@@ -46,6 +61,12 @@ export const migriEnrichmentSchema = z.object({
   goals: z.string().nullable(),
   /** How the Migri block was linked to this record, so the link can be explained and audited. */
   matchedBy: z.string(),
+  /**
+   * The block's Swedish and English texts, when those pages have its twin. Absent otherwise, so a
+   * record stored before these were read, or without a twin, parses and serialises as before.
+   */
+  sv: migriTextSchema.optional(),
+  en: migriTextSchema.optional(),
 });
 export type MigriEnrichment = z.infer<typeof migriEnrichmentSchema>;
 

@@ -31,6 +31,34 @@ export type ProjectsOutput = z.infer<typeof projectsOutputSchema>;
 export const migriOutputSchema = z.object({ kind: z.literal('migri'), ...outputBase });
 export type MigriOutput = z.infer<typeof migriOutputSchema>;
 
+/** One block of Migri's Swedish or English projects page: the texts a Finnish block's twin gives. */
+export const migriTranslatedBlockSchema = z.object({
+  /** The block's title, or null when the page gives it none (the stored copies have none). */
+  title: z.string().nullable(),
+  /** The schedule as written ("1.5.2023–30.4.2025", "01/05/2023–30/04/2025"). */
+  schedule: z.string().nullable(),
+  startDate: isoDateSchema.nullable(),
+  endDate: isoDateSchema.nullable(),
+  description: z.string().nullable(),
+  goals: z.string().nullable(),
+});
+export type MigriTranslatedBlock = z.infer<typeof migriTranslatedBlockSchema>;
+
+/**
+ * Migri's projects page in Swedish or English, or its English list of completed projects. It publishes
+ * no record of its own (`drafts` is empty): each block is the twin of a block of the Finnish page and
+ * only adds its texts to the record that block is linked to (link/migri-twins.ts).
+ */
+export const migriTranslationOutputSchema = z.object({
+  kind: z.literal('migri-translation'),
+  ...outputBase,
+  lang: z.enum(['sv', 'en']),
+  /** "current" for the projects page, "completed" for the list of completed projects. */
+  list: z.enum(['current', 'completed']),
+  blocks: z.array(migriTranslatedBlockSchema),
+});
+export type MigriTranslationOutput = z.infer<typeof migriTranslationOutputSchema>;
+
 /** One project (or operating-support) mention of a press release, with its amount when the text states one. */
 export const pressMentionSchema = z.object({
   /** The id of the "announced" draft the mention becomes when no listed project matches it. */
@@ -117,6 +145,7 @@ export type ReferenceOutput = z.infer<typeof referenceOutputSchema>;
 export const sourceOutputSchema = z.discriminatedUnion('kind', [
   projectsOutputSchema,
   migriOutputSchema,
+  migriTranslationOutputSchema,
   pressOutputSchema,
   referenceOutputSchema,
 ]);

@@ -4,12 +4,13 @@ import { eusaAmif2021 } from './eusa-amif-2021';
 import { eusaAmifFund } from './eusa-amif-fund';
 import { DEFAULT_PRESS_RELEASE_URLS, pressReleaseId, pressReleaseSource } from './intermin-press';
 import { migriHankkeet } from './migri-hankkeet';
+import { migriCompletedEn, migriProjectsEn, migriProjektSv } from './migri-translations';
 import type { SourceModule } from './source-module';
 
 /**
  * Every source the feed reads by default, in the order they are read and listed: the 2021–2027 table,
- * the 2014–2020 pages of specific objectives 1–3, the fund page, Migri's projects page and the bundled
- * press releases. The linker does not depend on this order.
+ * the 2014–2020 pages of specific objectives 1–3, the fund page, Migri's projects page (in Finnish, then
+ * its Swedish and English pages and the English list of completed projects) and the bundled press releases. The linker does not depend on this order.
  */
 export const BUILT_IN_SOURCES: readonly SourceModule[] = [
   eusaAmif2021,
@@ -18,6 +19,9 @@ export const BUILT_IN_SOURCES: readonly SourceModule[] = [
   eusaAmif2014So3,
   eusaAmifFund,
   migriHankkeet,
+  migriProjektSv,
+  migriProjectsEn,
+  migriCompletedEn,
   ...DEFAULT_PRESS_RELEASE_URLS.map((url) => pressReleaseSource(url)),
 ];
 

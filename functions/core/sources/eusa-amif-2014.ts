@@ -23,7 +23,13 @@ const NATIONAL_OBJECTIVE = /^kansallinen tavoite\s+(\d+(?:\.\d+)?)\s*[:.–-]?\s
 const NO_PROJECTS = /\bei ole\b.*\bhankkeita\b/i;
 const DATE = String.raw`\d{1,2}\.\s?\d{1,2}\.\s?\d{4}`;
 const DESCRIPTION_LABEL = /^hankkeen kuvaus\s*:\s*/i;
-const MORE_LINK = /^katso lisää(?![\p{L}])/iu;
+/**
+ * A bullet that only points elsewhere: "Katso lisää hankkeesta", "Lue lisää maahanmuuttoviraston sivuilta",
+ * "Tutustu hankkeeseen THL:n sivuilla". Read as the project's link, never as its description.
+ */
+const MORE_LINK = /^(?:katso lisää|lue lisää|tutustu hankkeeseen)(?![\p{L}])/iu;
+/** A link bullet is short; a description that happens to begin with these words is not one. */
+const MORE_LINK_MAX_CHARS = 120;
 
 /** A project as the page shows it, before interpretation. */
 export interface RawProject2014 {
@@ -115,7 +121,8 @@ function isHeading(block: PageBlock): boolean {
 /**
  * Reads a 2014–2020 "Rahoitetut AMIF-hankkeet" page of one specific objective by its visible text:
  * the objective's heading, then sections "Kansallinen tavoite N.N: …", each with project headings
- * followed by bullets (description, details, an optional "Katso lisää hankkeesta" link). Whether a
+ * followed by bullets (description, details, an optional link bullet: "Katso lisää hankkeesta", "Lue lisää
+ * maahanmuuttoviraston sivuilta", "Tutustu hankkeeseen THL:n sivuilla"). Whether a
  * heading is a project is decided by its content (a details line under it), not by its tag, so h2/h3/
  * bold-paragraph headings and p/li bullets all read the same. Throws PageLayoutError when there is
  * no national-objective section, or when there are sections but none of their headings has details.
@@ -221,8 +228,9 @@ function readProject(
   let moreLink: string | null = null;
   for (const block of body) {
     for (const line of block.lines) {
-      if (MORE_LINK.test(line)) {
-        moreLink ??= block.links[0]?.href ?? null;
+      if (MORE_LINK.test(line) && line.length <= MORE_LINK_MAX_CHARS) {
+        // A stored copy may keep the bullet's words but not its target: then there is no link to keep.
+        moreLink ??= block.links.find((l) => !l.href.startsWith('#'))?.href ?? null;
         continue;
       }
       const labelled = DESCRIPTION_LABEL.exec(line);

@@ -7,21 +7,30 @@ import { projectId } from '../normalise/project-id';
 import { collapseWhitespace, joinParagraphs } from '../normalise/text';
 import { buildDraft, DraftQuality, uniqueDrafts } from './draft-builder';
 import { loadPage } from './load-page';
+import { MIGRI_FI, MIGRI_HANKKEET_ID, type MigriPageLanguage } from './migri-page-language';
 import { blockText, type PageBlock, pageBlocks } from './page-blocks';
 import { delimitedNames, sentences } from './press-mentions';
 import type { SourceModule } from './source-module';
 
-export const MIGRI_HANKKEET_ID = 'migri-hankkeet';
+export { MIGRI_HANKKEET_ID } from './migri-page-language';
 export const MIGRI_HANKKEET_URL = 'https://migri.fi/hankkeet';
 export const MIGRI_BENEFICIARY = normaliseBeneficiary('Maahanmuuttovirasto');
 /** What `migri.matchedBy` says on a block's own record, which no ministry project matched. */
 export const MIGRI_UNMATCHED = 'none';
 
-/** "EU:n sisäasioiden rahastot (EUSA) 2021–2027": the section whose blocks are read. */
-const EUSA_SECTION = /\bEUSA\b|sisäasioiden rahast/i;
 /** Other funding sections ("EU:n elpymis- ja palautumistukiväline (RRF) 2021–2024"): not read. */
 const OTHER_SECTION = /\bRRF\b|elpymis|Next Generation|\bESR\b|\bEAKR\b|Horisontti|Horizon/i;
-const LABEL = /^(aikataulu|kuvaus|tavoitteet)\s*:\s*(.*)$/i;
+type Role = keyof MigriPageLanguage['labels'];
+
+/** "Aikataulu: …", "Tidsplan: …", "Timetable: …": a label of the language and the text after it. */
+function labelPattern(language: MigriPageLanguage): RegExp {
+  return new RegExp(String.raw`^(${Object.values(language.labels).join('|')})\s*:\s*(.*)$`, 'iu');
+}
+
+function roleOf(language: MigriPageLanguage, word: string): Role {
+  const lower = word.toLowerCase();
+  return (Object.keys(language.labels) as Role[]).find((r) => language.labels[r] === lower)!;
+}
 const PERIOD = /(\d{4})\s*[-–—]\s*(\d{4})/;
 
 /**
@@ -53,6 +62,8 @@ export function instrumentOf(text: string): InstrumentEvidence | null {
 /** One titled block as the page shows it. */
 export interface RawMigriBlock {
   readonly title: string;
+  /** The page itself gives the block this title (an accordion heading), rather than it being derived. */
+  readonly pageTitle: boolean;
   /** The page gives the block no title and its description names none: `title` is the description's opening. */
   readonly untitled?: boolean;
   readonly schedule: string | null;
@@ -79,10 +90,11 @@ function lineOf(block: PageBlock, line: string): string {
   return block.listItem ? `- ${line}` : line;
 }
 
-const SCHEDULE_LINE = /^aikataulu\s*:/i;
+const scheduleLine = (language: MigriPageLanguage) =>
+  new RegExp(String.raw`^${language.labels.schedule}\s*:`, 'iu');
 
-function hasSchedule(body: readonly PageBlock[]): boolean {
-  return body.some((b) => b.lines.some((l) => SCHEDULE_LINE.test(l)));
+function hasSchedule(body: readonly PageBlock[], schedule: RegExp): boolean {
+  return body.some((b) => b.lines.some((l) => schedule.test(l)));
 }
 
 /**
@@ -90,11 +102,11 @@ function hasSchedule(body: readonly PageBlock[]): boolean {
  * or not a title precedes it (copies of the page often lose the accordion titles). What comes before
  * the first schedule belongs to the first block.
  */
-function scheduleParts(body: readonly PageBlock[]): PageBlock[][] {
+function scheduleParts(body: readonly PageBlock[], schedule: RegExp): PageBlock[][] {
   const parts: PageBlock[][] = [];
   let current: PageBlock[] = [];
   for (const block of body) {
-    if (SCHEDULE_LINE.test(block.lines[0] ?? '') && current.some((b) => hasSchedule([b]))) {
+    if (schedule.test(block.lines[0] ?? '') && current.some((b) => hasSchedule([b], schedule))) {
       parts.push(current);
       current = [];
     }
@@ -110,14 +122,18 @@ function nameInDescription(block: RawMigriBlock): string | null {
   return first ? (delimitedNames(sentences(first)[0] ?? first)[0] ?? null) : null;
 }
 
-/** A heading over several projects ("Maahanmuuttovirastossa käynnissä olevat hankkeet") is not a title. */
-const SECTION_TITLE = /\bhankkeet\b|\bprojekt(?:en)?\b/i;
-
-function readBlocks(heading: string, body: readonly PageBlock[], warnings: string[]): RawMigriBlock[] {
-  const parts = scheduleParts(body);
-  if (parts.length === 1 && !SECTION_TITLE.test(heading)) return [readBlock(heading, body)];
+function readBlocks(
+  language: MigriPageLanguage,
+  heading: string,
+  body: readonly PageBlock[],
+  warnings: string[],
+): RawMigriBlock[] {
+  const parts = scheduleParts(body, scheduleLine(language));
+  if (parts.length === 1 && !language.sectionTitle.test(heading)) {
+    return [{ ...readBlock(language, heading, body), pageTitle: true }];
+  }
   return parts.map((part) => {
-    const untitled = readBlock('', part);
+    const untitled = readBlock(language, '', part);
     const named = nameInDescription(untitled);
     // Without a name, the description's first words (the page's own) tell the blocks apart: their
     // schedules repeat (1.1.2023–31.12.2026 twice on the 2023 page).
@@ -126,26 +142,23 @@ function readBlocks(heading: string, body: readonly PageBlock[], warnings: strin
     const title = named ?? (opening || `${heading} (${untitled.schedule ?? 'ei aikataulua'})`);
     warnings.push(
       named
-        ? `${MIGRI_HANKKEET_ID}: a block under "${heading}" has no title; it is named "${named}" after its description`
-        : `${MIGRI_HANKKEET_ID}: a block under "${heading}" has no title and its description names none; it is recorded as "${title}"`,
+        ? `${language.sourceId}: a block under "${heading}" has no title; it is named "${named}" after its description`
+        : `${language.sourceId}: a block under "${heading}" has no title and its description names none; it is recorded as "${title}"`,
     );
     return { ...untitled, title, untitled: !named };
   });
 }
 
-function readBlock(title: string, body: readonly PageBlock[]): RawMigriBlock {
-  const fields: Record<'aikataulu' | 'kuvaus' | 'tavoitteet', string[]> = {
-    aikataulu: [],
-    kuvaus: [],
-    tavoitteet: [],
-  };
-  let current: keyof typeof fields | null = null;
+function readBlock(language: MigriPageLanguage, title: string, body: readonly PageBlock[]): RawMigriBlock {
+  const fields: Record<Role, string[]> = { schedule: [], description: [], goals: [] };
+  const pattern = labelPattern(language);
+  let current: Role | null = null;
   const loose: string[] = [];
   for (const block of body) {
     for (const line of block.lines) {
-      const label = LABEL.exec(line);
+      const label = pattern.exec(line);
       if (label) {
-        current = label[1]!.toLowerCase() as keyof typeof fields;
+        current = roleOf(language, label[1]!);
         if (label[2]) fields[current].push(lineOf(block, label[2]));
         continue;
       }
@@ -155,25 +168,33 @@ function readBlock(title: string, body: readonly PageBlock[]): RawMigriBlock {
   }
   return {
     title,
-    schedule: fields.aikataulu.length > 0 ? collapseWhitespace(fields.aikataulu.join(' ')) : null,
-    description: [...loose, ...fields.kuvaus],
-    goals: fields.tavoitteet,
+    pageTitle: false,
+    schedule: fields.schedule.length > 0 ? collapseWhitespace(fields.schedule.join(' ')) : null,
+    description: [...loose, ...fields.description],
+    goals: fields.goals,
   };
 }
 
 /**
  * Reads Migri's projects page by its visible text: a funding section's heading, then titled blocks
  * (an accordion's heading, a `<summary>`, any heading or bold line) whose body has "Aikataulu:",
- * "Kuvaus:" and "Tavoitteet:" labels. Only the EUSA section is read; a heading that is not a block
- * title and sits at or above the section heading's level ends the section. Throws PageLayoutError
- * when there is no EUSA section or it has no blocks.
+ * "Kuvaus:" and "Tavoitteet:" labels (in Swedish "Tidsplan / Beskrivning / Mål", in English
+ * "Timetable / Description / Goals": `language`). Only the EUSA section is read (the whole page for a
+ * sectionless list); a heading that is not a block title and sits at or above the section heading's
+ * level ends the section. Throws PageLayoutError when there is no EUSA section or it has no blocks.
  */
-export function parseMigriHankkeet(html: string): ParsedMigriPage {
-  const blocks = pageBlocks(loadPage(html, MIGRI_HANKKEET_ID));
+export function parseMigriHankkeet(html: string, language: MigriPageLanguage = MIGRI_FI): ParsedMigriPage {
+  const blocks = pageBlocks(loadPage(html, language.sourceId));
+  const label = labelPattern(language);
+  const schedule = scheduleLine(language);
   const isHeading = (b: PageBlock) =>
-    b.kind === 'heading' || (b.bold && b.lines.length === 1 && !LABEL.test(blockText(b)));
+    b.kind === 'heading' || (b.bold && b.lines.length === 1 && !label.test(blockText(b)));
   const eusa: { heading: string; period: string | null; level: number; blocks: RawMigriBlock[] }[] = [];
   let section: (typeof eusa)[number] | null = null;
+  if (language.sectionless) {
+    section = { heading: '', period: null, level: 0, blocks: [] };
+    eusa.push(section);
+  }
   let sectionLevel = 0;
   let otherBlocks = 0;
   let inOther = false;
@@ -187,38 +208,40 @@ export function parseMigriHankkeet(html: string): ParsedMigriPage {
     for (let j = i + 1; j < blocks.length && !isHeading(blocks[j]!); j++) body.push(blocks[j]!);
     const level = block.level ?? 6;
 
-    if (hasSchedule(body)) {
-      if (section) section.blocks.push(...readBlocks(text, body, warnings));
-      else if (inOther) otherBlocks += scheduleParts(body).length;
+    if (hasSchedule(body, schedule)) {
+      if (section) section.blocks.push(...readBlocks(language, text, body, warnings));
+      else if (inOther) otherBlocks += scheduleParts(body, schedule).length;
       continue;
     }
-    if (EUSA_SECTION.test(text)) {
+    if (!language.sectionless && language.eusaSection.test(text)) {
       const period = PERIOD.exec(text);
       section = { heading: text, period: period ? `${period[1]}-${period[2]}` : null, level, blocks: [] };
       sectionLevel = level;
       inOther = false;
       eusa.push(section);
-    } else if (OTHER_SECTION.test(text) || (section && level <= sectionLevel)) {
+    } else if (!language.sectionless && (OTHER_SECTION.test(text) || (section && level <= sectionLevel))) {
       section = null;
       inOther = true;
     }
   }
 
-  const expected =
-    'a section headed "EU:n sisäasioiden rahastot (EUSA) …" with titled blocks that read "Aikataulu: …", "Kuvaus: …", "Tavoitteet: …"';
+  const expected = language.expected;
   if (eusa.length === 0) {
     const headings = blocks.filter(isHeading).map((b) => `"${blockText(b)}"`);
     throw new PageLayoutError(
-      MIGRI_HANKKEET_ID,
+      language.sourceId,
       expected,
       headings.length > 0 ? `the headings ${headings.slice(0, 6).join(', ')}` : 'no headings',
     );
   }
   if (eusa.every((s) => s.blocks.length === 0)) {
+    const where = language.sectionless ? 'the page' : `the section "${eusa[0]!.heading}"`;
+    const line = `"${language.labels.schedule.replace(/^./, (c) => c.toUpperCase())}:"`;
+    const article = /^"[aeiou]/i.test(line) ? 'an' : 'a';
     throw new PageLayoutError(
-      MIGRI_HANKKEET_ID,
+      language.sourceId,
       expected,
-      `the section "${eusa[0]!.heading}" without any block that has an "Aikataulu:" line`,
+      `${where} without any block that has ${article} ${line} line`,
     );
   }
   return { eusa, otherBlocks, warnings };

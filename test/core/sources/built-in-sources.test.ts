@@ -7,7 +7,7 @@ import {
 } from '../../../functions/core/sources/built-in-sources';
 
 describe('Sources: the built-in list and configuration', () => {
-  it('reads the 2021 table, the 2014 pages of objectives 1–3, the fund page, Migri and the press release, in that order', () => {
+  it('reads the 2021 table, the 2014 pages of objectives 1–3, the fund page, the Migri pages and the press release, in that order', () => {
     expect(BUILT_IN_SOURCES.map((s) => s.id)).toEqual([
       'eusa-amif-2021',
       'eusa-amif-2014-so1',
@@ -15,6 +15,9 @@ describe('Sources: the built-in list and configuration', () => {
       'eusa-amif-2014-so3',
       'eusa-amif-fund',
       'migri-hankkeet',
+      'migri-projekt-sv',
+      'migri-projects-en',
+      'migri-completed-projects-en',
       'intermin-press-2023-04-12-sv',
     ]);
     expect(new Set(BUILT_IN_SOURCES.map((s) => s.id)).size).toBe(BUILT_IN_SOURCES.length);
@@ -29,8 +32,8 @@ describe('Sources: the built-in list and configuration', () => {
   it('turns PRESS_RELEASE_URLS into one source each, in place of the bundled release', () => {
     const fi = 'https://intermin.fi/-/sisaministerio-myontaa-eu-rahoitusta';
     const sources = configuredSources({ pressReleaseUrls: ` ${fi} ,${fi},https://intermin.fi/en/-/grants ` });
-    expect(sources.map((s) => s.id).slice(0, 6)).toEqual(BUILT_IN_SOURCES.map((s) => s.id).slice(0, 6));
-    expect(sources.slice(6).map((s) => [s.id, s.url])).toEqual([
+    expect(sources.map((s) => s.id).slice(0, 9)).toEqual(BUILT_IN_SOURCES.map((s) => s.id).slice(0, 9));
+    expect(sources.slice(9).map((s) => [s.id, s.url])).toEqual([
       [expect.stringMatching(/^intermin-press-fi-[0-9a-f]{10}$/), fi],
       [expect.stringMatching(/^intermin-press-en-[0-9a-f]{10}$/), 'https://intermin.fi/en/-/grants'],
     ]);

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { diffProjects } from '../../../functions/core/diff';
 import { PageLayoutError } from '../../../functions/core/errors';
+import type { RunRef } from '../../../functions/core/model/history';
+import type { ProjectDraft } from '../../../functions/core/model/project';
 import {
   eusaAmif2014So1,
   eusaAmif2014So2,
@@ -311,6 +314,106 @@ describe('Source eusa-amif-2014: the two bullet formats and what else a page may
       ['eusa-amif-2014-so1', SO1_URL],
       ['eusa-amif-2014-so2', `${SO1_URL.slice(0, -1)}2`],
       ['eusa-amif-2014-so3', `${SO1_URL.slice(0, -1)}3`],
+    ]);
+  });
+});
+
+describe('Source eusa-amif-2014: the versions of the real pages (fixtures in our own words, real facts)', () => {
+  const fixture = (name: string) =>
+    readFileSync(new URL(`../../fixtures/pages/${name}`, import.meta.url), 'utf8');
+  const early = eusaAmif2014So1.extract(fixture('eusa2014-so1-2019.html'));
+  const withLinks = eusaAmif2014So1.extract(fixture('eusa2014-so1-links.html'));
+  const row = (d: ProjectDraft) => [d.name, d.beneficiary.name, d.startDate, d.endDate, d.euFundingEur];
+
+  it('reads the early objective-1 version: five projects, KUVAKO flagged for an end before its start', () => {
+    expect(early.warnings).toEqual([]);
+    expect(early.drafts.map(row)).toEqual([
+      ['TURVA-hanke', 'Oulun vastaanottokeskus', '2017-02-01', '2019-01-31', 379547],
+      ['TERTTU-hanke', 'Terveyden ja hyvinvoinnin laitos', '2017-02-28', '2019-09-30', 630000],
+      ['KUVAKO-hanke', 'Suomen Humanistinen Ammattikorkeakoulu', '2017-02-06', '2012-01-20', 346125],
+      ['AsylE-Service', 'Maahanmuuttovirasto', '2017-10-01', '2018-12-31', 300000],
+      ['Lapset puheeksi-hanke', 'Maahanmuuttovirasto', '2017-08-01', '2020-07-31', 232766],
+    ]);
+    expect(early.drafts.flatMap((d) => d.quality.map((q) => `${d.name}:${q.code}:${q.field}`))).toEqual([
+      'KUVAKO-hanke:end-before-start:endDate',
+    ]);
+  });
+
+  it('reads the link-bullet version: the link bullets are neither description nor details', () => {
+    expect(withLinks.warnings).toEqual([]);
+    expect(withLinks.drafts.map(row)).toEqual([
+      ['TURVA-hanke', 'Oulun vastaanottokeskus', '2017-02-01', '2019-01-31', 379548],
+      ['TERTTU-hanke', 'Terveyden ja hyvinvoinnin laitos', '2017-02-28', '2019-09-30', 630000],
+    ]);
+    for (const d of withLinks.drafts) {
+      expect(d.summary).not.toMatch(/Lue lisää|Tutustu hankkeeseen/);
+      expect(d.summary).toMatch(/\.$/);
+      // The copy keeps the links' words, not their targets: no website is made up.
+      expect(d.website).toBeNull();
+      expect(d.quality).toEqual([]);
+    }
+  });
+
+  it("takes a link bullet's target as the website when the page gives one (synthetic page)", () => {
+    const html = page(`
+      <h2>Kansallinen tavoite 1.1: Vastaanotto</h2>
+      <h3>Esimerkkihanke</h3>
+      <ul><li>Kuvaus (synteettinen).</li><li>Järjestö A ry, 1.1.2019 - 31.12.2020, EU-tuki 1 000 euroa</li>
+      <li><a href="https://example.org/esimerkki">Lue lisää maahanmuuttoviraston sivuilta</a></li>
+      <li><a href="https://example.org/toinen">Tutustu hankkeeseen THL:n sivuilla</a></li></ul>`);
+    const [d] = eusaAmif2014So1.extract(html).drafts;
+    expect(d).toMatchObject({ summary: 'Kuvaus (synteettinen).', website: 'https://example.org/esimerkki' });
+  });
+
+  it('keeps one project across the two versions: 379 547 → 379 548 is one change event with both values', () => {
+    const at = (t: string): RunRef => ({
+      runId: t,
+      at: t,
+      sources: [{ id: 'eusa-amif-2014-so1', url: SO1_URL, sha256: null }],
+    });
+    const readSources = new Set(['eusa-amif-2014-so1']);
+    const first = diffProjects({
+      drafts: early.drafts,
+      current: [],
+      readSources,
+      run: at('2026-01-01T04:00:00Z'),
+    });
+    const second = diffProjects({
+      drafts: withLinks.drafts,
+      current: first.records,
+      readSources,
+      run: at('2026-01-02T04:00:00Z'),
+    });
+    const turva = second.versions.filter((v) => v.record.name === 'TURVA-hanke');
+    expect(turva).toHaveLength(1);
+    expect(turva[0]).toMatchObject({ kind: 'changed', version: 2, id: early.drafts[0]!.id });
+    expect(turva[0]!.fields.find((f) => f.field === 'euFundingEur')).toEqual({
+      field: 'euFundingEur',
+      old: 379547,
+      new: 379548,
+    });
+    expect(second.counts.new).toBe(0);
+    expect(second.records.filter((r) => r.name === 'TURVA-hanke')).toHaveLength(1);
+  });
+
+  it('reads the objective-3 details bullet without labels', () => {
+    const so3 = eusaAmif2014So3.extract(fixture('eusa2014-so3-unlabelled.html'));
+    expect(so3.drafts.map((d) => [...row(d), d.nationalObjective, d.specificObjective])).toEqual([
+      [
+        'RETU-hanke',
+        'Maahanmuuttovirasto',
+        '2019-10-01',
+        '2020-12-31',
+        149696,
+        '3.1',
+        { code: '3', name: 'Paluu' },
+      ],
+    ]);
+    expect(so3.drafts[0]!.quality).toEqual([]);
+    // The copy ends before the second project's details: it is reported, not read.
+    expect(so3.warnings).toEqual([
+      'eusa-amif-2014-so3: "Tulevaisuuden polku-hanke" (national objective 3.2) has no implementer and dates line; it was not read as a project',
+      'eusa-amif-2014-so3: national objective 3.2 lists no projects and does not say that it has none',
     ]);
   });
 });

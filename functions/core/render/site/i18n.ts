@@ -124,6 +124,8 @@ export interface Messages {
   readonly sources: string;
   readonly migriHeading: string;
   readonly migriIntro: string;
+  /** Above Migri's text when its page in the site's language gives it (sv, en). */
+  readonly migriIntroOwnLang: string;
   readonly migriTitle: string;
   readonly migriSchedule: string;
   readonly migriDescription: string;
@@ -320,6 +322,7 @@ const fi: Messages = {
   sources: 'Lähteet',
   migriHeading: 'Maahanmuuttoviraston kuvaus',
   migriIntro: 'Maahanmuuttoviraston hankesivulta, alkuperäisellä kielellä.',
+  migriIntroOwnLang: 'Maahanmuuttoviraston suomenkieliseltä hankesivulta.',
   migriTitle: 'Otsikko',
   migriSchedule: 'Aikataulu',
   migriDescription: 'Kuvaus',
@@ -520,6 +523,7 @@ const sv: Messages = {
   sources: 'Källor',
   migriHeading: 'Migrationsverkets beskrivning',
   migriIntro: 'Från Migrationsverkets projektsida, på originalspråket.',
+  migriIntroOwnLang: 'Från Migrationsverkets projektsida på svenska.',
   migriTitle: 'Rubrik',
   migriSchedule: 'Tidsplan',
   migriDescription: 'Beskrivning',
@@ -721,6 +725,7 @@ const en: Messages = {
   sources: 'Sources',
   migriHeading: "The Finnish Immigration Service's description",
   migriIntro: "From the Finnish Immigration Service's projects page, in the original language.",
+  migriIntroOwnLang: "From the Finnish Immigration Service's projects page in English.",
   migriTitle: 'Title',
   migriSchedule: 'Schedule',
   migriDescription: 'Description',

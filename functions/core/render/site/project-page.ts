@@ -1,5 +1,5 @@
 import type { FieldChange, ProjectVersion } from '../../model/history';
-import type { ProjectRecord } from '../../model/project';
+import type { MigriEnrichment, ProjectRecord } from '../../model/project';
 import type { RenderContext } from '../render-context';
 import type { SiteAssets } from './assets';
 import { truncate } from './charts';
@@ -113,6 +113,26 @@ function historyEntry(version: ProjectVersion, lang: Lang, t: Messages): SafeHtm
   return html`<li><h3>${heading}</h3>${body}</li>`;
 }
 
+/**
+ * Migri's description of the project: on the Swedish and English pages its text from Migri's page in
+ * that language when that page has the block, else the Finnish text (marked lang="fi"). A translated
+ * block without a title of its own shows the Finnish title.
+ */
+function migriSection(m: MigriEnrichment, lang: Lang, t: Messages): SafeHtml {
+  const own = lang === 'fi' ? undefined : m[lang];
+  const textLang: Lang = own ? lang : 'fi';
+  const titleLang: Lang = own?.title ? lang : 'fi';
+  const text = own ?? m;
+  return html`<p class="note">${own ? t.migriIntroOwnLang : t.migriIntro}</p>
+<dl class="fields">
+<dt>${t.migriTitle}</dt><dd${langAttr(lang, titleLang)}>${link(text.url, own?.title ?? m.title)}</dd>
+<dt>${t.migriSchedule}</dt><dd${langAttr(lang, textLang)}>${text.schedule ?? DASH}</dd>
+<dt>${t.migriDescription}</dt><dd class="text-block"${langAttr(lang, textLang)}>${paragraphs(text.description)}</dd>
+<dt>${t.migriGoals}</dt><dd class="text-block"${langAttr(lang, textLang)}>${paragraphs(text.goals)}</dd>
+<dt>${t.migriMatchedBy}</dt><dd>${own ? `${m.matchedBy}; ${own.matchedBy}` : m.matchedBy}</dd>
+</dl>`;
+}
+
 export function renderProjectPage(input: ProjectPageInput): string {
   const { ctx, lang, assets, record: r } = input;
   const t = MESSAGES[lang];
@@ -149,16 +169,7 @@ export function renderProjectPage(input: ProjectPageInput): string {
     [t.version, String(r.version)],
   ];
 
-  const migri = r.migri
-    ? html`<p class="note">${t.migriIntro}</p>
-<dl class="fields">
-<dt>${t.migriTitle}</dt><dd${langAttr(lang, 'fi')}>${link(r.migri.url, r.migri.title)}</dd>
-<dt>${t.migriSchedule}</dt><dd${langAttr(lang, 'fi')}>${r.migri.schedule ?? DASH}</dd>
-<dt>${t.migriDescription}</dt><dd class="text-block"${langAttr(lang, 'fi')}>${paragraphs(r.migri.description)}</dd>
-<dt>${t.migriGoals}</dt><dd class="text-block"${langAttr(lang, 'fi')}>${paragraphs(r.migri.goals)}</dd>
-<dt>${t.migriMatchedBy}</dt><dd>${r.migri.matchedBy}</dd>
-</dl>`
-    : html`<p>${t.migriNone}</p>`;
+  const migri = r.migri ? migriSection(r.migri, lang, t) : html`<p>${t.migriNone}</p>`;
 
   const announcements =
     r.announcements.length === 0
