@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { harvesterBundleAliases } from '../infra/bundle-aliases';
+import { NODE_ESBUILD_TARGET } from '../infra/node-runtime';
 import { median } from './stats';
 
 export const HANDLER_PATH = 'functions/harvest/handler.ts';
@@ -31,7 +32,6 @@ const HANDLER_ENV = {
   AWS_REGION: 'eu-north-1',
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 
 const IMPORT_SCRIPT =
@@ -80,7 +80,7 @@ export async function measureBundle(root: string, dir: string, runs = 5): Promis
         bundle: true,
         platform: 'node',
         format: 'esm',
-        target: 'node22',
+        target: NODE_ESBUILD_TARGET,
         minify: true,
         sourcemap: false,
         write: false,

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { ESM_REQUIRE_BANNER, harvesterBundleAliases } from '../infra/bundle-aliases';
+import { NODE_ESBUILD_TARGET } from '../infra/node-runtime';
 import { BENCH_USAGE, type BenchArgs, BenchUsageError, parseBenchArgs } from './bench-args';
 import { HANDLER_PATH, measureBundle } from './bundle';
 import { type ProcessUsage, runMeasured } from './process-usage';
@@ -85,7 +86,7 @@ async function prepare(args: BenchArgs, dir: string): Promise<Work> {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20.18',
+    target: NODE_ESBUILD_TARGET,
     alias: harvesterBundleAliases(),
     mainFields: ['module', 'main'],
     banner: { js: ESM_REQUIRE_BANNER },

@@ -1,6 +1,3 @@
-// Local runs talk to an in-process dynalite; the AWS SDK's Node-version notice is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 import { type DynaliteThread, spawnDynaliteThread } from './dynalite-thread';
 import { UsageError } from './usage-error';
 

@@ -10,6 +10,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { DEFAULTS } from '../../functions/core/defaults';
 import { ESM_REQUIRE_BANNER, harvesterBundleAliases } from '../bundle-aliases';
+import { NODE_ESBUILD_TARGET } from '../node-runtime';
 
 export { ESM_REQUIRE_BANNER };
 
@@ -21,10 +22,11 @@ export const HARVESTER_ENTRY = fileURLToPath(new URL('../../functions/harvest/ha
 /**
  * Runtime and esbuild target move together: the newest Node.js Lambda runtime in aws-cdk-lib
  * 2.276 is nodejs24.x (cdk-nag AwsSolutions-L1 asks for the newest), and targeting the same
- * major lets esbuild leave modern syntax alone.
+ * major lets esbuild leave modern syntax alone. Local runs and tests use the same major
+ * (infra/node-runtime.ts; test/infra/runtime.test.ts fails when the two part).
  */
 export const HARVESTER_RUNTIME = Runtime.NODEJS_24_X;
-export const HARVESTER_ESBUILD_TARGET = 'node24';
+export const HARVESTER_ESBUILD_TARGET = NODE_ESBUILD_TARGET;
 
 /** One whole vCPU; see "Lambda sizing" in the README for the rows this holds. */
 export const HARVESTER_MEMORY_MB = 1769;
