@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { type CfnElement, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { type CfnElement, CfnResource, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -245,7 +245,11 @@ export class Harvester extends Construct {
     // The policy holds only the explicit statements above (no grant helpers), so the object-key
     // wildcard is its one wildcard, acknowledged here on the policy itself.
     const policy = role.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
-    if (policy === undefined) throw new Error('harvester role has no DefaultPolicy');
+    if (!(policy instanceof CfnResource)) throw new Error('harvester role has no DefaultPolicy');
+    // Lambda's construct makes the function depend on the whole role construct: the role and its
+    // policy. The function's Role (a GetAtt of the role's ARN) already orders the role first, which
+    // cfn-lint flags as redundant (W3005); the policy still has to exist before the first run.
+    (this.function.node.defaultChild as CfnResource).addOverride('DependsOn', [policy.logicalId]);
     Validations.of(policy).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(props.bucket)}.Arn>/*]`,
       reason:
