@@ -1,5 +1,9 @@
+// Only small modules are imported statically: the compile cache covers what loads after it is on.
+import { enableCompileCache } from './compile-cache';
 import { type DynaliteThread, spawnDynaliteThread } from './dynalite-thread';
 import { UsageError } from './usage-error';
+
+enableCompileCache();
 
 const usage = (
   runUsage: string,
