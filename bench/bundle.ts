@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { harvesterBundleAliases } from '../infra/bundle-aliases';
+import { HARVESTER_BUNDLE_MAX_BYTES, HARVESTER_COLD_LOAD_MAX_MS } from '../infra/harvester-bundle-budget';
 import { NODE_ESBUILD_TARGET } from '../infra/node-runtime';
 import { median } from './stats';
 
@@ -119,4 +120,14 @@ export async function measureBundle(root: string, dir: string, runs = 5): Promis
     }
   }
   return variants;
+}
+
+/** One variant's figures against the budget (infra/harvester-bundle-budget.ts), as the bench prints them. */
+export function bundleLine(v: BundleVariant): string {
+  const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+  const size = `${v.bytes} B (≤ ${HARVESTER_BUNDLE_MAX_BYTES}: ${verdict(v.bytes <= HARVESTER_BUNDLE_MAX_BYTES)})`;
+  const loadOk = (v.coldLoadMs ?? Number.POSITIVE_INFINITY) <= HARVESTER_COLD_LOAD_MAX_MS;
+  const load = `cold import ${v.coldLoadMs?.toFixed(0) ?? 'n/a'} ms, fresh-process median`;
+  const error = v.error ? `: ${v.error}` : '';
+  return `Lambda bundle [${v.label}]: ${size}, ${load} (≤ ${HARVESTER_COLD_LOAD_MAX_MS}: ${verdict(loadOk)})${error}`;
 }

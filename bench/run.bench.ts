@@ -19,12 +19,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { ESM_REQUIRE_BANNER, harvesterBundleAliases } from '../infra/bundle-aliases';
-import { HARVESTER_BUNDLE_MAX_BYTES, HARVESTER_COLD_LOAD_MAX_MS } from '../infra/harvester-bundle-budget';
 import { NODE_ESBUILD_TARGET } from '../infra/node-runtime';
 import { BENCH_USAGE, type BenchArgs, BenchUsageError, parseBenchArgs } from './bench-args';
-import { HANDLER_PATH, measureBundle } from './bundle';
+import { bundleLine, HANDLER_PATH, measureBundle } from './bundle';
 import { type ProcessUsage, runMeasured } from './process-usage';
-import { measureStartUp } from './start-up';
+import { measureStartUp, startUpLine } from './start-up';
 import { type StateWrites, stampState, stateWritesBetween } from './state-items';
 import { median } from './stats';
 import { syntheticPage } from './synthetic-page';
@@ -226,20 +225,10 @@ async function main(args: BenchArgs): Promise<void> {
 
     if (args.bundle) {
       const bundle = await measureBundle(ROOT, join(dir, 'bundle'));
-      for (const v of bundle ?? []) {
-        const size = `${v.bytes} B (≤ ${HARVESTER_BUNDLE_MAX_BYTES}: ${verdict(v.bytes <= HARVESTER_BUNDLE_MAX_BYTES)})`;
-        const load = v.coldLoadMs ?? Number.POSITIVE_INFINITY;
-        console.log(
-          `  Lambda bundle [${v.label}]: ${size}, cold import ${v.coldLoadMs?.toFixed(0) ?? 'n/a'} ms, fresh-process median (≤ ${HARVESTER_COLD_LOAD_MAX_MS}: ${verdict(load <= HARVESTER_COLD_LOAD_MAX_MS)})${v.error ? `: ${v.error}` : ''}`,
-        );
-      }
+      for (const v of bundle ?? []) console.log(`  ${bundleLine(v)}`);
       if (!bundle) console.log(`  Lambda bundle: n/a (${HANDLER_PATH} does not exist)`);
       const start = await measureStartUp(ROOT, join(dir, 'start-up'));
-      console.log(
-        start.error !== null
-          ? `  npm start on the bundled pages: failed: ${start.error}`
-          : `  npm start on the bundled pages, fresh-process median of ${start.runs}, warm cache: first run ${start.firstRunMs.toFixed(0)} ms (≤ ${TARGETS.startMs}: ${verdict(start.firstRunMs <= TARGETS.startMs)}), unchanged run ${start.unchangedRunMs.toFixed(0)} ms`,
-      );
+      console.log(`  ${startUpLine(start, TARGETS.startMs)}`);
     }
     console.log(
       `load average ${loadavg()[0]!.toFixed(1)} at end; bench took ${((performance.now() - started) / 1000).toFixed(0)} s`,

@@ -63,3 +63,12 @@ export async function measureStartUp(root: string, dir: string, runs = 5): Promi
   }
   return { firstRunMs: median(first), unchangedRunMs: median(unchanged), runs, error: null };
 }
+
+/** The figures against the first-run target, as the bench prints them. */
+export function startUpLine(start: StartUp, targetMs: number): string {
+  if (start.error !== null) return `npm start on the bundled pages: failed: ${start.error}`;
+  const verdict = start.firstRunMs <= targetMs ? 'ok' : 'MISSED';
+  const first = `first run ${start.firstRunMs.toFixed(0)} ms (≤ ${targetMs}: ${verdict})`;
+  const unchanged = `unchanged run ${start.unchangedRunMs.toFixed(0)} ms`;
+  return `npm start on the bundled pages, fresh-process median of ${start.runs}, warm cache: ${first}, ${unchanged}`;
+}
