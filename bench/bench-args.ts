@@ -8,7 +8,7 @@ export interface BenchArgs {
   readonly iterations: number;
   /** Keep the work directory (pages, data, out, bundled floor) for a look afterwards. */
   readonly keep: boolean;
-  /** Also bundle and cold-load the Lambda handler (a few seconds). */
+  /** Also bundle and cold-load the Lambda handler, and time `npm start` on the bundled pages (about a minute). */
   readonly bundle: boolean;
 }
 
@@ -22,7 +22,7 @@ for each; the last line is "ratio: <first run / floor> peak_rss_mb: <peak RSS of
   --rows N         rows of the synthetic page (default 20000; BENCH_ROWS)
   --iterations K   measured rounds, medians over them (default 3; BENCH_ITERATIONS)
   --keep           keep the work directory (BENCH_KEEP=1)
-  --no-bundle      skip the Lambda bundle's size and cold-load figures`;
+  --no-bundle      skip the start-up figures: the Lambda bundle's size and cold import, npm start on the bundled pages`;
 
 export class BenchUsageError extends Error {
   override readonly name = 'BenchUsageError';

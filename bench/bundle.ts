@@ -9,6 +9,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { harvesterBundleAliases } from '../infra/bundle-aliases';
+import { HARVESTER_BUNDLE_MAX_BYTES, HARVESTER_COLD_LOAD_MAX_MS } from '../infra/harvester-bundle-budget';
+import { NODE_ESBUILD_TARGET } from '../infra/node-runtime';
 import { median } from './stats';
 
 export const HANDLER_PATH = 'functions/harvest/handler.ts';
@@ -31,7 +33,6 @@ const HANDLER_ENV = {
   AWS_REGION: 'eu-north-1',
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 
 const IMPORT_SCRIPT =
@@ -80,7 +81,7 @@ export async function measureBundle(root: string, dir: string, runs = 5): Promis
         bundle: true,
         platform: 'node',
         format: 'esm',
-        target: 'node22',
+        target: NODE_ESBUILD_TARGET,
         minify: true,
         sourcemap: false,
         write: false,
@@ -119,4 +120,14 @@ export async function measureBundle(root: string, dir: string, runs = 5): Promis
     }
   }
   return variants;
+}
+
+/** One variant's figures against the budget (infra/harvester-bundle-budget.ts), as the bench prints them. */
+export function bundleLine(v: BundleVariant): string {
+  const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+  const size = `${v.bytes} B (≤ ${HARVESTER_BUNDLE_MAX_BYTES}: ${verdict(v.bytes <= HARVESTER_BUNDLE_MAX_BYTES)})`;
+  const loadOk = (v.coldLoadMs ?? Number.POSITIVE_INFINITY) <= HARVESTER_COLD_LOAD_MAX_MS;
+  const load = `cold import ${v.coldLoadMs?.toFixed(0) ?? 'n/a'} ms, fresh-process median`;
+  const error = v.error ? `: ${v.error}` : '';
+  return `Lambda bundle [${v.label}]: ${size}, ${load} (≤ ${HARVESTER_COLD_LOAD_MAX_MS}: ${verdict(loadOk)})${error}`;
 }

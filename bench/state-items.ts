@@ -5,9 +5,6 @@ import { STATE_TABLE_SCHEMA } from '../functions/adapters/dynamodb/table-schema'
 import { startEmbeddedDynalite } from '../functions/cli/embedded-dynalite';
 import { LOCAL_STATE_TABLE, localStorePath } from '../functions/cli/local-state';
 
-// The bench reads the table with the SDK as the command line does; its Node-version notice is noise here too.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 /** Each item of a --data directory's state table, by key, with a digest of all its attributes. */
 export type StateStamp = ReadonlyMap<string, string>;
 

@@ -1,25 +1,28 @@
+import { readFileSync } from 'node:fs';
+
 /**
- * CDK feature flags this app opts into.
+ * CDK feature flags, read from the `context` block of cdk.json, so `cdk synth`/`cdk deploy` (which
+ * read cdk.json) and the tests (which build the app through createApp, without the CLI) synthesize
+ * the same template.
  *
- * `cdk init` would write the recommended flags into cdk.json; this repository's cdk.json keeps an
- * empty context, so the app pins the flags that change *our* resources here, explicitly. They are
- * pinned (not spread from `CURRENTLY_RECOMMENDED_FLAGS`) so that upgrading aws-cdk-lib can never
- * silently rewrite the deployed template. Context given on the command line or in cdk.json still
- * wins over these values.
+ * Every flag aws-cdk-lib knows is set there, on purpose (test/infra/feature-flags.test.ts fails when
+ * an upgrade brings one that is not), to its recommended value: with all of them the templates are
+ * byte for byte the ones the seven flags set before gave, so no deployed resource changes. The one
+ * exception is `@aws-cdk/core:enableAdditionalMetadataCollection`, false: it only widens the usage
+ * data sent to AWS. docs/infrastructure-hygiene.md says which flags matter to which resources. Pinned
+ * values (not CURRENTLY_RECOMMENDED_FLAGS spread at synth time) so that upgrading aws-cdk-lib can
+ * never silently rewrite the deployed template.
  */
-export const FEATURE_FLAGS: Readonly<Record<string, unknown>> = {
-  // IAM policies merged and deduplicated: smaller, more readable policies.
-  '@aws-cdk/aws-iam:minimizePolicies': true,
-  // ARNs use the partition literal ("aws") when the region is known, not a Fn::Sub.
-  '@aws-cdk/core:enablePartitionLiterals': true,
-  // S3 server access logs are delivered through a bucket policy on the log bucket, not a
-  // LogDeliveryWrite ACL (the AWS-recommended way since 2023).
-  '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
-  '@aws-cdk/aws-s3:createDefaultLoggingPolicy': true,
-  // New buckets block public access unless told otherwise (ours say so explicitly as well).
-  '@aws-cdk/aws-s3:publicAccessBlockedByDefault': true,
-  // Key policies do not grant cross-account/region use that nothing here needs.
-  '@aws-cdk/aws-kms:reduceCrossAccountRegionPolicyScope': true,
-  // TLSv1.2_2021 is the viewer minimum whenever a certificate of our own is attached.
-  '@aws-cdk/aws-cloudfront:defaultSecurityPolicyTLSv1.2_2021': true,
-};
+export const CDK_JSON_PATH = new URL('../cdk.json', import.meta.url);
+
+interface CdkJson {
+  readonly context: Readonly<Record<string, unknown>>;
+}
+
+function readFeatureFlags(): Readonly<Record<string, unknown>> {
+  const { context } = JSON.parse(readFileSync(CDK_JSON_PATH, 'utf8')) as CdkJson;
+  // CLI settings such as "cli-telemetry" share the block; flags are the "@aws-cdk…" keys.
+  return Object.fromEntries(Object.entries(context).filter(([key]) => key.startsWith('@aws-cdk')));
+}
+
+export const FEATURE_FLAGS: Readonly<Record<string, unknown>> = readFeatureFlags();

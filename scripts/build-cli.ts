@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { ESM_REQUIRE_BANNER, harvesterBundleAliases } from '../infra/bundle-aliases';
+import { NODE_ESBUILD_TARGET } from '../infra/node-runtime';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CLI_OUT_DIR = 'dist/cli';
@@ -21,7 +22,7 @@ await build({
   splitting: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20.18',
+  target: NODE_ESBUILD_TARGET,
   // One file loads several times faster than node resolving the AWS SDK's and cheerio's hundreds
   // of files. dynalite stays in node_modules: it is require()d at run time and its LevelDB binding
   // is native. The same aliases and entry-point order as the Lambda (infra/bundle-aliases.ts).

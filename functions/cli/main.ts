@@ -1,8 +1,9 @@
-// Local runs talk to an in-process dynalite; the AWS SDK's Node-version notice is noise here.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
+// Only small modules are imported statically: the compile cache covers what loads after it is on.
+import { enableCompileCache } from './compile-cache';
 import { type DynaliteThread, spawnDynaliteThread } from './dynalite-thread';
 import { UsageError } from './usage-error';
+
+enableCompileCache();
 
 const usage = (
   runUsage: string,

@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import { createStderrLogger } from '../adapters/console-logger';
 import { createDirectoryObjectStore } from '../adapters/dir-objects';
 import { createDynamoDbStateStore } from '../adapters/dynamodb-state';
-import { createHttpFetcher } from '../adapters/http-fetch';
 import { createOutboxNotifier } from '../adapters/outbox-notify';
 import { createSnapshotFetcher } from '../adapters/snapshot-fetch';
 import { DEFAULTS } from '../core/defaults';
@@ -191,8 +190,13 @@ async function runWithStore(
   try {
     const state = createDynamoDbStateStore({ client: db.client, tableName: LOCAL_STATE_TABLE, logger });
     await state.ensureTable();
+    // The live fetcher (address policy, HTTP client) is loaded only by the runs that use it.
     const fetcher = options.live
-      ? createHttpFetcher({ allowedHosts: sourceHosts(options.sources), timeoutMs: 20_000, maxRetries: 1 })
+      ? (await import('../adapters/http-fetch')).createHttpFetcher({
+          allowedHosts: sourceHosts(options.sources),
+          timeoutMs: 20_000,
+          maxRetries: 1,
+        })
       : createSnapshotFetcher(resolve(options.pages));
     stderr(
       options.live
