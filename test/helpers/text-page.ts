@@ -1,7 +1,7 @@
 import { escapeXml } from './xml-escape';
 
 /**
- * A minimal HTML page around the visible text of a real page (see test/fixtures/pages/real-pages.ts):
+ * A minimal HTML page around the text of a fixture page (see test/fixtures/pages/real-pages.ts):
  * the prelude lines in a `<nav>` before `<main>`, the title as `<h1>`, the named headings as `<h2>`,
  * " • " lines as `<li>`, and every other run of lines between blank lines as one `<p>` whose lines
  * are joined by `<br>`. With `linesAsBlocks` each line is a block of its own (copies that have no

@@ -10,6 +10,7 @@ import {
   eusaAmif2014So3,
   parseDetailLine,
 } from '../../../functions/core/sources/eusa-amif-2014';
+import { realText } from '../../fixtures/pages/real-pages';
 
 const SO1_URL = 'https://eusa-rahastot.fi/toimintaa-ja-tuloksia/rahoitetut-amif-hankkeet/erityistavoite-1';
 const seed = readFileSync(new URL('../../../seeds/pages/eusa-amif-2014-so1.html', import.meta.url), 'utf8');
@@ -121,9 +122,10 @@ describe('Source eusa-amif-2014-so1: the bundled snapshot', () => {
   });
 });
 
-describe('Source eusa-amif-2014-so2: the snapshot built from the real page text', () => {
-  // seeds/pages/eusa-amif-2014-so2.html holds the text of test/fixtures/pages/eusa2014-so2-b.txt, a
-  // copy of the real page that ends after the first project's details line.
+describe('Source eusa-amif-2014-so2: the snapshot built from the fixture of the real page', () => {
+  // seeds/pages/eusa-amif-2014-so2.html holds the text of test/fixtures/pages/eusa2014-so2-b.txt, which
+  // reproduces the real page's facts and forms in our words and ends, as the stored copy does, after the
+  // first project's details line.
   const so2 = readFileSync(new URL('../../../seeds/pages/eusa-amif-2014-so2.html', import.meta.url), 'utf8');
   const output = eusaAmif2014So2.extract(so2);
 
@@ -151,8 +153,8 @@ describe('Source eusa-amif-2014-so2: the snapshot built from the real page text'
     );
   });
 
-  it('keeps the page text verbatim: every line of the stored copy is in the snapshot', () => {
-    const copy = readFileSync(new URL('../../fixtures/pages/eusa2014-so2-b.txt', import.meta.url), 'utf8');
+  it('holds the fixture text verbatim: every line of eusa2014-so2-b.txt is in the snapshot', () => {
+    const copy = realText({ file: 'eusa2014-so2-b.txt' });
     for (const line of copy.split('\n').filter((l) => l.trim())) {
       expect(so2).toContain(line.replace(/^ • /, '').replace(/&/g, '&amp;'));
     }

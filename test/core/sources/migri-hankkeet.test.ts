@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PageLayoutError } from '../../../functions/core/errors';
 import { instrumentOf, migriHankkeet } from '../../../functions/core/sources/migri-hankkeet';
+import { realText } from '../../fixtures/pages/real-pages';
 import { textPage } from '../../helpers/text-page';
 
 const seed = readFileSync(new URL('../../../seeds/pages/migri-hankkeet.html', import.meta.url), 'utf8');
 const URL_ = 'https://migri.fi/hankkeet';
-
-const fixture = (name: string) => new URL(`../../fixtures/pages/${name}`, import.meta.url);
 
 describe('Source migri-hankkeet: the bundled snapshot', () => {
   const output = migriHankkeet.extract(seed);
@@ -217,9 +216,9 @@ describe('Source migri-hankkeet: blocks split on their "Aikataulu:" lines, title
   const asPage = (text: string) =>
     textPage(text, { lang: 'fi', prelude: [], title: 'Hankkeet', headings }, { linesAsBlocks: true });
 
-  it('reads the 2025 version of the page (a real copy, cut in its second block), one record per block', () => {
+  it('reads the 2025 version of the page (cut in its second block, as the stored copy is), one record per block', () => {
     // test/fixtures/pages/migri-hankkeet-2025-fi.txt ends with "luo työprosessin Maahanmuuttoviraston".
-    const output = migriHankkeet.extract(asPage(readFileSync(fixture('migri-hankkeet-2025-fi.txt'), 'utf8')));
+    const output = migriHankkeet.extract(asPage(realText({ file: 'migri-hankkeet-2025-fi.txt' })));
     expect(
       output.drafts.map((d) => [
         d.name,

@@ -8,9 +8,10 @@ import { pressReleaseSource } from '../../../functions/core/sources/intermin-pre
 import { REAL_RELEASES, type RealPage, realText } from '../../fixtures/pages/real-pages';
 import { textPage } from '../../helpers/text-page';
 
-// Golden tests on the text of real releases (test/fixtures/pages, listed in seeds/README.md). Each
-// copy ends where `cutAt` says: a mention after that point is not in the copy and not asserted, and
-// the release's own counts and totals cannot be checked against a cut copy.
+// Golden tests on the facts and forms of real releases (test/fixtures/pages: composed in our words, listed
+// in seeds/README.md). Each fixture ends where the stored copy of its page does, at `cutAt`: a mention
+// after that point is not in it and not asserted, and the release's own counts and totals cannot be
+// checked against a cut page.
 
 const seed = (name: string) => readFileSync(new URL(`../../../seeds/pages/${name}`, import.meta.url), 'utf8');
 const table = eusaAmif2021.extract(seed('eusa-amif-2021.html'));
