@@ -56,6 +56,14 @@ const APPLICATIONS =
 const AWARDED =
   /\bmyön(?:nettiin|netään|si|netty|tänyt)\b|\brahoitetaan\b|\btuetaan\b|\bbevilja(?:s|des|t|r|de)\b|\bawarded\b|\bgranted\b/iu;
 
+/**
+ * Whether a release's opening (title and lead) is news of a call or of the applications received
+ * rather than of awards. Listings judge their items' titles and descriptions by the same rule.
+ */
+export function newsSubject(opening: string): 'awards' | 'applications' {
+  return APPLICATIONS.test(opening) && !AWARDED.test(opening) ? 'applications' : 'awards';
+}
+
 export interface ParsedPressRelease {
   readonly title: string;
   readonly date: string;
@@ -114,7 +122,7 @@ export function parsePressRelease(html: string, sourceId: string, url: string): 
   const announcedTotal = findMillionAmount(title) ?? findMillionAmount(leadText);
   const count = PROJECT_COUNT.exec(`${title}\n${leadText}`);
   const opening = `${title}\n${leadText}`;
-  const subject = APPLICATIONS.test(opening) && !AWARDED.test(opening) ? 'applications' : 'awards';
+  const subject = newsSubject(opening);
   const scan =
     subject === 'awards' ? readMentions(body, announcedTotal?.eur ?? null) : { mentions: [], unnamed: [] };
   return {
