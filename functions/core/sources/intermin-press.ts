@@ -23,7 +23,7 @@ const KNOWN_RELEASES: Readonly<Record<string, string>> = {
     'intermin-press-2023-04-12-sv',
 };
 
-/** The press releases read by default (the command line and a deployment without PRESS_RELEASE_URLS). */
+/** The bundled press releases (BUILT_IN_SOURCES); no longer configured by default: the bundled listing leads to them. */
 export const DEFAULT_PRESS_RELEASE_URLS: readonly string[] = Object.keys(KNOWN_RELEASES);
 
 /** The language of a release from its address: intermin.fi puts Swedish under /sv/ and English under /en/. */
