@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import * as z from 'zod';
-import { SourceFetchError } from '../core/errors';
+import { ConfigError, SourceFetchError } from '../core/errors';
 import type { FetchResult, PageFetcher, SourceDescriptor } from '../core/ports';
 import { decodeHtml } from './decode-html';
 
@@ -51,12 +51,12 @@ async function readIndex(dir: string): Promise<Readonly<Record<string, string>>>
   }
   const parsed = indexSchema.safeParse(JSON.parse(text));
   if (!parsed.success) {
-    throw new Error(`${path}: expected { "https://…": "file.html", … }, found ${text.slice(0, 120)}`);
+    throw new ConfigError(`${path}: expected { "https://…": "file.html", … }, found ${text.slice(0, 120)}`);
   }
   for (const [url, file] of Object.entries(parsed.data)) {
     // Files of the directory only: an index cannot point a page at another directory.
     if (basename(file) !== file)
-      throw new Error(`${path}: "${url}" maps to "${file}", which is not a file name of ${dir}`);
+      throw new ConfigError(`${path}: "${url}" maps to "${file}", which is not a file name of ${dir}`);
   }
   return parsed.data;
 }

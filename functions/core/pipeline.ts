@@ -159,24 +159,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
 async function harvest(pipelineOptions: PipelineOptions, ids: RunIds): Promise<RunReport> {
   const recovered = await finishPending(pipelineOptions, ids.holder);
   const first = await loadStored(pipelineOptions.state);
-  const discovery = await discoverReleases({
-    listings: pipelineOptions.listings ?? [],
-    fetcher: pipelineOptions.fetcher,
-    known: await pipelineOptions.state.loadDiscovered(),
-    configured: pipelineOptions.sources,
-    startedAt: ids.startedAt,
-    maxNewPerListing: pipelineOptions.maxNewReleasesPerListing ?? MAX_NEW_RELEASES_PER_LISTING,
-  });
-  for (const r of discovery.reports) {
-    pipelineOptions.logger.info(`${r.id}: ${r.status}, ${r.records} award releases`, {
-      warnings: r.warnings,
-    });
-  }
-  const options: RunOptions = {
-    ...pipelineOptions,
-    sources: [...pipelineOptions.sources, ...discovery.sources],
-    discovery,
-  };
+  const options = await withDiscovery(pipelineOptions, ids.startedAt);
   let current: Promise<ProjectRecord[]> | null = null;
   const loadCurrent = () => {
     current ??= options.state.loadCurrent();
@@ -241,6 +224,25 @@ async function harvest(pipelineOptions: PipelineOptions, ids: RunIds): Promise<R
   if (plan) await options.state.markPublished(ids.runId, ids.holder);
   await sendPendingNotices(options, ids.holder);
   return report;
+}
+
+/**
+ * Reads the listings and returns the options with the run's sources: the configured ones and every
+ * discovered release (docs/discovery.md), each read like a configured one.
+ */
+async function withDiscovery(options: PipelineOptions, startedAt: string): Promise<RunOptions> {
+  const discovery = await discoverReleases({
+    listings: options.listings ?? [],
+    fetcher: options.fetcher,
+    known: await options.state.loadDiscovered(),
+    configured: options.sources,
+    startedAt,
+    maxNewPerListing: options.maxNewReleasesPerListing ?? MAX_NEW_RELEASES_PER_LISTING,
+  });
+  for (const r of discovery.reports) {
+    options.logger.info(`${r.id}: ${r.status}, ${r.records} award releases`, { warnings: r.warnings });
+  }
+  return { ...options, sources: [...options.sources, ...discovery.sources], discovery };
 }
 
 /**

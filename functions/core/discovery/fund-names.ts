@@ -17,7 +17,7 @@ const OTHER_FUND_NAMES: readonly { readonly fund: string; readonly name: RegExp 
   { fund: 'ISF', name: /fonden\s+för\s+inre\s+säkerhet/iu },
   { fund: 'ISF', name: /internal\s+security\s+fund/iu },
   { fund: 'BMVI', name: /\bBMVI\b/u },
-  { fund: 'BMVI', name: /rajaturvallisuu\p{L}*\s+ja\s+viisumipolitiikan\s+rahoitus\p{L}*/iu },
+  { fund: 'BMVI', name: /rajaturvallisuu\p{L}*-?\s+ja\s+viisumipolitiikan\s+rahoitus\p{L}*/iu },
   { fund: 'BMVI', name: /instrument\p{L}*\s+för\s+(?:ekonomiskt\s+stöd\s+för\s+)?gränsförvaltning/iu },
   { fund: 'BMVI', name: /border\s+management\s+and\s+visa/iu },
 ];
