@@ -156,7 +156,9 @@ describe('CLI: discovery with --pages and index.json', () => {
         ['intermin-search-en', 'skipped'],
       ]);
       expect(report.warnings).toContain(
-        `intermin-search-sv: note: "Inrikesministeriet har beviljat 10,4 miljoner euro ur asyl-, migrations- och integrationsfonden (AMIF) till 17 projekt och operativ verksamhet." ${RELEASE}: an award release (names "AMIF"); read as intermin-press-2023-04-12-sv`,
+        'intermin-search-sv: note: "Inrikesministeriet har beviljat 10,4 miljoner euro ur asyl-, migrations- och ' +
+          `integrationsfonden (AMIF) till 17 projekt och operativ verksamhet." ${RELEASE}: an award release (names "AMIF"); ` +
+          'read as intermin-press-2023-04-12-sv',
       );
       expect(report.counts).toMatchObject({ total: 59, new: 59 });
     } finally {

@@ -18,7 +18,8 @@ describe('Infra: -c listingUrls, the Lambda’s LISTING_URLS', () => {
   it('stops the synth on an entry that is not https or has a bad id, naming the key', () => {
     expect(() => read({ listingUrls: 'http://intermin.fi/sv/sok?q=AMIF' })).toThrow(ConfigContextError);
     expect(() => read({ listingUrls: `Bad Id=${FEED}` })).toThrow(
-      `context listingUrls holds entries that are not "https://…" or "<id>=https://…" (id: lower-case letters, digits and hyphens), or "none": "Bad Id=${FEED}"`,
+      'context listingUrls holds entries that are not "https://…" or "<id>=https://…" ' +
+        `(id: lower-case letters, digits and hyphens), or "none": "Bad Id=${FEED}"`,
     );
   });
 });

@@ -26,7 +26,8 @@ export function discoveredReleaseSource(release: DiscoveredRelease): SourceModul
         mentions: [],
         unnamedAwards: [],
         warnings: [
-          `${release.sourceId}: note: the release is about another fund (${others.join(', ')}), not AMIF ("${output.release.title}"); nothing of it was linked or announced`,
+          `${release.sourceId}: note: the release is about another fund (${others.join(', ')}), not AMIF ` +
+            `("${output.release.title}"); nothing of it was linked or announced`,
         ],
       };
     },

@@ -85,10 +85,13 @@ describe('Discovery: what the listings lead to', () => {
     ]);
     const notes = result.reports[0]!.warnings;
     expect(notes).toContain(
-      `vn-press-en: note: "ISF-rahastosta 7,3 miljoonaa euroa avustusta sisäisen turvallisuuden vahvistamiseen" https://intermin.fi/-/isf-rahastosta-7-3-miljoonaa-euroa-avustusta-sisaisen-turvallisuuden-vahvistamiseen: about another fund (ISF), not AMIF; not followed`,
+      'vn-press-en: note: "ISF-rahastosta 7,3 miljoonaa euroa avustusta sisäisen turvallisuuden vahvistamiseen" ' +
+        'https://intermin.fi/-/isf-rahastosta-7-3-miljoonaa-euroa-avustusta-sisaisen-turvallisuuden-vahvistamiseen: ' +
+        'about another fund (ISF), not AMIF; not followed',
     );
     expect(notes).toContain(
-      `vn-press-en: note: "AMIF-rahastosta lähes 6 miljoonaa euroa avustusta turvapaikka- ja maahanmuuttoasioihin" ${FI_2022}: an award release (names "AMIF"); read as ${result.added[0]!.sourceId}`,
+      'vn-press-en: note: "AMIF-rahastosta lähes 6 miljoonaa euroa avustusta turvapaikka- ja maahanmuuttoasioihin" ' +
+        `${FI_2022}: an award release (names "AMIF"); read as ${result.added[0]!.sourceId}`,
     );
     expect(notes.at(-1)).toBe(
       "vn-press-en: note: 1 of its 8 items name no fund or are another ministry's; passed over",
@@ -172,7 +175,9 @@ describe('Discovery: a discovered release about another fund', () => {
     expect(guarded.mentions).toEqual([]);
     expect(guarded.unnamedAwards).toEqual([]);
     expect(guarded.warnings).toEqual([
-      'intermin-press-fi-isf: note: the release is about another fund (ISF), not AMIF ("ISF-rahastosta 7,3 miljoonaa euroa avustusta sisäisen turvallisuuden vahvistamiseen"); nothing of it was linked or announced',
+      'intermin-press-fi-isf: note: the release is about another fund (ISF), not AMIF ' +
+        '("ISF-rahastosta 7,3 miljoonaa euroa avustusta sisäisen turvallisuuden vahvistamiseen"); ' +
+        'nothing of it was linked or announced',
     ]);
   });
 

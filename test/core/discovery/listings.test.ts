@@ -10,6 +10,9 @@ const FEED = 'https://valtioneuvosto.fi/en/staattiset-feedit-en/-/asset_publishe
 const SEARCH = 'https://intermin.fi/sv/sok?q=AMIF';
 const FI_2022 =
   'https://intermin.fi/-/amif-rahastosta-lahes-6-miljoonaa-euroa-avustusta-turvapaikka-ja-maahanmuuttoasioihin';
+const EUSA_2023 =
+  'https://eusa-rahastot2021.fi/-/euroopan-yhteisen-turvapaikkajarjestelman-ja-laillisen-maahanmuuton-edistamiseen-' +
+  'eu-rahoitusta-noin-4-3-miljoonaa-euroa';
 const SV_2022 =
   'https://intermin.fi/sv/-/nastan-6-miljoner-euro-beviljas-ur-amif-fonden-for-asyl-och-migrationsfragor';
 
@@ -49,12 +52,7 @@ describe('Listings: the government RSS feed (golden)', () => {
         'https://intermin.fi/-/isf-rahastosta-7-3-miljoonaa-euroa-avustusta-sisaisen-turvallisuuden-vahvistamiseen',
         '2022-12-14',
       ],
-      [
-        'award-release',
-        'fi',
-        'https://eusa-rahastot2021.fi/-/euroopan-yhteisen-turvapaikkajarjestelman-ja-laillisen-maahanmuuton-edistamiseen-eu-rahoitusta-noin-4-3-miljoonaa-euroa',
-        '2023-09-27',
-      ],
+      ['award-release', 'fi', EUSA_2023, '2023-09-27'],
       [
         'passed',
         'applications',
@@ -135,7 +133,8 @@ describe('Listings: intermin.fi site search (golden)', () => {
     expect(parseListing(page, 'intermin-search-sv').some((i) => i.link === '/sv/aktuellt')).toBe(false);
     const empty = page.replace(/<ul class="search-results">[\s\S]*<\/ul>/, '<p>Inga resultat.</p>');
     expect(() => parseListing(empty, 'intermin-search-sv')).toThrow(
-      'intermin-search-sv: page layout changed: expected an RSS or Atom feed, or a listing page whose <main> lists linked items, found a page titled "Sök - Inrikesministeriet" without linked items',
+      'intermin-search-sv: page layout changed: expected an RSS or Atom feed, or a listing page whose <main> lists ' +
+        'linked items, found a page titled "Sök - Inrikesministeriet" without linked items',
     );
   });
 });
