@@ -60,6 +60,12 @@ export interface AmifFeedStackProps extends StackProps {
    */
   readonly pressReleaseUrls?: readonly string[];
   /**
+   * The listings that lead to press releases, as LISTING_URLS (docs/discovery.md).
+   *
+   * @default - the harvester's DEFAULT_LISTINGS
+   */
+  readonly listingUrls?: string;
+  /**
    * Reserved concurrency of the harvester; `undefined` reserves none.
    *
    * @default 1
@@ -115,6 +121,7 @@ export class AmifFeedStack extends Stack {
       reservedConcurrency: 'reservedConcurrency' in props ? props.reservedConcurrency : 1,
       ...(props.contactEmail !== undefined ? { contactEmail: props.contactEmail } : {}),
       ...(props.pressReleaseUrls !== undefined ? { pressReleaseUrls: props.pressReleaseUrls } : {}),
+      ...(props.listingUrls !== undefined ? { listingUrls: props.listingUrls } : {}),
       ...(props.harvesterEntry !== undefined ? { entry: props.harvesterEntry } : {}),
     });
 

@@ -1,5 +1,7 @@
 import type { Node } from 'constructs';
 import { DEFAULTS } from '../functions/core/defaults';
+import { ConfigError } from '../functions/core/errors';
+import { parseListingList } from '../functions/core/sources/listing-sources';
 
 /**
  * Deploy-time options of the app, read from CDK context (`-c key=value` on the command line, or
@@ -26,6 +28,8 @@ export interface AppConfig {
   readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
   /** `-c pressReleaseUrls=https://…,https://…`: extra press-release pages to read. */
   readonly pressReleaseUrls: readonly string[];
+  /** `-c listingUrls=[ID=]https://…,…|none`: the listings that lead to releases (docs/discovery.md); unset: the defaults. */
+  readonly listingUrls?: string;
   /** `-c reservedConcurrency=1|off`: `off` for new accounts whose concurrency quota is 10. */
   readonly reservedConcurrency: number | undefined;
 }
@@ -79,8 +83,22 @@ export function readAppConfig(node: Node): AppConfig {
       ? { customDomain: { domainName, certificateArn } }
       : {}),
     pressReleaseUrls: urlList('pressReleaseUrls', get('pressReleaseUrls')),
+    ...listingUrls(get('listingUrls')),
     reservedConcurrency: reservedConcurrency(get('reservedConcurrency')),
   };
+}
+
+/** Checked as the Lambda will read it, so a typo stops the synth; passed on as written. */
+function listingUrls(value: unknown): { listingUrls?: string } {
+  const text = Array.isArray(value) ? value.map(String).join(',') : optionalString(value);
+  if (text === undefined) return {};
+  try {
+    parseListingList(text, 'context listingUrls');
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigContextError(error.message);
+    throw error;
+  }
+  return { listingUrls: text };
 }
 
 function optionalString(value: unknown): string | undefined {

@@ -61,6 +61,7 @@ export function createApp(options: CreateAppOptions = {}): AmifFeedApp {
     scheduleExpression: config.scheduleExpression,
     scheduleTimeZone: config.scheduleTimeZone,
     pressReleaseUrls: config.pressReleaseUrls,
+    ...(config.listingUrls !== undefined ? { listingUrls: config.listingUrls } : {}),
     reservedConcurrency: config.reservedConcurrency,
     ...(config.contactEmail !== undefined ? { contactEmail: config.contactEmail } : {}),
     ...(config.customDomain !== undefined ? { customDomain: config.customDomain } : {}),

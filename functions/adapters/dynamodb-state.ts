@@ -3,6 +3,7 @@ import { DeleteCommand, DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-
 import * as z from 'zod';
 import { StateLimitError } from '../core/errors';
 import { type CurrentSummary, summariseRecords } from '../core/model/current-summary';
+import { type DiscoveredRelease, discoveredReleaseSchema } from '../core/model/discovered-release';
 import { type ProjectVersion, projectVersionSchema } from '../core/model/history';
 import { type ProjectRecord, projectRecordSchema } from '../core/model/project';
 import type { AwardNotice, Logger, StateCommit, StateStore } from '../core/ports';
@@ -13,6 +14,7 @@ import { edgeError } from './dynamodb/errors';
 import { createHeadStore, type Head } from './dynamodb/head';
 import {
   currentItem,
+  discoveredItem,
   gunzipJson,
   keptSourceItem,
   pendingNoticeItem,
@@ -224,6 +226,21 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
       );
   }
 
+  async function loadDiscovered(): Promise<DiscoveredRelease[]> {
+    const items = await table.queryPartition(PK.discovered);
+    return items
+      .map((item) => table.parse(discoveredReleaseSchema, item.release, item))
+      .sort((a, b) =>
+        a.firstSeenAt < b.firstSeenAt
+          ? -1
+          : a.firstSeenAt > b.firstSeenAt
+            ? 1
+            : a.sourceId < b.sourceId
+              ? -1
+              : 1,
+      );
+  }
+
   async function loadPendingNotices(): Promise<AwardNotice[]> {
     const items = await table.queryPartition(PK.pendingNotice);
     return items.map((item) => {
@@ -257,6 +274,10 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
         return { item: keptSourceItem(s, stored), what: `source ${s.id}` };
       }),
       ...change.snapshots.map((s) => ({ item: snapshotItem(s), what: `snapshot ${s.id}` })),
+      ...(change.discovered ?? []).map((d) => ({
+        item: discoveredItem(d),
+        what: `discovered release ${d.sourceId}`,
+      })),
       ...(change.notice
         ? [{ item: pendingNoticeItem(change.notice), what: `the award notice of ${change.run.runId}` }]
         : []),
@@ -342,6 +363,7 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
       return (await head.read())?.publication ?? null;
     },
     loadSnapshots,
+    loadDiscovered,
     loadPendingNotices,
     commit,
     markPublished,

@@ -55,7 +55,17 @@ export interface HttpFetcherOptions {
 export const DEFAULT_USER_AGENT =
   'amif-feed/0.1 (+https://github.com/amif-feed/amif-feed; open-data harvester)';
 
-const HTML_MEDIA_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+/** Pages, and the feeds that list releases (docs/discovery.md); anything else is refused unread. */
+const PAGE_MEDIA_TYPES = new Set([
+  'text/html',
+  'application/xhtml+xml',
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/xml',
+  'text/xml',
+]);
+const ACCEPT =
+  'text/html,application/xhtml+xml,application/rss+xml;q=0.9,application/atom+xml;q=0.9,application/xml;q=0.8,text/xml;q=0.8';
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /** What one attempt ended with: a result, or a transient failure worth another attempt. */
@@ -241,10 +251,13 @@ export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
     const from = url.href === start.href ? '' : ` (from ${url.href})`;
     const contentType = response.headers.get('content-type');
     const { mediaType, charset } = parseContentType(contentType);
-    if (!HTML_MEDIA_TYPES.has(mediaType)) {
+    if (!PAGE_MEDIA_TYPES.has(mediaType)) {
       await discard(response);
       const found = contentType === null ? 'no Content-Type' : `"${contentType}"`;
-      throw permanentFailure(source, `expected text/html or application/xhtml+xml, found ${found}${from}`);
+      throw permanentFailure(
+        source,
+        `expected text/html or application/xhtml+xml (or a feed: RSS, Atom, XML), found ${found}${from}`,
+      );
     }
 
     if (charset !== null && encodingOf(charset) === null) {
@@ -304,7 +317,7 @@ export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
 
       const headers: Record<string, string> = {
         'User-Agent': userAgent,
-        Accept: 'text/html,application/xhtml+xml',
+        Accept: ACCEPT,
         'Accept-Language': 'fi, sv;q=0.8, en;q=0.5',
       };
       if (conditional?.etag) headers['If-None-Match'] = conditional.etag;

@@ -12,6 +12,7 @@ import type { RunReport } from '../core/model/run-report';
 import { exitCodeOf, runPipeline } from '../core/pipeline';
 import type { Logger } from '../core/ports';
 import { configuredSources, sourceHosts } from '../core/sources/built-in-sources';
+import { configuredListings, type ListingSource, RELEASE_HOSTS } from '../core/sources/listing-sources';
 import type { SourceModule } from '../core/sources/source-module';
 import { DataDirBusyError, lockDataDir } from './data-dir-lock';
 import type { DynaliteThread } from './dynalite-thread';
@@ -21,11 +22,12 @@ import { type RunProgress, showsProgress, terminalRunProgress } from './run-prog
 import { UsageError } from './usage-error';
 
 export const RUN_USAGE = `Usage: npm start -- [--pages DIR | --live] [--data DIR] [--out DIR] [--now ISO-8601] [--json]
-                 [--press-releases [ID=]URL,…]
+                 [--press-releases [ID=]URL,…] [--listings [ID=]URL,… | none]
 
 Runs the harvest once: reads the source pages, updates the state and publishes the feed.
 
-  --pages DIR          read each source from DIR/<source-id>.html (default: seeds/pages)
+  --pages DIR          read each page from the file DIR/index.json maps its URL to, else from
+                       DIR/<source-id>.html (default: seeds/pages)
   --live               fetch the real pages over HTTPS instead
   --data DIR           state directory: embedded DynamoDB (dynalite) and outbox (default: .data)
   --out DIR            where the feed is published (default: out)
@@ -34,7 +36,10 @@ Runs the harvest once: reads the source pages, updates the state and publishes t
   --collapse-threshold share of a source's projects that may vanish in one run (default: 0.2)
   --accept-mass-change publish a change of one field in more than half the projects (refused otherwise)
   --press-releases     the press releases to read, comma-separated "URL" or "ID=URL", as the Lambda's
-                       PRESS_RELEASE_URLS; with --pages each is read from DIR/<ID>.html (default: the bundled list)
+                       PRESS_RELEASE_URLS; with --pages each is read from DIR/<ID>.html (default: none)
+  --listings           the feeds and listing pages that lead to new releases, "URL" or "ID=URL", as the
+                       Lambda's LISTING_URLS, or "none" (default: the government's feed and intermin.fi's
+                       search; see docs/discovery.md)
   --json               print the run report as JSON on stdout
   -h, --help           show this help
 
@@ -52,6 +57,8 @@ export interface RunOptions {
   readonly json: boolean;
   /** The sources to read: the page sources and the configured press releases. */
   readonly sources: readonly SourceModule[];
+  /** The listings that lead to press releases (docs/discovery.md). */
+  readonly listings: readonly ListingSource[];
 }
 
 export function parseRunArgs(
@@ -96,6 +103,7 @@ export function parseRunArgs(
     acceptMassChange: v['accept-mass-change'] ?? false,
     json: v.json ?? false,
     sources: selectSources(v['press-releases']),
+    listings: selectListings(v.listings),
   };
 }
 
@@ -105,6 +113,15 @@ function selectSources(pressReleases: string | undefined): SourceModule[] {
   } catch (error) {
     if (error instanceof ConfigError)
       throw new UsageError(error.message.replace('PRESS_RELEASE_URLS', '--press-releases'));
+    throw error;
+  }
+}
+
+function selectListings(listings: string | undefined): ListingSource[] {
+  try {
+    return configuredListings(listings, '--listings');
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
 }
@@ -125,6 +142,7 @@ function parse(args: readonly string[]) {
       'accept-mass-change': { type: 'boolean' },
       json: { type: 'boolean' },
       'press-releases': { type: 'string' },
+      listings: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -193,7 +211,9 @@ async function runWithStore(
     // The live fetcher (address policy, HTTP client) is loaded only by the runs that use it.
     const fetcher = options.live
       ? (await import('../adapters/http-fetch')).createHttpFetcher({
-          allowedHosts: sourceHosts(options.sources),
+          allowedHosts: [
+            ...new Set([...sourceHosts([...options.sources, ...options.listings]), ...RELEASE_HOSTS]),
+          ],
           timeoutMs: 20_000,
           maxRetries: 1,
         })
@@ -216,6 +236,7 @@ async function runWithStore(
         collapseThreshold: options.collapseThreshold,
       }),
       acceptMassChange: options.acceptMassChange,
+      listings: options.listings,
     });
     await store.flush();
     progress?.stop();

@@ -3,6 +3,7 @@ import { buildAwardNotice, isNotifiable } from './award-notice';
 import { canonicalJson } from './canonical-json';
 import { DEFAULTS } from './defaults';
 import { type DiffResult, diffProjects } from './diff';
+import { type DiscoveryResult, discoverReleases } from './discovery/discover-releases';
 import type { FeedConfig } from './feed-config';
 import { capLongTexts } from './guards/cap-long-texts';
 import { findMassChanges, massChangeWarning } from './guards/mass-change';
@@ -11,7 +12,7 @@ import { type CurrentSummary, summariseRecords } from './model/current-summary';
 import type { RunRef } from './model/history';
 import type { ProjectRecord } from './model/project';
 import type { Publication } from './model/publication';
-import type { RunCounts, RunReport } from './model/run-report';
+import type { RunCounts, RunReport, SourceReport } from './model/run-report';
 import type { SourceReading } from './model/source-state';
 import type {
   AwardNotice,
@@ -44,6 +45,7 @@ import { OUTPUT_FORMAT_VERSION } from './render/format-version';
 import type { Renderer } from './render/render-context';
 import type { SnapshotEntry } from './render/snapshots';
 import { type SourceHealth, statusFile } from './render/status-json';
+import { type ListingSource, MAX_NEW_RELEASES_PER_LISTING } from './sources/listing-sources';
 import type { SourceModule } from './sources/source-module';
 
 export interface PipelineOptions {
@@ -68,7 +70,14 @@ export interface PipelineOptions {
   readonly recentChangeLimit?: number;
   /** Publish a change of one field in most projects at once instead of refusing it. */
   readonly acceptMassChange?: boolean;
+  /** The listings that lead to press releases (docs/discovery.md); none by default. */
+  readonly listings?: readonly ListingSource[];
+  /** How many new releases one listing may add in one run. */
+  readonly maxNewReleasesPerListing?: number;
 }
+
+/** The pipeline's options with the run's sources: the configured ones and the discovered releases. */
+type RunOptions = PipelineOptions & { readonly discovery: DiscoveryResult };
 
 interface RunIds {
   readonly runId: string;
@@ -147,9 +156,10 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
   }
 }
 
-async function harvest(options: PipelineOptions, ids: RunIds): Promise<RunReport> {
-  const recovered = await finishPending(options, ids.holder);
-  const first = await loadStored(options.state);
+async function harvest(pipelineOptions: PipelineOptions, ids: RunIds): Promise<RunReport> {
+  const recovered = await finishPending(pipelineOptions, ids.holder);
+  const first = await loadStored(pipelineOptions.state);
+  const options = await withDiscovery(pipelineOptions, ids.startedAt);
   let current: Promise<ProjectRecord[]> | null = null;
   const loadCurrent = () => {
     current ??= options.state.loadCurrent();
@@ -181,10 +191,11 @@ async function harvest(options: PipelineOptions, ids: RunIds): Promise<RunReport
   const derived = deriveGuarded(options, ids, stored, reads);
   const plan = await planPublication(options, ids, stored, derived);
   const notice = planNotice(options, ids, stored, derived);
-  const report = buildReport(ids, derived.reads, derived.diff.counts, plan, [
+  const report = buildReport(ids, derived.reads, options.discovery.reports, derived.diff.counts, plan, [
     ...recovered,
     ...derived.linked.warnings,
     ...derived.reads.flatMap((r) => r.report.warnings),
+    ...options.discovery.reports.flatMap((r) => r.warnings),
     ...(plan?.warnings ?? []),
   ]);
   await options.state.commit(
@@ -196,16 +207,42 @@ async function harvest(options: PipelineOptions, ids: RunIds): Promise<RunReport
       publication: plan?.publication ?? null,
       snapshots: plan?.snapshots ?? [],
       notice,
+      discovered: options.discovery.added,
     },
     ids.holder,
   );
   if (plan) await publishRendered(options.store, plan.rendered);
   await publishFiles(options.store, [
-    statusOf(report, derived.reads, stored, derived.diff.records, plan?.rendered.detail.keys),
+    statusOf(
+      report,
+      [...derived.reads, ...listingOutcomes(options.discovery)],
+      stored,
+      derived.diff.records,
+      plan?.rendered.detail.keys,
+    ),
   ]);
   if (plan) await options.state.markPublished(ids.runId, ids.holder);
   await sendPendingNotices(options, ids.holder);
   return report;
+}
+
+/**
+ * Reads the listings and returns the options with the run's sources: the configured ones and every
+ * discovered release (docs/discovery.md), each read like a configured one.
+ */
+async function withDiscovery(options: PipelineOptions, startedAt: string): Promise<RunOptions> {
+  const discovery = await discoverReleases({
+    listings: options.listings ?? [],
+    fetcher: options.fetcher,
+    known: await options.state.loadDiscovered(),
+    configured: options.sources,
+    startedAt,
+    maxNewPerListing: options.maxNewReleasesPerListing ?? MAX_NEW_RELEASES_PER_LISTING,
+  });
+  for (const r of discovery.reports) {
+    options.logger.info(`${r.id}: ${r.status}, ${r.records} award releases`, { warnings: r.warnings });
+  }
+  return { ...options, sources: [...options.sources, ...discovery.sources], discovery };
 }
 
 /**
@@ -458,9 +495,9 @@ function planNotice(
   return notifiable.length > 0 ? buildAwardNotice(ids.runId, notifiable, options.config.publicBaseUrl) : null;
 }
 
-function runStatus(reads: readonly SourceRead[], published: boolean): RunReport['status'] {
-  const usable = reads.filter((r) => r.report.status !== 'skipped');
-  const bad = usable.filter((r) => r.report.status === 'refused' || r.report.status === 'failed');
+function runStatus(reports: readonly SourceReport[], published: boolean): RunReport['status'] {
+  const usable = reports.filter((r) => r.status !== 'skipped');
+  const bad = usable.filter((r) => r.status === 'refused' || r.status === 'failed');
   if (bad.length > 0 && bad.length === usable.length) return 'failed';
   if (bad.length > 0) return 'partial';
   return published ? 'published' : 'unchanged';
@@ -469,16 +506,18 @@ function runStatus(reads: readonly SourceRead[], published: boolean): RunReport[
 function buildReport(
   ids: RunIds,
   reads: readonly SourceRead[],
+  listings: readonly SourceReport[],
   counts: RunCounts,
   plan: Plan | null,
   warnings: readonly string[],
 ): RunReport {
+  const sources = [...reads.map((r) => r.report), ...listings];
   return {
     runId: ids.runId,
     startedAt: ids.startedAt,
-    status: runStatus(reads, plan !== null),
+    status: runStatus(sources, plan !== null),
     counts,
-    sources: reads.map((r) => r.report),
+    sources,
     warnings: [...warnings],
     published: plan
       ? [...plan.rendered.files.map((f) => f.key), ...plan.rendered.detail.keys, STATUS_KEY].sort()
@@ -488,7 +527,7 @@ function buildReport(
 
 /** A run in which no page changed: the source states' read times, the run record and status.json. */
 async function recordUnchangedRun(
-  options: PipelineOptions,
+  options: RunOptions,
   ids: RunIds,
   stored: StoredHead,
   reads: readonly KeptRead[],
@@ -498,9 +537,11 @@ async function recordUnchangedRun(
   const counts: RunCounts = { total, new: 0, changed: 0, removed: 0, reinstated: 0, unchanged: total };
   // buildReport reads only the sources' reports; no output is loaded to fill in the rest.
   const reported = reads.map((r): SourceRead => ({ ...r, output: null, nextState: null }));
-  const report = buildReport(ids, reported, counts, null, [
+  const listings = options.discovery.reports;
+  const report = buildReport(ids, reported, listings, counts, null, [
     ...recovered,
     ...reads.flatMap((r) => r.report.warnings),
+    ...listings.flatMap((r) => r.warnings),
   ]);
   await options.state.commit(
     {
@@ -512,18 +553,25 @@ async function recordUnchangedRun(
       publication: null,
       snapshots: [],
       notice: null,
+      discovered: options.discovery.added,
     },
     ids.holder,
   );
-  await publishFiles(options.store, [statusOf(report, reads, stored, stored.summary)]);
+  const outcomes = [...reads, ...listingOutcomes(options.discovery)];
+  await publishFiles(options.store, [statusOf(report, outcomes, stored, stored.summary)]);
   return report;
 }
 
 /** A source as status.json reports it: its read, and what the state remembers of it. */
 interface SourceOutcome {
-  readonly module: SourceModule;
+  readonly module: Pick<SourceModule, 'id' | 'url'>;
   readonly report: SourceRead['report'];
   readonly nextState: SourceReading | null;
+}
+
+/** The listings as status.json reports them: read this run, never remembered as a source. */
+function listingOutcomes(discovery: DiscoveryResult): SourceOutcome[] {
+  return discovery.reports.map((report) => ({ module: report, report, nextState: null }));
 }
 
 function statusOf(

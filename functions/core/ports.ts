@@ -1,4 +1,5 @@
 import type { CurrentSummary } from './model/current-summary';
+import type { DiscoveredRelease } from './model/discovered-release';
 import type { ProjectVersion } from './model/history';
 import type { ProjectRecord } from './model/project';
 import type { Publication } from './model/publication';
@@ -71,6 +72,8 @@ export interface StateCommit {
   readonly snapshots: readonly SnapshotEntry[];
   /** An award notice to send once the publication is done. */
   readonly notice: AwardNotice | null;
+  /** Releases the listings led to for the first time this run (docs/discovery.md). */
+  readonly discovered?: readonly DiscoveredRelease[];
 }
 
 export interface StateStore {
@@ -94,6 +97,8 @@ export interface StateStore {
   loadPublication(): Promise<Publication | null>;
   /** Every snapshot committed so far, oldest first. */
   loadSnapshots(): Promise<SnapshotEntry[]>;
+  /** Every release the listings have led to, first seen first. */
+  loadDiscovered(): Promise<DiscoveredRelease[]>;
   /** Award notices committed but not yet marked sent, oldest first. */
   loadPendingNotices(): Promise<AwardNotice[]>;
   /** All or nothing, and only while `holder` still holds the lease (LeaseLostError otherwise). */

@@ -22,9 +22,15 @@ export const harvesterEnvSchema = z.object({
   SOURCE_IDS: z.string().optional(),
   /**
    * Comma-separated press releases to read as sources, each `URL` or `ID=URL` (the same list as
-   * `npm start -- --press-releases`; parsed by configuredSources); default: the bundled list.
+   * `npm start -- --press-releases`; parsed by configuredSources); default: none (the listings find them).
    */
   PRESS_RELEASE_URLS: z.string().optional(),
+  /**
+   * Comma-separated listings (feeds, search and news listing pages) that lead to new releases, each
+   * `URL` or `ID=URL`, or `none` (the same list as `npm start -- --listings`; parsed by
+   * configuredListings); default: DEFAULT_LISTINGS (docs/discovery.md).
+   */
+  LISTING_URLS: z.string().optional(),
   /** Share of a source's projects that may vanish in one run before the run refuses the removals. */
   COLLAPSE_THRESHOLD: z.coerce.number().min(0).max(1).default(DEFAULTS.collapseThreshold),
   /** Share of the projects whose one field may change in one run before the change is refused. */

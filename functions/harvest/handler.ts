@@ -11,6 +11,7 @@ import type { RunReport } from '../core/model/run-report';
 import { runPipeline } from '../core/pipeline';
 import type { Logger, Notifier } from '../core/ports';
 import { configuredSources, sourceHosts } from '../core/sources/built-in-sources';
+import { configuredListings, RELEASE_HOSTS } from '../core/sources/listing-sources';
 import { sourceWithParseDeadline } from '../core/sources/load-page';
 import { type HarvesterEnv, readHarvesterEnv } from './config';
 import { runMetricsLine } from './run-metrics';
@@ -66,10 +67,12 @@ export function createHandler(deps: HarvesterDependencies = {}) {
       sourceIds: env.SOURCE_IDS,
       pressReleaseUrls: env.PRESS_RELEASE_URLS,
     }).map((source) => sourceWithParseDeadline(source, deadline));
+    const listings = configuredListings(env.LISTING_URLS);
     const fetcher = createHttpFetcher({
       allowedHosts: [
         ...new Set([
-          ...sourceHosts(sources),
+          ...sourceHosts([...sources, ...listings]),
+          ...RELEASE_HOSTS,
           ...(env.ALLOWED_HOSTS?.split(',')
             .map((h) => h.trim())
             .filter(Boolean) ?? []),
@@ -99,6 +102,7 @@ export function createHandler(deps: HarvesterDependencies = {}) {
       }),
       // For one run: invoke with {"acceptMassChange": true} after checking the pages.
       acceptMassChange: env.ACCEPT_MASS_CHANGE || acceptsMassChange(event),
+      listings,
     });
     log(runMetricsLine(env.METRICS_NAMESPACE, report, clock().getTime() - started.getTime(), started));
     if (report.status === 'failed') {

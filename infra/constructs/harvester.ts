@@ -68,6 +68,12 @@ export interface HarvesterProps {
    */
   readonly pressReleaseUrls?: readonly string[];
   /**
+   * The listings that lead to press releases, as LISTING_URLS (docs/discovery.md).
+   *
+   * @default - the harvester's DEFAULT_LISTINGS
+   */
+  readonly listingUrls?: string;
+  /**
    * CloudWatch namespace of the run metrics (Embedded Metric Format).
    *
    * @default 'AmifFeed'
@@ -197,6 +203,7 @@ export class Harvester extends Construct {
     if (props.pressReleaseUrls !== undefined && props.pressReleaseUrls.length > 0) {
       env.PRESS_RELEASE_URLS = props.pressReleaseUrls.join(',');
     }
+    if (props.listingUrls !== undefined) env.LISTING_URLS = props.listingUrls;
 
     this.function = new NodejsFunction(this, 'Function', {
       description: 'amif-feed: harvests AMIF project pages, diffs them into DynamoDB, publishes the feed',

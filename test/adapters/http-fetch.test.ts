@@ -100,7 +100,9 @@ describe('createHttpFetcher against a local server', () => {
     });
     const [headers] = hits('/ok');
     expect(headers?.['user-agent']).toBe(DEFAULT_USER_AGENT);
-    expect(headers?.accept).toBe('text/html,application/xhtml+xml');
+    expect(headers?.accept).toBe(
+      'text/html,application/xhtml+xml,application/rss+xml;q=0.9,application/atom+xml;q=0.9,application/xml;q=0.8,text/xml;q=0.8',
+    );
     expect(headers?.['accept-language']).toBe('fi, sv;q=0.8, en;q=0.5');
     expect(headers?.['if-none-match']).toBeUndefined();
     expect(headers?.['if-modified-since']).toBeUndefined();
@@ -302,8 +304,21 @@ describe('createHttpFetcher against a local server', () => {
 
     expect(error.retryable).toBe(false);
     expect(error.message).toContain(source.id);
-    expect(error.message).toContain('expected text/html or application/xhtml+xml, found "application/pdf"');
+    expect(error.message).toContain(
+      'expected text/html or application/xhtml+xml (or a feed: RSS, Atom, XML), found "application/pdf"',
+    );
     expect(hits('/pdf')).toHaveLength(1);
+  });
+
+  it('reads a feed served as application/rss+xml (a listing, docs/discovery.md)', async () => {
+    const rss =
+      '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Tiedotteet</title></channel></rss>';
+    const source = route('/rss', (res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml;charset=UTF-8' }).end(rss),
+    );
+    const { fetcher } = localFetcher();
+
+    expect(page(await fetcher.fetch(source, null)).body).toBe(rss);
   });
 
   it('times out on a server that never answers and says so in a retryable error', async () => {

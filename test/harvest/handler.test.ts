@@ -87,6 +87,8 @@ describe('Function: harvest handler (dynalite + s3rver, scripted HTTP)', () => {
       PUBLIC_BASE_URL: 'https://d111111abcdef8.cloudfront.net/',
       AWARDS_TOPIC_ARN: TOPIC,
       SOURCE_IDS: 'eusa-amif-2021',
+      // The scripted HTTP answers the table only; listings are tested in test/core/discovery.
+      LISTING_URLS: 'none',
     };
   });
   afterAll(async () => {

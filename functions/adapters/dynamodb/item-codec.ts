@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as z from 'zod';
+import type { DiscoveredRelease } from '../../core/model/discovered-release';
 import type { ProjectVersion } from '../../core/model/history';
 import type { ProjectRecord } from '../../core/model/project';
 import type { RunReport } from '../../core/model/run-report';
@@ -175,6 +176,10 @@ export function runItem(run: RunReport): Item {
 
 export function snapshotItem(entry: SnapshotEntry): Item {
   return { ...itemKey(PK.snapshot, entry.id), entry };
+}
+
+export function discoveredItem(release: DiscoveredRelease): Item {
+  return { ...itemKey(PK.discovered, release.sourceId), release };
 }
 
 /** Past this the notice is kept without its awards' JSON (the text lists them; the feed has them all). */

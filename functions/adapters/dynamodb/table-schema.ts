@@ -21,6 +21,7 @@ export const STATE_TABLE_SCHEMA = {
  * | source state         | `SOURCE`         | `<source id>`               | the SourceState; `output` gzip'd JSON inline, or `outputChunks` and `outputSha256`; `outputRecords`, `outputPageUpdated` |
  * | source output chunk  | `SOURCE#<id>`    | `OUTPUT#<chunk, 4 digits>`  | `data` (a slice of the gzip'd output)         |
  * | snapshot             | `SNAPSHOT`       | `<snapshot id>`             | the snapshot index entry                      |
+ * | discovered release   | `DISCOVERED`     | `<release's source id>`     | `release`: the DiscoveredRelease (its last reading is its source state) |
  * | pending notice       | `NOTICE#PENDING` | `<runId>`                   | `notice` gzip'd JSON                          |
  * | sent notice          | `NOTICE`         | `<runId>`                   | `subject`, `sentAt`                           |
  * | commit journal chunk | `JOURNAL#<runId>`| `<chunk, 4 digits>`         | `data`; `expiresAt` (TTL) tidies it           |
@@ -32,6 +33,7 @@ export const PK = {
   source: 'SOURCE',
   sourceOutput: (id: string) => `SOURCE#${id}`,
   snapshot: 'SNAPSHOT',
+  discovered: 'DISCOVERED',
   pendingNotice: 'NOTICE#PENDING',
   sentNotice: 'NOTICE',
   journal: (runId: string) => `JOURNAL#${runId}`,

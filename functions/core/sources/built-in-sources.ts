@@ -35,7 +35,7 @@ export interface SourceSelection {
   readonly sourceIds?: string | undefined;
   /**
    * Comma-separated press releases to read (PRESS_RELEASE_URLS, `npm start -- --press-releases`), each
-   * `URL` or `ID=URL`; default: the bundled list. With an id the release is known by it (its snapshot
+   * `URL` or `ID=URL`; default: none, the listings lead to them. With an id the release is known by it (its snapshot
    * `--pages DIR/<ID>.html`, its state); without one the id is derived from the URL (pressReleaseId).
    */
   readonly pressReleaseUrls?: string | undefined;
@@ -85,9 +85,10 @@ export function parsePressReleaseList(list: string, name = 'PRESS_RELEASE_URLS')
  * a malformed entry.
  */
 export function configuredSources(selection: SourceSelection = {}): SourceModule[] {
+  // Without a list no release is configured: the listings lead to them (docs/discovery.md).
   const releases = selection.pressReleaseUrls?.trim()
     ? parsePressReleaseList(selection.pressReleaseUrls)
-    : DEFAULT_PRESS_RELEASE_URLS.map((url) => ({ id: pressReleaseId(url), url }));
+    : [];
   const seen = new Set<string>();
   const press = releases
     .filter((r) => !seen.has(r.id) && seen.add(r.id))
@@ -108,6 +109,6 @@ export function configuredSources(selection: SourceSelection = {}): SourceModule
 }
 
 /** The hosts the live fetcher may contact: those of the built-in sources. */
-export function sourceHosts(sources: readonly SourceModule[]): string[] {
+export function sourceHosts(sources: readonly Pick<SourceModule, 'url'>[]): string[] {
   return [...new Set(sources.map((s) => new URL(s.url).host))].sort();
 }

@@ -23,7 +23,7 @@ const KNOWN_RELEASES: Readonly<Record<string, string>> = {
     'intermin-press-2023-04-12-sv',
 };
 
-/** The press releases read by default (the command line and a deployment without PRESS_RELEASE_URLS). */
+/** The bundled press releases (BUILT_IN_SOURCES); no longer configured by default: the bundled listing leads to them. */
 export const DEFAULT_PRESS_RELEASE_URLS: readonly string[] = Object.keys(KNOWN_RELEASES);
 
 /** The language of a release from its address: intermin.fi puts Swedish under /sv/ and English under /en/. */
@@ -55,6 +55,14 @@ const APPLICATIONS =
   /\bhakemus\p{L}*|\bavustushakemus\p{L}*|\bhaetaan\b|\bhaettiin\b|\bhaettavissa\b|\bhaettavana\b|\bhaku auki\b|\bansökning\p{L}*|\bansökan\b|\bkan sökas\b|\bapplications?\b|\bcall for proposals\b/iu;
 const AWARDED =
   /\bmyön(?:nettiin|netään|si|netty|tänyt)\b|\brahoitetaan\b|\btuetaan\b|\bbevilja(?:s|des|t|r|de)\b|\bawarded\b|\bgranted\b/iu;
+
+/**
+ * Whether a release's opening (title and lead) is news of a call or of the applications received
+ * rather than of awards. Listings judge their items' titles and descriptions by the same rule.
+ */
+export function newsSubject(opening: string): 'awards' | 'applications' {
+  return APPLICATIONS.test(opening) && !AWARDED.test(opening) ? 'applications' : 'awards';
+}
 
 export interface ParsedPressRelease {
   readonly title: string;
@@ -114,7 +122,7 @@ export function parsePressRelease(html: string, sourceId: string, url: string): 
   const announcedTotal = findMillionAmount(title) ?? findMillionAmount(leadText);
   const count = PROJECT_COUNT.exec(`${title}\n${leadText}`);
   const opening = `${title}\n${leadText}`;
-  const subject = APPLICATIONS.test(opening) && !AWARDED.test(opening) ? 'applications' : 'awards';
+  const subject = newsSubject(opening);
   const scan =
     subject === 'awards' ? readMentions(body, announcedTotal?.eur ?? null) : { mentions: [], unnamed: [] };
   return {
