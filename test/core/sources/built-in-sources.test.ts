@@ -37,7 +37,7 @@ describe('Sources: the built-in list and configuration', () => {
       [expect.stringMatching(/^intermin-press-fi-[0-9a-f]{10}$/), fi],
       [expect.stringMatching(/^intermin-press-en-[0-9a-f]{10}$/), 'https://intermin.fi/en/-/grants'],
     ]);
-    expect(configuredSources().map((s) => s.id)).toEqual(BUILT_IN_SOURCES.map((s) => s.id).slice(0, 6));
+    expect(configuredSources().map((s) => s.id)).toEqual(BUILT_IN_SOURCES.map((s) => s.id).slice(0, 9));
   });
 
   it('reads releases given as ID=URL under that id, and refuses an id that is not a slug', () => {
