@@ -13,7 +13,7 @@ import type { Logger, Notifier } from '../core/ports';
 import { configuredSources, sourceHosts } from '../core/sources/built-in-sources';
 import { sourceWithParseDeadline } from '../core/sources/load-page';
 import { type HarvesterEnv, readHarvesterEnv } from './config';
-import { runMetricsLine } from './run-metrics';
+import { runMetricsLine, sourceMetricsLines } from './run-metrics';
 
 /** The slice of the Lambda context the harvester uses. */
 export interface HarvestContext {
@@ -101,6 +101,7 @@ export function createHandler(deps: HarvesterDependencies = {}) {
       acceptMassChange: env.ACCEPT_MASS_CHANGE || acceptsMassChange(event),
     });
     log(runMetricsLine(env.METRICS_NAMESPACE, report, clock().getTime() - started.getTime(), started));
+    for (const line of sourceMetricsLines(env.METRICS_NAMESPACE, report, started)) log(line);
     if (report.status === 'failed') {
       // Counted as a Lambda error so the errors alarm fires; nothing was changed or published.
       throw new HarvestFailedError(`no source could be read: ${report.warnings.join('; ')}`);
