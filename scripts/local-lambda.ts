@@ -10,7 +10,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { build } from 'esbuild';
+import { HEAD_SK, itemKey, PK } from '../functions/adapters/dynamodb/table-schema';
 import { createDynamoDbStateStore } from '../functions/adapters/dynamodb-state';
 import { startEmbeddedDynalite } from '../functions/cli/embedded-dynalite';
 import type { RunReport } from '../functions/core/model/run-report';
@@ -45,6 +47,11 @@ export interface LocalAws {
   readonly s3Endpoint: string;
   readonly dynamoEndpoint: string;
   resetCounts(): void;
+  /**
+   * Lets the run lease run out now, as it has by the time the next scheduled run starts (the lease
+   * lasts DEFAULTS.leaseSeconds; a run killed mid-way does not release it).
+   */
+  expireLease(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,6 +73,16 @@ export async function startLocalAws(): Promise<LocalAws> {
     resetCounts() {
       Object.assign(s3, emptyS3Counts());
       Object.assign(dynamo, emptyDynamoCounts());
+    },
+    async expireLease() {
+      await DynamoDBDocumentClient.from(dynalite.client).send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: itemKey(PK.head, HEAD_SK),
+          UpdateExpression: 'SET leaseExpiresAt = :past',
+          ExpressionAttributeValues: { ':past': Math.floor(Date.now() / 1000) - 1 },
+        }),
+      );
     },
     async close() {
       await Promise.all([s3Proxy.close(), dynamoProxy.close()]);
