@@ -65,7 +65,8 @@ export function readHarvesterEnv(env: NodeJS.ProcessEnv): HarvesterEnv {
   // Lambda sets AWS_EXECUTION_ENV ("AWS_Lambda_nodejs24.x"): a deployed function reads the live pages.
   if (parsed.data[LOCAL_PAGES_DIR_ENV] !== undefined && env.AWS_EXECUTION_ENV?.startsWith('AWS_Lambda_')) {
     throw new ConfigError(
-      `harvester environment is invalid: ${LOCAL_PAGES_DIR_ENV} is for local invocations only, found it set in Lambda (${env.AWS_EXECUTION_ENV}); remove it so the function reads the live pages`,
+      `harvester environment is invalid: ${LOCAL_PAGES_DIR_ENV} is for local invocations only, ` +
+        `found it set in Lambda (${env.AWS_EXECUTION_ENV}); remove it so the function reads the live pages`,
     );
   }
   return parsed.data;

@@ -17,7 +17,8 @@ describe('Harvester environment: the local pages seam', () => {
     expect(readHarvesterEnv(inLambda)[LOCAL_PAGES_DIR_ENV]).toBeUndefined();
     expect(() => readHarvesterEnv({ ...inLambda, [LOCAL_PAGES_DIR_ENV]: '/tmp/pages' })).toThrow(ConfigError);
     expect(() => readHarvesterEnv({ ...inLambda, [LOCAL_PAGES_DIR_ENV]: '/tmp/pages' })).toThrow(
-      'harvester environment is invalid: AMIF_LOCAL_PAGES_DIR is for local invocations only, found it set in Lambda (AWS_Lambda_nodejs24.x); remove it so the function reads the live pages',
+      'harvester environment is invalid: AMIF_LOCAL_PAGES_DIR is for local invocations only, found it set in Lambda ' +
+        '(AWS_Lambda_nodejs24.x); remove it so the function reads the live pages',
     );
   });
 });
