@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { DEFAULTS } from '../functions/core/defaults';
+import { configuredSources } from '../functions/core/sources/built-in-sources';
 import { HarvestAlarms } from './constructs/alarms';
 import { Harvester } from './constructs/harvester';
 import { Notifications } from './constructs/notifications';
@@ -136,6 +137,8 @@ export class AmifFeedStack extends Stack {
       deadLetterQueue: this.schedule.deadLetterQueue,
       opsTopic: this.notifications.opsTopic,
       metricsNamespace: METRICS_NAMESPACE,
+      // The sources the harvester reads with this configuration, as the handler builds them.
+      sourceIds: configuredSources({ pressReleaseUrls: props.pressReleaseUrls?.join(',') }).map((s) => s.id),
     });
 
     const { site, state, notifications, harvester } = this;

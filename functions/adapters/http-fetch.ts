@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
-import { ConfigError, SourceFetchError } from '../core/errors';
+import { ConfigError, type FetchProblem, SourceFetchError } from '../core/errors';
 import type { ConditionalHeaders, FetchResult, PageFetcher, SourceDescriptor } from '../core/ports';
+import { isSourceAddress } from '../core/source-address';
 import { PAGE_LIMITS } from '../core/sources/page-limits';
 import { forbiddenAddressReason } from './address-policy';
 import { decodeHtml, encodingOf } from './decode-html';
@@ -185,6 +186,15 @@ export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
         }
 
         if (status === 200) {
+          if (url.href !== start.href && !isSourceAddress(source, url.href)) {
+            await discard(response);
+            throw permanentFailure(
+              source,
+              `expected the page at its own address, found a redirect to ${url.href}: the page has moved`,
+              undefined,
+              'moved',
+            );
+          }
           return {
             kind: 'done',
             result: { kind: 'page', page: await readPage(source, start, url, response) },
@@ -211,7 +221,12 @@ export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
           };
         }
         if (status === 404 || status === 410) {
-          throw permanentFailure(source, `expected HTTP 200, found HTTP ${status}${from}: the page is gone`);
+          throw permanentFailure(
+            source,
+            `expected HTTP 200, found HTTP ${status}${from}: the page is gone`,
+            undefined,
+            'moved',
+          );
         }
         throw permanentFailure(source, `expected HTTP 200 or 304, found HTTP ${status}${from}`);
       }
@@ -384,8 +399,16 @@ function transientFailure(source: SourceDescriptor, detail: string, cause?: unkn
  * A failure that will repeat until the page or the configuration changes (refused address, host,
  * port or scheme, 404, wrong type, too large): retrying it is pointless, someone has to look.
  */
-function permanentFailure(source: SourceDescriptor, detail: string, cause?: unknown): SourceFetchError {
-  return new SourceFetchError(source.id, `GET ${source.url}: ${detail}`, false, causeOf(cause));
+function permanentFailure(
+  source: SourceDescriptor,
+  detail: string,
+  cause?: unknown,
+  problem: FetchProblem = 'rejected',
+): SourceFetchError {
+  return new SourceFetchError(source.id, `GET ${source.url}: ${detail}`, false, {
+    ...causeOf(cause),
+    problem,
+  });
 }
 
 /** A host as URL.hostname writes it (lower case, IPv6 in canonical form), so the allowlist compares like with like. */

@@ -3,16 +3,29 @@
  * applies, the field, what was expected and what was found.
  */
 
-/** The page could not be fetched this time (network, HTTP status, size): try again next run. */
+/**
+ * Why a page could not be fetched, by what the operator should do:
+ * - `moved`: the address no longer serves the page (HTTP 404 or 410, or a redirect to an address that
+ *   is not one of the source's own): permanent, someone has to find where it went;
+ * - `unreachable`: the server could not be reached or answered with an error (network, DNS, timeout,
+ *   5xx, 429): transient, the next run tries again;
+ * - `rejected`: the server answered, but with something that is not a page to read (wrong type, too
+ *   large, a forbidden address, a wrong scheme or port): permanent until the page or the configuration changes.
+ */
+export type FetchProblem = 'moved' | 'unreachable' | 'rejected';
+
+/** The page could not be fetched this time (network, HTTP status, size); `problem` says what to do. */
 export class SourceFetchError extends Error {
   override readonly name = 'SourceFetchError';
+  readonly problem: FetchProblem;
   constructor(
     readonly sourceId: string,
     message: string,
     readonly retryable: boolean,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; problem?: FetchProblem },
   ) {
-    super(`${sourceId}: ${message}`, options);
+    super(`${sourceId}: ${message}`, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.problem = options?.problem ?? (retryable ? 'unreachable' : 'rejected');
   }
 }
 

@@ -13,6 +13,11 @@ import type { SnapshotEntry } from './render/snapshots';
 export interface SourceDescriptor {
   readonly id: string;
   readonly url: string;
+  /**
+   * Other addresses at which the site publishes the same page (eusa-rahastot.fi serves its
+   * 2014–2020 pages under two path forms): a redirect to one of them is the same page, not a move.
+   */
+  readonly alternateUrls?: readonly string[];
 }
 
 export interface FetchedPage {

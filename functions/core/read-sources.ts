@@ -95,7 +95,9 @@ async function readSource(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const prefix = error instanceof SourceFetchError ? '' : `${module.id}: `;
-    return keep('failed', `${prefix}${message}; its projects were left as they were`);
+    // An error that is not a SourceFetchError came from below the fetcher: counted as transient.
+    const problem = error instanceof SourceFetchError ? error.problem : 'unreachable';
+    return keep('failed', `${prefix}${message}; its projects were left as they were`, { problem });
   }
 
   if (fetched.kind === 'missing')

@@ -6,6 +6,9 @@ import { ConfigError } from '../core/errors';
  * The harvester's environment, declared field by field. The CDK stack sets these variables
  * (infra/) and the handler validates them once at cold start.
  */
+/** The environment variable of the local pages seam (HarvesterEnv). */
+export const LOCAL_PAGES_DIR_ENV = 'AMIF_LOCAL_PAGES_DIR';
+
 export const harvesterEnvSchema = z.object({
   /** DynamoDB table holding current projects, versions, runs, source states and the lease. */
   TABLE_NAME: z.string().min(3),
@@ -46,6 +49,12 @@ export const harvesterEnvSchema = z.object({
   METRICS_NAMESPACE: z.string().default('AmifFeed'),
   /** Hosts the HTTP fetcher may contact (comma-separated); default: the built-in sources' hosts. */
   ALLOWED_HOSTS: z.string().optional(),
+  /**
+   * Local invocations only (`npm run invoke-local`, the end-to-end test): read each source from
+   * `<dir>/<source id>.html` instead of the web, as `npm start --pages` does. The stack never sets
+   * it, and a function running in Lambda refuses it (see readHarvesterEnv).
+   */
+  [LOCAL_PAGES_DIR_ENV]: z.string().min(1).optional(),
 });
 export type HarvesterEnv = z.infer<typeof harvesterEnvSchema>;
 
@@ -58,6 +67,13 @@ export function readHarvesterEnv(env: NodeJS.ProcessEnv): HarvesterEnv {
       )
       .join('; ');
     throw new ConfigError(`harvester environment is invalid: ${problems}`);
+  }
+  // Lambda sets AWS_EXECUTION_ENV ("AWS_Lambda_nodejs24.x"): a deployed function reads the live pages.
+  if (parsed.data[LOCAL_PAGES_DIR_ENV] !== undefined && env.AWS_EXECUTION_ENV?.startsWith('AWS_Lambda_')) {
+    throw new ConfigError(
+      `harvester environment is invalid: ${LOCAL_PAGES_DIR_ENV} is for local invocations only, ` +
+        `found it set in Lambda (${env.AWS_EXECUTION_ENV}); remove it so the function reads the live pages`,
+    );
   }
   return parsed.data;
 }

@@ -5,6 +5,7 @@ import { createJsonLogger } from '../adapters/console-logger';
 import { createDynamoDbStateStore } from '../adapters/dynamodb-state';
 import { createHttpFetcher, type FetchFunction } from '../adapters/http-fetch';
 import { createS3Client, createS3ObjectStore } from '../adapters/s3-objects';
+import { createSnapshotFetcher } from '../adapters/snapshot-fetch';
 import { createSnsNotifier } from '../adapters/sns-notify';
 import { feedConfigSchema } from '../core/feed-config';
 import type { RunReport } from '../core/model/run-report';
@@ -13,8 +14,8 @@ import type { Logger, Notifier } from '../core/ports';
 import { configuredSources, sourceHosts } from '../core/sources/built-in-sources';
 import { configuredListings, RELEASE_HOSTS } from '../core/sources/listing-sources';
 import { sourceWithParseDeadline } from '../core/sources/load-page';
-import { type HarvesterEnv, readHarvesterEnv } from './config';
-import { runMetricsLine } from './run-metrics';
+import { type HarvesterEnv, LOCAL_PAGES_DIR_ENV, readHarvesterEnv } from './config';
+import { runMetricsLine, sourceMetricsLines } from './run-metrics';
 
 /** The slice of the Lambda context the harvester uses. */
 export interface HarvestContext {
@@ -26,7 +27,10 @@ export interface HarvesterDependencies {
   readonly dynamodb?: DynamoDBClient;
   readonly s3?: S3Client;
   readonly sns?: SNSClient;
-  /** The HTTP layer, injectable for tests. */
+  /**
+   * The HTTP layer, injectable for tests. The bundled handler cannot take it (its `handler` is built
+   * with no dependencies): a local invocation of the bundle sets AMIF_LOCAL_PAGES_DIR instead.
+   */
   readonly fetch?: FetchFunction;
   readonly allowInsecureHttpFor?: readonly string[];
   readonly clock?: () => Date;
@@ -68,20 +72,24 @@ export function createHandler(deps: HarvesterDependencies = {}) {
       pressReleaseUrls: env.PRESS_RELEASE_URLS,
     }).map((source) => sourceWithParseDeadline(source, deadline));
     const listings = configuredListings(env.LISTING_URLS);
-    const fetcher = createHttpFetcher({
-      allowedHosts: [
-        ...new Set([
-          ...sourceHosts([...sources, ...listings]),
-          ...RELEASE_HOSTS,
-          ...(env.ALLOWED_HOSTS?.split(',')
-            .map((h) => h.trim())
-            .filter(Boolean) ?? []),
-        ]),
-      ],
-      deadline,
-      ...(deps.fetch ? { fetch: deps.fetch } : {}),
-      ...(deps.allowInsecureHttpFor ? { allowInsecureHttpFor: [...deps.allowInsecureHttpFor] } : {}),
-    });
+    const pagesDir = env[LOCAL_PAGES_DIR_ENV];
+    const fetcher =
+      pagesDir !== undefined
+        ? createSnapshotFetcher(pagesDir)
+        : createHttpFetcher({
+            allowedHosts: [
+              ...new Set([
+                ...sourceHosts([...sources, ...listings]),
+                ...RELEASE_HOSTS,
+                ...(env.ALLOWED_HOSTS?.split(',')
+                  .map((h) => h.trim())
+                  .filter(Boolean) ?? []),
+              ]),
+            ],
+            deadline,
+            ...(deps.fetch ? { fetch: deps.fetch } : {}),
+            ...(deps.allowInsecureHttpFor ? { allowInsecureHttpFor: [...deps.allowInsecureHttpFor] } : {}),
+          });
     const notifier: Notifier = env.AWARDS_TOPIC_ARN
       ? createSnsNotifier(clients.sns, env.AWARDS_TOPIC_ARN)
       : { notify: async (n) => logger.warn('no AWARDS_TOPIC_ARN: notice not sent', { subject: n.subject }) };
@@ -105,6 +113,7 @@ export function createHandler(deps: HarvesterDependencies = {}) {
       listings,
     });
     log(runMetricsLine(env.METRICS_NAMESPACE, report, clock().getTime() - started.getTime(), started));
+    for (const line of sourceMetricsLines(env.METRICS_NAMESPACE, report, started)) log(line);
     if (report.status === 'failed') {
       // Counted as a Lambda error so the errors alarm fires; nothing was changed or published.
       throw new HarvestFailedError(`no source could be read: ${report.warnings.join('; ')}`);

@@ -5,9 +5,32 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import {
+  SOURCE_ID_DIMENSION,
+  SOURCE_PROBLEM_METRICS,
+  type SourceProblem,
+} from '../../functions/harvest/run-metrics';
 
 /** Metric the handler emits (EMF, no dimensions) once per successful run. */
 export const SUCCESSFUL_RUNS_METRIC = 'SuccessfulRuns';
+
+/**
+ * The per-source alarms: each fires when its problem was reported on two consecutive daily runs
+ * (a page down for one run is the next run's to retry), and says what the operator does.
+ */
+export const SOURCE_ALARMS: Readonly<Record<SourceProblem, { readonly action: string }>> = {
+  moved: {
+    action: 'its address answers 404/410 or redirects elsewhere: find where the page went and update its URL',
+  },
+  unreachable: {
+    action: 'its server could not be reached (network, DNS, timeout, 5xx): check whether the site is down',
+  },
+  refused: {
+    action: 'the page was fetched but not used (layout changed, collapse, wrong type): read the run report',
+  },
+};
+/** Consecutive daily runs with the problem before a source's alarm fires. */
+export const SOURCE_ALARM_DAYS = 2;
 
 export interface HarvestAlarmsProps {
   /** The harvester function (its Errors metric). */
@@ -29,20 +52,25 @@ export interface HarvestAlarmsProps {
    * @default Duration.hours(26)
    */
   readonly staleAfter?: Duration;
+  /** The ids of the sources the harvester reads: one alarm per source and problem. */
+  readonly sourceIds: readonly string[];
 }
 
 /**
- * Three alarms, all to the operations topic:
+ * Three alarms for the harvest as a whole and three per source, all to the operations topic:
  * - the harvester threw (something to read in the logs today);
  * - an invocation was dead-lettered (the schedule could not even start it);
  * - no successful run for 26 hours (the feed is stale, whatever the reason, including the
  *   schedule being disabled or the function never being invoked at all — which no error metric
- *   would show).
+ *   would show);
+ * - per source: moved or gone, unreachable, refused (SOURCE_ALARMS), each after two failed days.
  */
 export class HarvestAlarms extends Construct {
   readonly errors: Alarm;
   readonly deadLetters: Alarm;
   readonly stale: Alarm;
+  /** Per source id, per problem (SOURCE_PROBLEM_METRICS). */
+  readonly sources: ReadonlyMap<string, Readonly<Record<SourceProblem, Alarm>>>;
 
   constructor(scope: Construct, id: string, props: HarvestAlarmsProps) {
     super(scope, id);
@@ -88,7 +116,36 @@ export class HarvestAlarms extends Construct {
       treatMissingData: TreatMissingData.BREACHING,
     });
 
-    for (const alarm of [this.errors, this.deadLetters, this.stale]) alarm.addAlarmAction(action);
+    const namespace = props.metricsNamespace ?? 'AmifFeed';
+    this.sources = new Map(
+      props.sourceIds.map((id) => {
+        const make = (problem: SourceProblem) =>
+          new Alarm(this, `${SOURCE_PROBLEM_METRICS[problem]}-${id}`, {
+            alarmDescription: `amif-feed source ${id}: ${SOURCE_ALARMS[problem].action}.`,
+            metric: new Metric({
+              namespace,
+              metricName: SOURCE_PROBLEM_METRICS[problem],
+              dimensionsMap: { [SOURCE_ID_DIMENSION]: id },
+              statistic: 'Sum',
+              period: Duration.days(1),
+            }),
+            threshold: 1,
+            comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+            evaluationPeriods: SOURCE_ALARM_DAYS,
+            datapointsToAlarm: SOURCE_ALARM_DAYS,
+            // The metric is only emitted for a source with the problem: no datapoint is health.
+            treatMissingData: TreatMissingData.NOT_BREACHING,
+          });
+        return [
+          id,
+          { moved: make('moved'), unreachable: make('unreachable'), refused: make('refused') },
+        ] as const;
+      }),
+    );
+
+    const perSource = [...this.sources.values()].flatMap((a) => [a.moved, a.unreachable, a.refused]);
+    for (const alarm of [this.errors, this.deadLetters, this.stale, ...perSource])
+      alarm.addAlarmAction(action);
     // Tell the operator when the feed is fresh again; the other two clear on their own next period.
     this.stale.addOkAction(action);
   }

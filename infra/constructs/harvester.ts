@@ -9,8 +9,8 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { DEFAULTS } from '../../functions/core/defaults';
-import { ESM_REQUIRE_BANNER, harvesterBundleAliases } from '../bundle-aliases';
-import { NODE_ESBUILD_TARGET } from '../node-runtime';
+import { ESM_REQUIRE_BANNER } from '../bundle-aliases';
+import { HARVESTER_ESBUILD_TARGET, harvesterBundleSettings } from '../harvester-bundling';
 
 export { ESM_REQUIRE_BANNER };
 
@@ -19,14 +19,9 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Default handler module (exports `handler`). */
 export const HARVESTER_ENTRY = fileURLToPath(new URL('../../functions/harvest/handler.ts', import.meta.url));
 
-/**
- * Runtime and esbuild target move together: the newest Node.js Lambda runtime in aws-cdk-lib
- * 2.276 is nodejs24.x (cdk-nag AwsSolutions-L1 asks for the newest), and targeting the same
- * major lets esbuild leave modern syntax alone. Local runs and tests use the same major
- * (infra/node-runtime.ts; test/infra/runtime.test.ts fails when the two part).
- */
+/** The Lambda runtime; its esbuild target (HARVESTER_ESBUILD_TARGET) is the same major. */
 export const HARVESTER_RUNTIME = Runtime.NODEJS_24_X;
-export const HARVESTER_ESBUILD_TARGET = NODE_ESBUILD_TARGET;
+export { HARVESTER_ESBUILD_TARGET };
 
 /** One whole vCPU; see "Lambda sizing" in the README for the rows this holds. */
 export const HARVESTER_MEMORY_MB = 1769;
@@ -189,6 +184,7 @@ export class Harvester extends Construct {
     );
 
     const bundleAwsSdk = props.bundleAwsSdk ?? true;
+    const bundle = harvesterBundleSettings(bundleAwsSdk);
     const env: Record<string, string> = {
       TABLE_NAME: props.table.tableName,
       BUCKET_NAME: props.bucket.bucketName,
@@ -234,16 +230,15 @@ export class Harvester extends Construct {
         // Bundle locally with the esbuild from devDependencies; never fall back to Docker.
         forceDockerBundling: false,
         format: OutputFormat.ESM,
-        target: HARVESTER_ESBUILD_TARGET,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        // Mappings are enough for stack traces; embedding the sources would double the asset.
-        sourcesContent: false,
-        externalModules: bundleAwsSdk ? [] : ['@aws-sdk/*', '@smithy/*'],
+        target: bundle.target,
+        mainFields: [...bundle.mainFields],
+        banner: bundle.banner,
+        minify: bundle.minify,
+        sourceMap: bundle.sourceMap,
+        sourcesContent: bundle.sourcesContent,
+        externalModules: [...bundle.externalModules],
         esbuildArgs: Object.fromEntries(
-          Object.entries(harvesterBundleAliases()).map(([from, to]) => [`--alias:${from}`, to]),
+          Object.entries(bundle.alias).map(([from, to]) => [`--alias:${from}`, to]),
         ),
         logLevel: LogLevel.WARNING,
       },

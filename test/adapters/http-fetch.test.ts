@@ -202,11 +202,16 @@ describe('createHttpFetcher against a local server', () => {
     expect(error.message).toContain(source.url);
     expect(error.message).toContain('4 attempts');
     expect(error.message).toContain('HTTP 500');
+    expect(error.problem).toBe('unreachable');
     expect(hits('/down')).toHaveLength(4);
     expect(sleeps).toHaveLength(3);
   });
 
-  it.each([404, 410, 403])('does not retry %i', async (status) => {
+  it.each([
+    [404, 'moved'],
+    [410, 'moved'],
+    [403, 'rejected'],
+  ] as const)('does not retry %i, a problem of kind %s', async (status, problem) => {
     const path = `/status-${status}`;
     const source = route(path, (res) => res.writeHead(status).end());
     const { fetcher, sleeps } = localFetcher();
@@ -214,6 +219,7 @@ describe('createHttpFetcher against a local server', () => {
     const error = await rejection(fetcher.fetch(source, null));
 
     expect(error.retryable).toBe(false);
+    expect(error.problem).toBe(problem);
     expect(error.message).toContain(source.id);
     expect(error.message).toContain(`HTTP ${status}`);
     expect(hits(path)).toHaveLength(1);
@@ -256,15 +262,30 @@ describe('createHttpFetcher against a local server', () => {
     expect(error.message).toMatch(/expected at most 10000 bytes, found at least \d+ while reading/);
   });
 
-  it('follows a relative redirect on the allowed host and reports the final URL', async () => {
+  it("follows a relative redirect to one of the source's own addresses and reports the final URL", async () => {
     route('/new-home', (res) => res.writeHead(200, HTML).end('<p>moved</p>'));
     const source = route('/old-home', (res) => res.writeHead(301, { location: '/new-home' }).end());
     const { fetcher } = localFetcher();
 
-    const result = page(await fetcher.fetch(source, null));
+    const result = page(await fetcher.fetch({ ...source, alternateUrls: [`${base}/new-home/`] }, null));
 
     expect(result.body).toBe('<p>moved</p>');
     expect(result.url).toBe(`${base}/new-home`);
+  });
+
+  it('reports a redirect to any other page as moved, permanent, without reading it', async () => {
+    route('/elsewhere', (res) => res.writeHead(200, HTML).end('<p>another page</p>'));
+    const source = route('/was-here', (res) => res.writeHead(301, { location: '/elsewhere' }).end());
+    const { fetcher, sleeps } = localFetcher();
+
+    const error = await rejection(fetcher.fetch(source, null));
+
+    expect(error.retryable).toBe(false);
+    expect(error.problem).toBe('moved');
+    expect(error.message).toBe(
+      `${source.id}: GET ${source.url}: expected the page at its own address, found a redirect to ${base}/elsewhere: the page has moved`,
+    );
+    expect(sleeps).toEqual([]);
   });
 
   it('refuses a redirect to a host outside the allowlist', async () => {

@@ -1,10 +1,11 @@
 import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RELEASE_2023_04_12_SV_URL } from '../../functions/core/sources/intermin-press';
 import { runCli, scratch } from '../helpers/cli';
 
 const LISTING = 'https://intermin.fi/sv/sok?q=AMIF';
-const RELEASE = 'https://intermin.fi/sv/-/inrikesministeriet-beviljar-10-4-miljoner-euro-eu-finansiering';
+const RELEASE = RELEASE_2023_04_12_SV_URL;
 /** A real release the directory does not have (test/fixtures/pages): discovered, never fetched. */
 const ABSENT =
   'https://intermin.fi/sv/-/nastan-6-miljoner-euro-beviljas-ur-amif-fonden-for-asyl-och-migrationsfragor';

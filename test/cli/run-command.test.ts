@@ -1,6 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RELEASE_2023_04_12_SV_URL } from '../../functions/core/sources/intermin-press';
 import { type CliResult, readTree, runCli, scratch } from '../helpers/cli';
 
 const T1 = '2026-11-20T04:00:00Z';
@@ -170,8 +171,7 @@ describe('CLI: a configured press release is read from --pages under its id', ()
       const page = REAL_RELEASES.intermin20221214fi;
       const id = 'intermin-press-2022-12-14-fi';
       await writeFile(join(dirs.pages, `${id}.html`), textPage(realText(page), page));
-      const bundled =
-        'https://intermin.fi/sv/-/inrikesministeriet-beviljar-10-4-miljoner-euro-eu-finansiering';
+      const bundled = RELEASE_2023_04_12_SV_URL;
       const args = [
         'run',
         '--pages',

@@ -198,29 +198,41 @@ describe('Function: harvest handler (dynalite + s3rver, scripted HTTP)', () => {
       'an oversize body',
       [html('x'.repeat(6 * 1024 * 1024))],
       /expected at most 5242880 bytes, found at least 6291456/,
+      'SourceRefused',
     ],
+    ['a page that is gone', [status(404)], /found HTTP 404: the page is gone/, 'SourceMoved'],
     [
       'a redirect to a host outside the allowlist',
       [status(302, { location: 'https://evil.example/page' })],
       /evil\.example/,
+      'SourceRefused',
     ],
     [
       'a non-HTML content type',
       [() => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } })],
       /expected text\/html/,
+      'SourceRefused',
     ],
-  ])('%s: fails the run, publishes nothing from it, keeps the feed', async (_name, answers, message) => {
-    const before = await etagOf('v1/projects.json');
-    const beforeBody = await object('v1/projects.json');
-    await expect(run(answers as Scripted[]).result).rejects.toThrow(/no source could be read/);
-    const statusDoc = JSON.parse(await object('v1/status.json'));
-    expect(statusDoc.run.status).toBe('failed');
-    expect(statusDoc.run.sources[0].status).toBe('failed');
-    expect(statusDoc.run.sources[0].warnings[0]).toMatch(message);
-    expect(await etagOf('v1/projects.json')).toBe(before);
-    expect(await object('v1/projects.json')).toBe(beforeBody);
-    expect(JSON.parse(logs.at(-1)!)).toMatchObject({ SuccessfulRuns: 0 });
-  });
+  ])(
+    '%s: fails the run, publishes nothing from it, keeps the feed, names the source in its metric',
+    async (_name, answers, message, metric) => {
+      const before = await etagOf('v1/projects.json');
+      const beforeBody = await object('v1/projects.json');
+      await expect(run(answers as Scripted[]).result).rejects.toThrow(/no source could be read/);
+      const statusDoc = JSON.parse(await object('v1/status.json'));
+      expect(statusDoc.run.status).toBe('failed');
+      expect(statusDoc.run.sources[0].status).toBe('failed');
+      expect(statusDoc.run.sources[0].warnings[0]).toMatch(message);
+      expect(await etagOf('v1/projects.json')).toBe(before);
+      expect(await object('v1/projects.json')).toBe(beforeBody);
+      expect(JSON.parse(logs.at(-2)!)).toMatchObject({ SuccessfulRuns: 0 });
+      const line = JSON.parse(logs.at(-1)!);
+      expect(line).toMatchObject({ SourceId: 'eusa-amif-2021', [metric as string]: 1 });
+      expect(line._aws.CloudWatchMetrics).toEqual([
+        { Namespace: 'AmifFeed', Dimensions: [['SourceId']], Metrics: [{ Name: metric, Unit: 'Count' }] },
+      ]);
+    },
+  );
 
   it('gives a page no more parse time than the invocation has left: refused (exit 3), never a Lambda timeout', async () => {
     // Run alone, nothing was published before; in the file's order, the earlier runs' projects.
@@ -238,7 +250,8 @@ describe('Function: harvest handler (dynalite + s3rver, scripted HTTP)', () => {
       'no source could be read: eusa-amif-2021: page layout changed: expected a page that parses in the 0 ms the run had left, found 0 % of its 65659 characters parsed when the time ran out (a hostile or broken page; it was refused); nothing of it was published',
     );
     expect(await object('v1/projects.json').catch(() => null)).toBe(beforeBody);
-    expect(JSON.parse(logs.at(-1)!)).toMatchObject({ RefusedSources: 1 });
+    expect(JSON.parse(logs.at(-2)!)).toMatchObject({ RefusedSources: 1, SuccessfulRuns: 0 });
+    expect(JSON.parse(logs.at(-1)!)).toMatchObject({ SourceId: 'eusa-amif-2021', SourceRefused: 1 });
   });
 
   it('refuses to start with a clear error naming the missing variable', async () => {

@@ -22,14 +22,66 @@ describe('alarms', () => {
   });
 
   const find = (metricName: string) => {
-    const found = alarms.filter((a) => a.MetricName === metricName);
+    // The harvest-wide alarms: the per-source ones carry a SourceId dimension.
+    const found = alarms.filter(
+      (a) => a.MetricName === metricName && !JSON.stringify(a.Dimensions ?? []).includes('SourceId'),
+    );
     expect(found).toHaveLength(1);
     return found[0] as AlarmProps;
   };
 
-  it('are exactly three, all notifying the operations topic', () => {
-    expect(alarms).toHaveLength(3);
+  const SOURCE_IDS = [
+    'eusa-amif-2021',
+    'eusa-amif-2014-so1',
+    'eusa-amif-2014-so2',
+    'eusa-amif-2014-so3',
+    'eusa-amif-fund',
+    'migri-hankkeet',
+    'intermin-press-2023-04-12-sv',
+  ];
+
+  it('are three for the harvest and three per source read, all notifying the operations topic', () => {
+    expect(alarms).toHaveLength(3 + 3 * SOURCE_IDS.length);
     for (const a of alarms) expect(a.AlarmActions).toEqual([{ Ref: ops }]);
+  });
+
+  it.each([
+    ['SourceMoved', 'its address answers 404/410 or redirects elsewhere'],
+    ['SourceUnreachable', 'its server could not be reached'],
+    ['SourceRefused', 'the page was fetched but not used'],
+  ])('fire per source, by name, when %s was reported on two consecutive days', (metric, says) => {
+    const perSource = alarms.filter((a) => a.MetricName === metric);
+    expect(perSource.map((a) => (a.Dimensions as { Value: string }[])[0]!.Value)).toEqual(SOURCE_IDS);
+    for (const [i, a] of perSource.entries()) {
+      expect(a).toEqual({
+        AlarmActions: [{ Ref: ops }],
+        AlarmDescription: expect.stringContaining(`amif-feed source ${SOURCE_IDS[i]}: ${says}`),
+        Namespace: 'AmifFeed',
+        MetricName: metric,
+        Dimensions: [{ Name: 'SourceId', Value: SOURCE_IDS[i] }],
+        Statistic: 'Sum',
+        Period: 86_400,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        EvaluationPeriods: 2,
+        DatapointsToAlarm: 2,
+        TreatMissingData: 'notBreaching',
+        Tags: [{ Key: 'project', Value: 'amif-feed' }],
+      });
+    }
+  });
+
+  it('watch a deployment’s own press releases, under the ids the handler gives them', () => {
+    const url = 'https://intermin.fi/-/sisaministerio-myontaa-eu-rahoitusta';
+    const custom = synth({ pressReleaseUrls: url });
+    const moved = Object.values(custom.template.findResources('AWS::CloudWatch::Alarm'))
+      .map((r) => r.Properties as AlarmProps)
+      .filter((a) => a.MetricName === 'SourceMoved')
+      .map((a) => (a.Dimensions as { Value: string }[])[0]!.Value);
+    expect(moved).toEqual([
+      ...SOURCE_IDS.slice(0, 6),
+      expect.stringMatching(/^intermin-press-fi-[0-9a-f]{10}$/),
+    ]);
   });
 
   it('fire on any harvester error', () => {
@@ -73,7 +125,7 @@ describe('alarms', () => {
   });
 
   it('watch the metric the handler emits, under the namespace the function is told', async () => {
-    const { runMetricsLine } = await import('../../functions/harvest/run-metrics');
+    const { runMetricsLine, sourceMetricsLines } = await import('../../functions/harvest/run-metrics');
     const fn = Object.values(s.template.findResources('AWS::Lambda::Function'))[0]?.Properties as {
       Environment: { Variables: Record<string, string> };
     };
@@ -96,5 +148,23 @@ describe('alarms', () => {
     expect(directive?.Dimensions).toEqual([[]]);
     expect(directive?.Metrics.map((m) => m.Name)).toContain('SuccessfulRuns');
     expect(emf.SuccessfulRuns).toBe(1);
+    const [line] = sourceMetricsLines(
+      namespace,
+      {
+        ...report,
+        sources: [{ id: 'eusa-amif-2014-so3', url: 'u', status: 'failed', problem: 'moved' }],
+      } as never,
+      new Date(0),
+    );
+    const sourceEmf = JSON.parse(line!) as { _aws: { CloudWatchMetrics: { Namespace: string }[] } };
+    const alarm = alarms.find(
+      (a) => a.MetricName === 'SourceMoved' && JSON.stringify(a.Dimensions).includes('eusa-amif-2014-so3'),
+    );
+    expect(sourceEmf._aws.CloudWatchMetrics[0]).toEqual({
+      Namespace: alarm?.Namespace,
+      Dimensions: [['SourceId']],
+      Metrics: [{ Name: alarm?.MetricName, Unit: 'Count' }],
+    });
+    expect(sourceEmf).toMatchObject({ SourceId: 'eusa-amif-2014-so3', SourceMoved: 1 });
   });
 });

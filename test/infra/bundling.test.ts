@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ESM_REQUIRE_BANNER } from '../../infra/constructs/harvester';
+import { ESM_REQUIRE_BANNER, HARVESTER_ENTRY } from '../../infra/constructs/harvester';
 import { HARVESTER_BUNDLE_MAX_BYTES } from '../../infra/harvester-bundle-budget';
+import { HARVESTER_BUNDLE_FILE, harvesterEsbuildOptions } from '../../infra/harvester-bundling';
 import { onlyResource, synth } from './synth-once';
 
 /** Bundles the real handler with esbuild, locally (no Docker), exactly as `cdk synth` does. */
@@ -54,6 +57,18 @@ describe('harvester bundle', () => {
     // 1 766 201 B when measured (README, "The Lambda bundle"); a jump means a dependency slipped in.
     expect(bytes).toBeLessThan(6 * 1024 * 1024);
     expect(existsSync(join(dir, 'package.json'))).toBe(false);
+  });
+
+  it('is what the shared esbuild options build, byte for byte (the end-to-end test and invoke-local use them)', async () => {
+    const local = mkdtempSync(join(tmpdir(), 'amif-bundle-'));
+    try {
+      await build(harvesterEsbuildOptions(HARVESTER_ENTRY, local));
+      expect(
+        readFileSync(join(local, HARVESTER_BUNDLE_FILE)).equals(readFileSync(join(dir, 'index.mjs'))),
+      ).toBe(true);
+    } finally {
+      rmSync(local, { recursive: true, force: true });
+    }
   });
 
   it('loads on Node.js and exports the handler', () => {

@@ -16,6 +16,7 @@
 import { readFileSync } from 'node:fs';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
+import { RELEASE_2023_04_12_SV_URL } from '../../functions/core/sources/intermin-press';
 
 const read = (relative: string): string => {
   const bytes = readFileSync(new URL(`../../${relative}`, import.meta.url));
@@ -252,7 +253,7 @@ const PAGES: readonly PageCase[] = [
     page: 'seeds/pages/intermin-press-2023-04-12-sv.html',
     dump: 'seeds/text/003_93faa538a611dd06.txt',
     lang: 'sv',
-    canonical: 'https://intermin.fi/sv/-/inrikesministeriet-beviljar-10-4-miljoner-euro-eu-finansiering',
+    canonical: RELEASE_2023_04_12_SV_URL,
     h1: 'Inrikesministeriet beviljar 10,4 miljoner euro EU-finansiering för utveckling av asylsystemet, främjande av integration och stöd till åtgärder för återvändande',
     marker: 'none',
     dropFirstDumpLine: true,

@@ -14,10 +14,15 @@ export const sourceRunStatusSchema = z.enum([
 ]);
 export type SourceRunStatus = z.infer<typeof sourceRunStatusSchema>;
 
+/** Why a `failed` source could not be fetched (FetchProblem in errors.ts): moved, unreachable or rejected. */
+export const fetchProblemSchema = z.enum(['moved', 'unreachable', 'rejected']);
+
 export const sourceReportSchema = z.object({
   id: z.string(),
   url: z.string(),
   status: sourceRunStatusSchema,
+  /** Only on a `failed` source: what kind of failure, so that each kind has its own alarm. */
+  problem: fetchProblemSchema.optional(),
   records: z.number().int().nonnegative(),
   pageUpdated: z.string().nullable(),
   sha256: z.string().nullable(),

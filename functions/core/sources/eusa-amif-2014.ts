@@ -12,7 +12,20 @@ import { blockText, type PageBlock, pageBlocks } from './page-blocks';
 import type { SourceModule } from './source-module';
 
 const PROGRAMME = 'AMIF 2014-2020';
-const BASE_URL = 'https://eusa-rahastot.fi/toimintaa-ja-tuloksia/rahoitetut-amif-hankkeet/erityistavoite-';
+/**
+ * The two path forms under which eusa-rahastot.fi publishes the 2014–2020 objective pages. Each
+ * objective is read at the form its stored copy was found under (seeds/README.md, "Live addresses")
+ * and accepts the other one as the same page (SourceDescriptor.alternateUrls).
+ */
+export const EUSA_2014_PATH_FORMS = {
+  long: 'https://eusa-rahastot.fi/toimintaa-ja-tuloksia/rahoitetut-amif-hankkeet/erityistavoite-',
+  short: 'https://eusa-rahastot.fi/rahoitetut-amif-hankkeet/erityistavoite-',
+} as const;
+const CONFIRMED_FORM: Readonly<Record<ObjectiveCode2014, keyof typeof EUSA_2014_PATH_FORMS>> = {
+  '1': 'long',
+  '2': 'long',
+  '3': 'short',
+};
 const PAGE_TITLE = /^rahoitetut amif-hankkeet$/i;
 
 export type ObjectiveCode2014 = '1' | '2' | '3';
@@ -321,10 +334,13 @@ export function normaliseProject2014(
 /** The source of one specific objective's 2014–2020 page: `eusa-amif-2014-so1`, `-so2`, `-so3`. */
 export function eusaAmif2014Source(code: ObjectiveCode2014): SourceModule {
   const id = `eusa-amif-2014-so${code}`;
-  const url = `${BASE_URL}${code}`;
+  const form = CONFIRMED_FORM[code];
+  const url = `${EUSA_2014_PATH_FORMS[form]}${code}`;
+  const other = form === 'long' ? EUSA_2014_PATH_FORMS.short : EUSA_2014_PATH_FORMS.long;
   return {
     id,
     url,
+    alternateUrls: [`${other}${code}`],
     title: `Rahoitetut AMIF-hankkeet 2014–2020, erityistavoite ${code}`,
     publisher: 'Sisäministeriö',
     extract(html: string): ProjectsOutput {

@@ -32,6 +32,8 @@ export const RELEASE_HOSTS: readonly string[] = [
   'eusa-rahastot2021.fi',
   'intermin.fi',
   'migri.fi',
+  // The government portal serves the ministry's releases on each of its sites (seeds/README.md).
+  'soteuudistus.fi',
   'valtioneuvosto.fi',
 ];
 

@@ -6,7 +6,10 @@ import { SourceFetchError } from '../../../functions/core/errors';
 import type { DiscoveredRelease } from '../../../functions/core/model/discovered-release';
 import type { PressOutput } from '../../../functions/core/model/source-output';
 import type { PageFetcher } from '../../../functions/core/ports';
-import { pressReleaseSource } from '../../../functions/core/sources/intermin-press';
+import {
+  pressReleaseSource,
+  RELEASE_2023_04_12_SV_URL,
+} from '../../../functions/core/sources/intermin-press';
 import { MAX_NEW_RELEASES_PER_LISTING } from '../../../functions/core/sources/listing-sources';
 
 const fixture = (name: string) =>
@@ -186,7 +189,7 @@ describe('Discovery: a discovered release about another fund', () => {
       new URL('../../../seeds/pages/intermin-press-2023-04-12-sv.html', import.meta.url),
       'utf8',
     );
-    const sv = 'https://intermin.fi/sv/-/inrikesministeriet-beviljar-10-4-miljoner-euro-eu-finansiering';
+    const sv = RELEASE_2023_04_12_SV_URL;
     const id = 'intermin-press-2023-04-12-sv';
     const guarded = discoveredReleaseSource({ ...release, sourceId: id, url: sv, lang: 'sv' }).extract(html);
     expect(guarded).toEqual(pressReleaseSource(sv, id).extract(html));

@@ -24,8 +24,8 @@ describe('Sources: the built-in list and configuration', () => {
     expect(sourceHosts(BUILT_IN_SOURCES)).toEqual([
       'eusa-rahastot.fi',
       'eusa-rahastot2021.fi',
-      'intermin.fi',
       'migri.fi',
+      'soteuudistus.fi',
     ]);
   });
 

@@ -4,6 +4,7 @@ import { diffProjects } from '../../../functions/core/diff';
 import { PageLayoutError } from '../../../functions/core/errors';
 import type { RunRef } from '../../../functions/core/model/history';
 import type { ProjectDraft } from '../../../functions/core/model/project';
+import { isSourceAddress } from '../../../functions/core/source-address';
 import {
   eusaAmif2014So1,
   eusaAmif2014So2,
@@ -311,12 +312,67 @@ describe('Source eusa-amif-2014: the two bullet formats and what else a page may
     );
   });
 
-  it('configures the three objectives by URL', () => {
-    expect([eusaAmif2014So1, eusaAmif2014So2, eusaAmif2014So3].map((s) => [s.id, s.url])).toEqual([
-      ['eusa-amif-2014-so1', SO1_URL],
-      ['eusa-amif-2014-so2', `${SO1_URL.slice(0, -1)}2`],
-      ['eusa-amif-2014-so3', `${SO1_URL.slice(0, -1)}3`],
+  it('configures each objective at the address its copy was found under, the other path form accepted', () => {
+    const short = 'https://eusa-rahastot.fi/rahoitetut-amif-hankkeet/erityistavoite-';
+    expect(
+      [eusaAmif2014So1, eusaAmif2014So2, eusaAmif2014So3].map((s) => [s.id, s.url, s.alternateUrls]),
+    ).toEqual([
+      ['eusa-amif-2014-so1', SO1_URL, [`${short}1`]],
+      ['eusa-amif-2014-so2', `${SO1_URL.slice(0, -1)}2`, [`${short}2`]],
+      ['eusa-amif-2014-so3', `${short}3`, [`${SO1_URL.slice(0, -1)}3`]],
     ]);
+    expect(isSourceAddress(eusaAmif2014So3, `${SO1_URL.slice(0, -1)}3/`)).toBe(true);
+    expect(isSourceAddress(eusaAmif2014So3, `${short}2`)).toBe(false);
+  });
+});
+
+describe('Source eusa-amif-2014-so3: the two stored versions of the objective-3 page', () => {
+  const SO3_URL = 'https://eusa-rahastot.fi/rahoitetut-amif-hankkeet/erityistavoite-3';
+
+  it('reads the version that lists MAP first (the Finnish page, bundled snapshot): MAP exactly as the page gives it', () => {
+    const so3 = readFileSync(
+      new URL('../../../seeds/pages/eusa-amif-2014-so3.html', import.meta.url),
+      'utf8',
+    );
+    const output = eusaAmif2014So3.extract(so3);
+    expect(output).toMatchObject({
+      sourceId: 'eusa-amif-2014-so3',
+      url: SO3_URL,
+      pageUpdated: null,
+      warnings: [],
+    });
+    expect(output.drafts).toHaveLength(1);
+    expect(output.drafts[0]).toMatchObject({
+      id: 'amif14-e95d62a63f',
+      programme: 'AMIF 2014-2020',
+      name: 'Mahdollisuutena paluu - MAP',
+      beneficiary: { id: 'maahanmuuttovirasto', name: 'Maahanmuuttovirasto' },
+      specificObjective: { code: '3', name: 'Paluu' },
+      nationalObjective: '3.1',
+      euFundingEur: 330776,
+      startDate: '2021-02-01',
+      endDate: '2022-12-31',
+      sources: [{ id: 'eusa-amif-2014-so3', url: SO3_URL }],
+      quality: [],
+    });
+  });
+
+  it('refuses the version that lists RETU first (the Swedish page) by name, since its labels are not the Finnish ones it reads', () => {
+    const sv = readFileSync(
+      new URL('../../fixtures/pages/eusa2014-so3-sv-retu-first.html', import.meta.url),
+      'utf8',
+    );
+    expect(() => eusaAmif2014So3.extract(sv)).toThrow(PageLayoutError);
+    expect(() => eusaAmif2014So3.extract(sv)).toThrow(
+      'found the headings "Återvändande", "Nationellt mål 3.1: Åtgärder relaterade till återvändande", ' +
+        '"RETU - Frivilligt återvändande som möjlighet", "VAPA 2 – Effektivisering av styrningen för frivilligt återvändande"',
+    );
+    // Its details bullet is the objective-1 form, which the reader knows once the labels are Finnish.
+    expect(parseDetailLine('Maahanmuuttovirasto, 01.10.2019 - 31.12.2020, EU-tuki 149 696 euroa')).toEqual({
+      beneficiary: 'Maahanmuuttovirasto',
+      period: '01.10.2019 - 31.12.2020',
+      amount: '149 696 euroa',
+    });
   });
 });
 

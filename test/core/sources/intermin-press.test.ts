@@ -7,9 +7,10 @@ import {
   mentionNames,
   pressReleaseId,
   pressReleaseSource,
+  RELEASE_2023_04_12_SV_URL,
 } from '../../../functions/core/sources/intermin-press';
 
-const SV_URL = 'https://intermin.fi/sv/-/inrikesministeriet-beviljar-10-4-miljoner-euro-eu-finansiering';
+const SV_URL = RELEASE_2023_04_12_SV_URL;
 const seed = readFileSync(
   new URL('../../../seeds/pages/intermin-press-2023-04-12-sv.html', import.meta.url),
   'utf8',
