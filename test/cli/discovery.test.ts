@@ -63,14 +63,14 @@ describe('CLI: discovery with --pages and index.json', () => {
 
       const first = await run(1, before);
       expect(first.code).toBe(0);
-      expect(first.report.counts).toMatchObject({ total: 23, new: 23 });
+      expect(first.report.counts).toMatchObject({ total: 24, new: 24 });
       expect(source(first.report, 'sok')).toMatchObject({ status: 'ok', records: 0 });
       expect(source(first.report, 'intermin-press-2023-04-12-sv')).toBeUndefined();
       expect(await outbox()).toEqual([]);
 
       const second = await run(2, after);
       expect(second.code).toBe(0);
-      expect(second.report.counts).toMatchObject({ total: 42, new: 19, removed: 0 });
+      expect(second.report.counts).toMatchObject({ total: 43, new: 19, removed: 0 });
       expect(source(second.report, 'sok')).toMatchObject({ status: 'ok', records: 2 });
       expect(source(second.report, 'intermin-press-2023-04-12-sv')).toMatchObject({
         status: 'ok',
@@ -97,7 +97,7 @@ describe('CLI: discovery with --pages and index.json', () => {
       const third = await run(3, null);
       expect(third.code).toBe(0);
       expect(third.report.status).toBe('unchanged');
-      expect(third.report.counts).toMatchObject({ total: 42, new: 0 });
+      expect(third.report.counts).toMatchObject({ total: 43, new: 0 });
       expect(await outbox()).toEqual([`run-20261202T040000Z.json`]);
 
       // The listing changes shape: refused (exit 3); the release it led to is still read, nothing is removed.
@@ -111,7 +111,7 @@ describe('CLI: discovery with --pages and index.json', () => {
         status: 'ok',
         records: 19,
       });
-      expect(fourth.report.counts).toMatchObject({ total: 42, new: 0, removed: 0 });
+      expect(fourth.report.counts).toMatchObject({ total: 43, new: 0, removed: 0 });
 
       // The listing is gone from the directory: skipped, never fetched; the release still read.
       await writeFile(join(dirs.pages, 'index.json'), JSON.stringify({ [RELEASE]: 'release.html' }));
@@ -119,7 +119,7 @@ describe('CLI: discovery with --pages and index.json', () => {
       expect(fifth.code).toBe(0);
       expect(source(fifth.report, 'sok')?.status).toBe('skipped');
       expect(source(fifth.report, 'intermin-press-2023-04-12-sv')?.status).toBe('ok');
-      expect(fifth.report.counts).toMatchObject({ total: 42, removed: 0 });
+      expect(fifth.report.counts).toMatchObject({ total: 43, removed: 0 });
       expect(await outbox()).toEqual([`run-20261202T040000Z.json`]);
     } finally {
       await rm(dirs.dir, { recursive: true, force: true });
@@ -147,9 +147,12 @@ describe('CLI: discovery with --pages and index.json', () => {
         ['eusa-amif-2021', 'ok'],
         ['eusa-amif-2014-so1', 'ok'],
         ['eusa-amif-2014-so2', 'ok'],
-        ['eusa-amif-2014-so3', 'skipped'],
+        ['eusa-amif-2014-so3', 'ok'],
         ['eusa-amif-fund', 'ok'],
         ['migri-hankkeet', 'ok'],
+        ['migri-projekt-sv', 'ok'],
+        ['migri-projects-en', 'ok'],
+        ['migri-completed-projects-en', 'ok'],
         ['intermin-press-2023-04-12-sv', 'ok'],
         ['vn-press-en', 'ok'],
         ['intermin-search-fi', 'skipped'],
@@ -161,7 +164,7 @@ describe('CLI: discovery with --pages and index.json', () => {
           `integrationsfonden (AMIF) till 17 projekt och operativ verksamhet." ${RELEASE}: an award release (names "AMIF"); ` +
           'read as intermin-press-2023-04-12-sv',
       );
-      expect(report.counts).toMatchObject({ total: 59, new: 59 });
+      expect(report.counts).toMatchObject({ total: 60, new: 60 });
     } finally {
       await rm(dirs.dir, { recursive: true, force: true });
     }

@@ -20,6 +20,13 @@ interface Project {
   announcements: unknown[];
 }
 
+const LISTING_IDS = new Set([
+  'vn-press-en',
+  'intermin-search-fi',
+  'intermin-search-sv',
+  'intermin-search-en',
+]);
+
 describe('Link end to end: npm start with every source', () => {
   let dirs: Awaited<ReturnType<typeof scratch>>;
   let args: string[];
@@ -59,7 +66,9 @@ describe('Link end to end: npm start with every source', () => {
       ['intermin-search-sv', 'ok', 1],
       ['intermin-search-en', 'skipped', 0],
     ]);
-    expect(report.sources.flatMap((s: { warnings: string[] }) => s.warnings)).toEqual([]);
+    // The listings' notes (what each item was taken for) are asserted in test/cli/discovery.test.ts.
+    const pages = report.sources.filter((s: { id: string }) => !LISTING_IDS.has(s.id));
+    expect(pages.flatMap((s: { warnings: string[] }) => s.warnings)).toEqual([]);
     expect(report.status).toBe('published');
     expect(report.counts).toMatchObject({ total: 60, new: 60 });
   });

@@ -334,7 +334,7 @@ describe('Link: the bundled snapshots', () => {
 
   it('does not depend on the order of the sources', () => {
     const outputs = seedOutputs();
-    expect(outputs).toHaveLength(7);
+    expect(outputs).toHaveLength(10);
     const orders = [
       [...outputs].reverse(),
       [
