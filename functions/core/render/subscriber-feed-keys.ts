@@ -5,11 +5,7 @@ export type SubscriberFeedFormat = 'atom' | 'json';
 export const SUBSCRIBER_FEED_ROOT = 'v1/feeds';
 
 /** The key of one per-subscriber feed, e.g. `v1/feeds/beneficiary/<beneficiary-id>.atom`. */
-export function subscriberFeedKey(
-  topic: SubscriberFeedTopic,
-  key: string,
-  format: SubscriberFeedFormat,
-): string {
+export function subscriberFeedKey(topic: SubscriberFeedTopic, key: string, format: SubscriberFeedFormat): string {
   return `${SUBSCRIBER_FEED_ROOT}/${topic}/${key}.${format}`;
 }
 
