@@ -7,6 +7,10 @@ import type { ProjectRecord } from './project';
  * (v1/feeds/<topic>/<key>) and the SNS message attributes of award notices use the same keys,
  * so a filter policy `{"objective": ["2"]}` selects what `v1/feeds/objective/2.atom` lists.
  */
+/** The names of the topics: message attributes, filter keys and feed folders alike. */
+export const SUBSCRIPTION_TOPICS = ['programme', 'objective', 'beneficiary'] as const;
+export type SubscriptionTopic = (typeof SUBSCRIPTION_TOPICS)[number];
+
 export interface SubscriptionTopics {
   /** The programme as a slug: "AMIF 2021-2027" → "amif-2021-2027". */
   readonly programme: string;
@@ -41,7 +45,7 @@ export function topicsOf(
 /** The distinct values of each topic over several records, sorted, for message attributes. */
 export function topicValues(
   records: readonly Pick<ProjectRecord, 'programme' | 'specificObjective' | 'beneficiary'>[],
-): { readonly programme: string[]; readonly objective: string[]; readonly beneficiary: string[] } {
+): Record<SubscriptionTopic, string[]> {
   const sorted = (values: readonly (string | null)[]) =>
     [...new Set(values.filter((v): v is string => v !== null))].sort();
   const topics = records.map(topicsOf);
