@@ -8,6 +8,7 @@ import { Notifications } from './constructs/notifications';
 import { type CustomDomain, PublicSite } from './constructs/public-site';
 import { HarvestSchedule } from './constructs/schedule';
 import { StateTable } from './constructs/state-table';
+import type { NotifySubscription } from './notify-subscriptions';
 
 export const METRICS_NAMESPACE = 'AmifFeed';
 
@@ -18,6 +19,12 @@ export interface AmifFeedStackProps extends StackProps {
    * @default - none
    */
   readonly notifyEmails?: readonly string[];
+  /**
+   * E-mail subscribers of the new-awards topic with a filter policy each.
+   *
+   * @default - none
+   */
+  readonly notify?: readonly NotifySubscription[];
   /**
    * E-mail subscribers of the operations (alarm) topic.
    *
@@ -107,6 +114,7 @@ export class AmifFeedStack extends Stack {
     });
     this.notifications = new Notifications(this, 'Notifications', {
       notifyEmails: props.notifyEmails ?? [],
+      notify: props.notify ?? [],
       opsEmails: props.opsEmails ?? [],
     });
 

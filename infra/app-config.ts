@@ -2,6 +2,7 @@ import type { Node } from 'constructs';
 import { DEFAULTS } from '../functions/core/defaults';
 import { ConfigError } from '../functions/core/errors';
 import { parseListingList } from '../functions/core/sources/listing-sources';
+import { NotifyContextError, type NotifySubscription, notifySubscriptions } from './notify-subscriptions';
 
 /**
  * Deploy-time options of the app, read from CDK context (`-c key=value` on the command line, or
@@ -14,6 +15,8 @@ import { parseListingList } from '../functions/core/sources/listing-sources';
 export interface AppConfig {
   /** `-c notifyEmails=a@x.fi,b@y.fi`: e-mail subscribers of the new-awards topic. */
   readonly notifyEmails: readonly string[];
+  /** `-c notify='a@x.fi:objective=2,b@y.fi'`: e-mail subscribers with filters (docs/subscribing.md). */
+  readonly notify: readonly NotifySubscription[];
   /** `-c opsEmails=ops@x.fi`: e-mail subscribers of the operations (alarm) topic. */
   readonly opsEmails: readonly string[];
   /** `-c contactEmail=…`: contact published in the DCAT catalogue. */
@@ -72,8 +75,16 @@ export function readAppConfig(node: Node): AppConfig {
     );
   }
 
+  const notifyEmails = emailList('notifyEmails', get('notifyEmails'));
+  let notify: NotifySubscription[];
+  try {
+    notify = notifySubscriptions(list(get('notify')), notifyEmails);
+  } catch (error) {
+    throw error instanceof NotifyContextError ? new ConfigContextError(error.message) : error;
+  }
   return {
-    notifyEmails: emailList('notifyEmails', get('notifyEmails')),
+    notifyEmails,
+    notify,
     opsEmails: emailList('opsEmails', get('opsEmails')),
     ...(contactEmail !== undefined ? { contactEmail } : {}),
     collapseThreshold: collapseThreshold(get('collapseThreshold')),

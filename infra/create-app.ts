@@ -56,6 +56,7 @@ export function createApp(options: CreateAppOptions = {}): AmifFeedApp {
 
   const stack = new AmifFeedStack(app, STACK_NAME, {
     notifyEmails: config.notifyEmails,
+    notify: config.notify,
     opsEmails: config.opsEmails,
     collapseThreshold: config.collapseThreshold,
     scheduleExpression: config.scheduleExpression,

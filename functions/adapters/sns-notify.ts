@@ -1,30 +1,41 @@
-import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { type MessageAttributeValue, PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import { awardNoticeAttributes } from '../core/award-notice';
 import type { AwardNotice, Notifier } from '../core/ports';
 
-/** SNS caps a message at 256 KB; past that the awards' JSON is left to the feed it links. */
+/**
+ * SNS caps a message, its attributes included, at 256 KiB (262 144 bytes); past that the awards'
+ * JSON is left to the feed it links. The attributes' names, types and values are counted first.
+ */
 const MAX_MESSAGE_BYTES = 250_000;
 /** SNS wants a subject of ASCII text without line breaks, "less than 100 characters long". */
 const MAX_SUBJECT = 99;
 
 /**
  * Publishes one message per run with new awards: a readable Finnish/English subject and body for
- * e-mail subscribers, and the awards as JSON for programs (a message attribute carries the count).
+ * e-mail subscribers, and the awards as JSON for programs. Message attributes carry the count, the
+ * run and, as String.Array, every `programme`, `objective` and `beneficiary` the awards concern,
+ * so a subscription's filter policy receives only runs with an award it follows.
  */
 export function createSnsNotifier(client: SNSClient, topicArn: string): Notifier {
   return {
     async notify(notice: AwardNotice): Promise<void> {
+      const attributes: Record<string, MessageAttributeValue> = {
+        awardCount: { DataType: 'Number', StringValue: String(notice.awards.length) },
+        runId: { DataType: 'String', StringValue: notice.runId },
+      };
+      for (const [name, values] of Object.entries(awardNoticeAttributes(notice))) {
+        attributes[name] = { DataType: 'String.Array', StringValue: JSON.stringify(values) };
+      }
+      const budget = MAX_MESSAGE_BYTES - attributeBytes(attributes);
       const json = JSON.stringify({ runId: notice.runId, awards: notice.awards });
       const withJson = `${notice.text}\n\n---\n${json}`;
-      const message = Buffer.byteLength(withJson) <= MAX_MESSAGE_BYTES ? withJson : fitText(notice.text);
+      const message = Buffer.byteLength(withJson) <= budget ? withJson : fitText(notice.text, budget);
       await client.send(
         new PublishCommand({
           TopicArn: topicArn,
           Subject: notice.subject.slice(0, MAX_SUBJECT),
           Message: message,
-          MessageAttributes: {
-            awardCount: { DataType: 'Number', StringValue: String(notice.awards.length) },
-            runId: { DataType: 'String', StringValue: notice.runId },
-          },
+          MessageAttributes: attributes,
         }),
       );
     },
@@ -50,4 +61,16 @@ export function fitText(text: string, maxBytes = MAX_MESSAGE_BYTES): string {
     kept.push(line);
   }
   return `${kept.join('\n')}\n\n${TRUNCATED}${footer}`;
+}
+
+/** What SNS counts of the attributes towards the message size: each name, type and value. */
+function attributeBytes(attributes: Readonly<Record<string, MessageAttributeValue>>): number {
+  return Object.entries(attributes).reduce(
+    (sum, [name, a]) =>
+      sum +
+      Buffer.byteLength(name) +
+      Buffer.byteLength(a.DataType ?? '') +
+      Buffer.byteLength(a.StringValue ?? ''),
+    0,
+  );
 }

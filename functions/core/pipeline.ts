@@ -45,6 +45,7 @@ import { OUTPUT_FORMAT_VERSION } from './render/format-version';
 import type { Renderer } from './render/render-context';
 import type { SnapshotEntry } from './render/snapshots';
 import { type SourceHealth, statusFile } from './render/status-json';
+import { SUBSCRIBER_FEED_ROOT } from './render/subscriber-feed-keys';
 import { type ListingSource, MAX_NEW_RELEASES_PER_LISTING } from './sources/listing-sources';
 import type { SourceModule } from './sources/source-module';
 
@@ -272,7 +273,12 @@ async function finishPending(options: PipelineOptions, holder: string): Promise<
 }
 
 function publishRendered(store: ObjectStore, rendered: RenderedState) {
-  return publishFiles(store, rendered.files, { detail: rendered.detail.batches() });
+  return publishFiles(store, toWrite(rendered), { detail: rendered.detail.batches() });
+}
+
+/** The dataset-wide files less those whose bytes are already published (per-subscriber feeds). */
+function toWrite(rendered: RenderedState) {
+  return rendered.files.filter((f) => !rendered.unchanged.has(f.key));
 }
 
 async function sendPendingNotices(options: PipelineOptions, holder: string): Promise<void> {
@@ -423,9 +429,12 @@ async function planPublication(
 
   const limit = options.recentChangeLimit ?? DEFAULTS.recentChangeLimit;
   const changedIds = new Set((rewriteAll ? diff.records : diff.changed).map((r) => r.id));
-  const [historyById, storedRecent] = await Promise.all([
+  const last = stored.publication && !rewriteAll ? stored.publication : null;
+  const [historyById, storedRecent, publishedRecent] = await Promise.all([
     loadHistories(state, changedIds, diff.versions),
     state.loadChangesSince(recentChangesSince(ids.startedAt), limit),
+    // What the last publication's feeds were drawn from: the feeds that render alike are not rewritten.
+    last ? state.loadChangesSince(recentChangesSince(last.startedAt), limit) : null,
   ]);
   const input = {
     runId: ids.runId,
@@ -446,6 +455,9 @@ async function planPublication(
     recentChanges: mergeRecent(storedRecent, diff.versions, limit),
     snapshots,
     ...(options.renderers ? { renderers: options.renderers } : {}),
+    published: publishedRecent
+      ? { records: stored.current, recentChanges: mergeRecent(publishedRecent, [], limit) }
+      : null,
   });
   for (const w of rendered.warnings) options.logger.warn(w);
   return {
@@ -520,7 +532,7 @@ function buildReport(
     sources,
     warnings: [...warnings],
     published: plan
-      ? [...plan.rendered.files.map((f) => f.key), ...plan.rendered.detail.keys, STATUS_KEY].sort()
+      ? [...toWrite(plan.rendered).map((f) => f.key), ...plan.rendered.detail.keys, STATUS_KEY].sort()
       : [STATUS_KEY],
   };
 }
@@ -585,6 +597,7 @@ function statusOf(
   // A monitor polls status.json every minute: it names the dataset-wide files and counts the
   // per-project ones (four a changed project; 80 000 keys were 3.5 MB). `--json` lists them all.
   const perProject = new Set(projectFileKeys);
+  const isFeed = (key: string) => key.startsWith(`${SUBSCRIBER_FEED_ROOT}/`);
   const health: SourceHealth[] = reads.map((r) => ({
     id: r.module.id,
     url: r.module.url,
@@ -601,9 +614,10 @@ function statusOf(
     lastChangedAt,
     run: {
       ...report,
-      published: report.published.filter((key) => !perProject.has(key)),
+      published: report.published.filter((key) => !perProject.has(key) && !isFeed(key)),
       publishedFiles: report.published.length,
       publishedProjectFiles: perProject.size,
+      publishedSubscriberFeeds: report.published.filter(isFeed).length,
     },
     sources: health,
   });

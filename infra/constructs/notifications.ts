@@ -1,9 +1,10 @@
 import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Alias, Key } from 'aws-cdk-lib/aws-kms';
-import { Topic } from 'aws-cdk-lib/aws-sns';
+import { SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import type { NotifySubscription } from '../notify-subscriptions';
 
 export interface NotificationsProps {
   /**
@@ -13,6 +14,13 @@ export interface NotificationsProps {
    * @default - no subscribers (the Atom feed still announces awards)
    */
   readonly notifyEmails?: readonly string[];
+  /**
+   * E-mail subscribers with a filter policy on the notices' message attributes (FilterPolicyScope
+   * MessageAttributes, SNS's default): each receives only the notices with an award it follows.
+   *
+   * @default - none
+   */
+  readonly notify?: readonly NotifySubscription[];
   /**
    * E-mail addresses subscribed to operational alarms.
    *
@@ -42,6 +50,14 @@ export class Notifications extends Construct {
     });
     for (const email of props.notifyEmails ?? []) {
       this.awardsTopic.addSubscription(new EmailSubscription(email));
+    }
+    for (const { email, filter } of props.notify ?? []) {
+      const policy = Object.entries(filter).map(
+        ([key, values]) => [key, SubscriptionFilter.stringFilter({ allowlist: [...values] })] as const,
+      );
+      this.awardsTopic.addSubscription(
+        new EmailSubscription(email, policy.length > 0 ? { filterPolicy: Object.fromEntries(policy) } : {}),
+      );
     }
 
     // CloudWatch alarms cannot publish to a topic encrypted with alias/aws/sns (its key policy

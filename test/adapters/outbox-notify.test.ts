@@ -35,7 +35,13 @@ describe('Adapter: outbox notifier', () => {
     expect(await readdir(dir)).toEqual([`${RUN}.json`]);
     const body = await readFile(path, 'utf8');
     expect(body.endsWith('}\n')).toBe(true);
-    expect(JSON.parse(body)).toEqual({ subject: notice.subject, text: notice.text, awards: notice.awards });
+    expect(JSON.parse(body)).toEqual({
+      subject: notice.subject,
+      // The attributes SNS would carry, so a local run shows which filtered subscriptions get it.
+      attributes: { programme: ['amif-2021-2027'], objective: ['2'], beneficiary: ['turun-kaupunki'] },
+      text: notice.text,
+      awards: notice.awards,
+    });
     expect(lines).toEqual([`notice: 2 uutta AMIF-hanketta / 2 new AMIF awards (written to ${path})`]);
   });
 

@@ -51,7 +51,30 @@ describe('Adapter: SNS award notifier', () => {
     expect(input.MessageAttributes).toEqual({
       awardCount: { DataType: 'Number', StringValue: '3' },
       runId: { DataType: 'String', StringValue: RUN },
+      programme: { DataType: 'String.Array', StringValue: '["amif-2021-2027"]' },
+      objective: { DataType: 'String.Array', StringValue: '["2"]' },
+      beneficiary: { DataType: 'String.Array', StringValue: '["tuensaaja-1","tuensaaja-2","tuensaaja-3"]' },
     });
+  });
+
+  it('sends one message for awards of several objectives, with every objective, programme and beneficiary', async () => {
+    const [a, b] = awards(2);
+    const other = record({
+      ...b!,
+      specificObjective: { code: '3', name: 'Palauttaminen' },
+    });
+    const older = record({ ...a!, id: 'amif14-x', programme: 'AMIF 2014-2020', specificObjective: null });
+    const input = await publish([a!, other, older]);
+    const attrs = input.MessageAttributes!;
+    expect(JSON.parse(attrs.objective!.StringValue!)).toEqual(['2', '3']);
+    expect(JSON.parse(attrs.programme!.StringValue!)).toEqual(['amif-2014-2020', 'amif-2021-2027']);
+    expect(JSON.parse(attrs.beneficiary!.StringValue!)).toEqual(['tuensaaja-1', 'tuensaaja-2']);
+  });
+
+  it('leaves out an attribute no award has: a 2014–2020 award names no 2021–2027 objective', async () => {
+    const older = record({ ...awards(1)[0]!, programme: 'AMIF 2014-2020' });
+    const attrs = (await publish([older])).MessageAttributes!;
+    expect(Object.keys(attrs).sort()).toEqual(['awardCount', 'beneficiary', 'programme', 'runId']);
   });
 
   it('lists each award in Finnish and in English, then the awards as JSON for programs', async () => {
@@ -93,10 +116,15 @@ describe('Adapter: SNS award notifier', () => {
   it('cuts a text that alone is too large at a line break, keeping the links to the full list', async () => {
     const input = await publish(awards(2_000));
     const message = input.Message!;
-    expect(Buffer.byteLength(message)).toBeLessThanOrEqual(250_000);
+    // SNS counts the attributes too: 2 000 beneficiary ids are about 30 KB of them.
+    const attributes = Object.entries(input.MessageAttributes!).map(
+      ([name, a]) => `${name}${a.DataType}${a.StringValue}`,
+    );
+    expect(Buffer.byteLength(attributes.join(''))).toBeGreaterThan(28_000);
+    expect(Buffer.byteLength(message + attributes.join(''))).toBeLessThanOrEqual(250_000);
     expect(message.startsWith('Uudet AMIF-rahoitetut hankkeet (2000):')).toBe(true);
     expect(message).toContain('Message truncated because it was too long');
-    expect(message.endsWith(`Atom: ${BASE_URL}/v1/feed.atom`)).toBe(true);
+    expect(message.endsWith(`only one organisation, objective or programme: ${BASE_URL}/#follow`)).toBe(true);
     expect(input.MessageAttributes?.awardCount?.StringValue).toBe('2000');
   });
 

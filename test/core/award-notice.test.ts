@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAwardNotice } from '../../functions/core/award-notice';
+import { awardNoticeAttributes, buildAwardNotice } from '../../functions/core/award-notice';
 import { BASE_URL, PRESS_URL, record } from './render/feed-fixtures';
 
 const RUN = 'run-20261122T040000Z';
@@ -28,27 +28,83 @@ describe('Award notice', () => {
       [
         'Uudet AMIF-rahoitetut hankkeet (2):',
         '',
-        '- Kotona Suomessa',
-        '  Tuensaaja: Turun kaupunki',
-        `  EU-rahoitus: 1${NBSP}153${NBSP}584,12${NBSP}€`,
-        '  Aika: 1.1.2024–31.12.2025',
-        `  ${BASE_URL}/v1/projects/amif21-kotona.json`,
+        'AMIF 2021-2027, erityistavoite 2: Laillinen muuttoliike ja kotoutuminen:',
         '- Kielipolku',
         '  Tuensaaja: Kielikoulu ry',
         '  EU-rahoitus: summa ei tiedossa',
         '  Aika: ?–30.6.2027',
         '  (vasta tiedotteessa, ei vielä ministeriön listalla)',
         `  ${BASE_URL}/v1/projects/amif21-kielipolku.json`,
+        '- Kotona Suomessa',
+        '  Tuensaaja: Turun kaupunki',
+        `  EU-rahoitus: 1${NBSP}153${NBSP}584,12${NBSP}€`,
+        '  Aika: 1.1.2024–31.12.2025',
+        `  ${BASE_URL}/v1/projects/amif21-kotona.json`,
         '',
         'New AMIF-funded projects (2):',
         '',
-        '- Kotona Suomessa — Turun kaupunki, EUR 1,153,584.12, 2024-01-01–2025-12-31',
+        'AMIF 2021-2027, specific objective 2:',
         '- Kielipolku — Kielikoulu ry, amount not known, ?–2027-06-30 (press release only, not yet on the ministry list)',
+        '- Kotona Suomessa — Turun kaupunki, EUR 1,153,584.12, 2024-01-01–2025-12-31',
         '',
         `Koko aineisto / full dataset: ${BASE_URL}/v1/projects.json`,
         `Atom: ${BASE_URL}/v1/feed.atom`,
+        `Vain oma organisaatio, tavoite tai ohjelma / only one organisation, objective or programme: ${BASE_URL}/#follow`,
       ].join('\n'),
     );
+  });
+
+  const asylum = record({
+    id: 'amif21-vastaanotto',
+    name: 'Vastaanotto',
+    beneficiary: { id: 'maahanmuuttovirasto', name: 'Maahanmuuttovirasto' },
+    specificObjective: { code: '1', name: 'Euroopan yhteinen turvapaikkajärjestelmä' },
+  });
+  const older = record({
+    id: 'amif14-puijola',
+    programme: 'AMIF 2014-2020',
+    name: 'Puijolan hanke',
+    beneficiary: { id: 'kuopion-setlementti-puijola-ry', name: 'Kuopion Setlementti Puijola ry' },
+    specificObjective: { code: '2', name: 'Kotouttaminen ja laillinen maahanmuutto' },
+  });
+
+  it('groups the awards of several objectives and programmes, each group by beneficiary', () => {
+    const lines = buildAwardNotice(RUN, [first, older, asylum, second], BASE_URL).text.split('\n');
+    expect(lines.filter((l) => l.startsWith('AMIF ') || l.startsWith('- '))).toEqual([
+      'AMIF 2014-2020, erityistavoite 2: Kotouttaminen ja laillinen maahanmuutto:',
+      '- Puijolan hanke',
+      'AMIF 2021-2027, erityistavoite 1: Euroopan yhteinen turvapaikkajärjestelmä:',
+      '- Vastaanotto',
+      'AMIF 2021-2027, erityistavoite 2: Laillinen muuttoliike ja kotoutuminen:',
+      '- Kielipolku',
+      '- Kotona Suomessa',
+      'AMIF 2014-2020, specific objective 2:',
+      '- Puijolan hanke — Kuopion Setlementti Puijola ry, EUR 1,000,000.00, 2024-01-01–2025-12-31',
+      'AMIF 2021-2027, specific objective 1:',
+      '- Vastaanotto — Maahanmuuttovirasto, EUR 1,000,000.00, 2024-01-01–2025-12-31',
+      'AMIF 2021-2027, specific objective 2:',
+      '- Kielipolku — Kielikoulu ry, amount not known, ?–2027-06-30 (press release only, not yet on the ministry list)',
+      '- Kotona Suomessa — Turun kaupunki, EUR 1,153,584.12, 2024-01-01–2025-12-31',
+    ]);
+  });
+
+  it("carries the union of the awards' programmes, 2021–2027 objectives and beneficiaries as attributes", () => {
+    const notice = buildAwardNotice(RUN, [first, older, asylum, second], BASE_URL);
+    expect(awardNoticeAttributes(notice)).toEqual({
+      programme: ['amif-2014-2020', 'amif-2021-2027'],
+      // The 2014–2020 project's objective "2" is another programme's: it is not objective 2.
+      objective: ['1', '2'],
+      beneficiary: [
+        'kielikoulu-ry',
+        'kuopion-setlementti-puijola-ry',
+        'maahanmuuttovirasto',
+        'turun-kaupunki',
+      ],
+    });
+    expect(awardNoticeAttributes(buildAwardNotice(RUN, [older], BASE_URL))).toEqual({
+      programme: ['amif-2014-2020'],
+      beneficiary: ['kuopion-setlementti-puijola-ry'],
+    });
   });
 
   it('uses the singular for one award and keeps the subject short plain ASCII for e-mail', () => {

@@ -13,6 +13,7 @@ import { eusaAmif2014So1 } from '../../functions/core/sources/eusa-amif-2014';
 import { eusaAmif2021 } from '../../functions/core/sources/eusa-amif-2021';
 import { eusaAmifFund } from '../../functions/core/sources/eusa-amif-fund';
 import type { SourceModule } from '../../functions/core/sources/source-module';
+import { expectLatestFilesRenderCommittedState } from '../helpers/committed-render';
 import { pagesFetcher, quietLogger } from '../helpers/doubles';
 import { startTestDynamo, type TestDynamo } from '../helpers/dynalite';
 
@@ -90,7 +91,22 @@ describe('Pipeline: what makes a run publish again', () => {
     expect(perProject).toHaveLength(47 * 4);
     expect(status.run.publishedProjectFiles).toBe(47 * 4);
     expect(status.run.publishedFiles).toBe(first.published.length);
-    expect(status.run.published).toEqual(first.published.filter((k) => !perProject.includes(k)));
+    // The per-subscriber feeds are counted too: 3 objectives, 1 programme and each beneficiary, twice.
+    const feeds = first.published.filter((k) => k.startsWith('v1/feeds/'));
+    expect(feeds.filter((k) => !k.includes('/beneficiary/'))).toEqual([
+      'v1/feeds/objective/1.atom',
+      'v1/feeds/objective/1.json',
+      'v1/feeds/objective/2.atom',
+      'v1/feeds/objective/2.json',
+      'v1/feeds/objective/3.atom',
+      'v1/feeds/objective/3.json',
+      'v1/feeds/programme/amif-2021-2027.atom',
+      'v1/feeds/programme/amif-2021-2027.json',
+    ]);
+    expect(status.run.publishedSubscriberFeeds).toBe(feeds.length);
+    expect(status.run.published).toEqual(
+      first.published.filter((k) => !perProject.includes(k) && !feeds.includes(k)),
+    );
     expect(status.run.published).toContain('v1/projects.json');
 
     await harvest([eusaAmif2021]);
@@ -99,7 +115,35 @@ describe('Pipeline: what makes a run publish again', () => {
       published: ['v1/status.json'],
       publishedFiles: 1,
       publishedProjectFiles: 0,
+      publishedSubscriberFeeds: 0,
     });
+  });
+
+  it('writes only the feeds a change concerns, and leaves the others as a fresh render of the state gives them', async () => {
+    await harvest([eusaAmif2021]);
+    const before = await readFile(join(outDir, 'v1/feeds/beneficiary/rauman-kaupunki.atom'));
+    pages.set(
+      'eusa-amif-2021',
+      pages.get('eusa-amif-2021')!.replace('<td>1444708,32</td>', '<td>1500000,50</td>'),
+    );
+    const changed = await harvest([eusaAmif2021]);
+    expect(changed.counts.changed).toBe(1);
+    // ADERE: Maahanmuuttovirasto's project, objective 1 of 2021–2027.
+    expect(changed.published.filter((k) => k.startsWith('v1/feeds/'))).toEqual([
+      'v1/feeds/beneficiary/maahanmuuttovirasto.atom',
+      'v1/feeds/beneficiary/maahanmuuttovirasto.json',
+      'v1/feeds/objective/1.atom',
+      'v1/feeds/objective/1.json',
+      'v1/feeds/programme/amif-2021-2027.atom',
+      'v1/feeds/programme/amif-2021-2027.json',
+    ]);
+    expect(await readFile(join(outDir, 'v1/feeds/beneficiary/rauman-kaupunki.atom'))).toEqual(before);
+    const files = await expectLatestFilesRenderCommittedState(
+      state,
+      async (key) => readFile(join(outDir, key)).catch(() => null),
+      { config, sources: [eusaAmif2021] },
+    );
+    expect(files).toBeGreaterThan(200);
   });
 
   it('treats the first reading of an added list source as the baseline, and later additions as news', async () => {

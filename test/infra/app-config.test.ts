@@ -8,6 +8,7 @@ describe('app context', () => {
   it('defaults to a daily 04:00 Helsinki run, threshold 0.2, no subscribers, reserved concurrency 1', () => {
     expect(read({})).toEqual({
       notifyEmails: [],
+      notify: [],
       opsEmails: [],
       collapseThreshold: 0.2,
       scheduleExpression: 'cron(0 4 * * ? *)',
@@ -37,6 +38,7 @@ describe('app context', () => {
     });
     expect(c).toEqual({
       notifyEmails: [],
+      notify: [],
       opsEmails: [],
       contactEmail: 'data@x.fi',
       collapseThreshold: 0.5,
@@ -49,6 +51,38 @@ describe('app context', () => {
       pressReleaseUrls: ['https://intermin.fi/a', 'https://migri.fi/b'],
       reservedConcurrency: undefined,
     });
+  });
+
+  it('reads -c notify: an address, then conditions joined by &, values by |', () => {
+    expect(read({ notify: 'a@x.fi:objective=2|1&programme=amif-2021-2027, b@y.fi' }).notify).toEqual([
+      { email: 'a@x.fi', filter: { objective: ['1', '2'], programme: ['amif-2021-2027'] } },
+      { email: 'b@y.fi', filter: {} },
+    ]);
+    expect(read({ notify: ['c@x.fi:beneficiary=helsingin-diakonissalaitoksen-saatio-sr'] }).notify).toEqual([
+      { email: 'c@x.fi', filter: { beneficiary: ['helsingin-diakonissalaitoksen-saatio-sr'] } },
+    ]);
+  });
+
+  it.each([
+    [{ notify: 'a@x.fi:objective=4' }, /objective "4" is not a 2021–2027 specific objective/],
+    [{ notify: 'a@x.fi:organisation=x' }, /"organisation=x" is not a filter/],
+    // The label, not its slug: the space also splits it, as in every list of the context.
+    [{ notify: 'a@x.fi:programme=AMIF 2021-2027' }, /programme "AMIF" is not a programme key/],
+    [{ notify: 'a@x.fi:programme=AMIF_2021' }, /programme "AMIF_2021" is not a programme key/],
+    [{ notify: 'a@x.fi:objective=1&objective=2' }, /objective is given twice/],
+    [{ notify: 'a@x.fi,a@x.fi:objective=1' }, /a@x.fi is subscribed twice/],
+    [{ notify: 'A@x.fi', notifyEmails: 'a@x.fi' }, /A@x.fi is subscribed twice/],
+    [
+      { notify: `a@x.fi:beneficiary=${Array.from({ length: 151 }, (_, i) => `b${i}`).join('|')}` },
+      /151 combinations of values; SNS accepts at most 150/,
+    ],
+    [
+      { notify: Array.from({ length: 201 }, (_, i) => `u${i}@x.fi:objective=1`).join(',') },
+      /201 filtered subscriptions; SNS allows 200/,
+    ],
+  ])('refuses -c notify %j', (context, message) => {
+    expect(() => read(context)).toThrow(message);
+    expect(() => read(context)).toThrow(/^context notify/);
   });
 
   it.each([

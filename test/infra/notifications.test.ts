@@ -40,6 +40,41 @@ describe('notifications', () => {
     expect(to(ids.ops)).toEqual([['email', 'ops@example.fi']]);
   });
 
+  it('subscribes -c notify with a filter policy on the message attributes for each address', () => {
+    const filtered = synth({
+      notify: [
+        // "my organisation", "one objective", "2021–2027 only", both of two objectives of one
+        // programme, and everything.
+        'org@example.fi:beneficiary=turun-kaupunki',
+        'research@example.fi:objective=2',
+        'press@example.fi:programme=amif-2021-2027',
+        'both@example.fi:programme=amif-2021-2027&objective=1|3',
+        'all@example.fi',
+      ].join(','),
+    });
+    const byEmail = Object.fromEntries(
+      subscriptions(filtered).map((p) => [
+        p.Endpoint,
+        { policy: p.FilterPolicy, scope: p.FilterPolicyScope },
+      ]),
+    );
+    expect(byEmail).toEqual({
+      'org@example.fi': { policy: { beneficiary: ['turun-kaupunki'] }, scope: undefined },
+      'research@example.fi': { policy: { objective: ['2'] }, scope: undefined },
+      'press@example.fi': { policy: { programme: ['amif-2021-2027'] }, scope: undefined },
+      'both@example.fi': {
+        policy: { programme: ['amif-2021-2027'], objective: ['1', '3'] },
+        scope: undefined,
+      },
+      'all@example.fi': { policy: undefined, scope: undefined },
+    });
+    const awards = logicalId(filtered.stack, filtered.stack.notifications.awardsTopic);
+    for (const p of subscriptions(filtered)) {
+      expect(p.Protocol).toBe('email');
+      expect(p.TopicArn).toEqual({ Ref: awards });
+    }
+  });
+
   it('encrypts awards with the AWS-managed SNS key and operations with a rotating CMK', () => {
     const awards = base.template.toJSON().Resources[ids.awards] as {
       Properties: { KmsMasterKeyId: unknown };

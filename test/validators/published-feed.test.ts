@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import type { Quad } from '@rdfjs/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
+import { renderSubscriberFeeds } from '../../functions/core/render/subscriber-feeds';
 import { buildTestFeed, type TestFeed } from '../browser/feed';
+import { baselineProject, contextOf } from '../core/render/feed-fixtures';
+import { atomGrammarErrors, atomRuleErrors, jsonFeedErrors } from './feeds';
 import { dataPackageErrors } from './frictionless';
 import {
   AVOINDATA_ONTOLOGY,
@@ -206,5 +209,114 @@ describe('v1/projects.xlsx as published (read back with SheetJS)', () => {
     expect(rows.find((r) => String(r.name).startsWith('ADERE'))?.eu_funding_eur).toBe(1_500_000.5);
     const snapshot = readFileSync(join(feed.out, 'v1/snapshots/2026-11-22T040000Z/projects.xlsx'));
     expect(snapshot.equals(bytes)).toBe(true);
+  });
+});
+
+describe('Atom (RFC 4287) and JSON Feed 1.1: the main feed and every per-subscriber feed', () => {
+  const feedKeys = () =>
+    readdirSync(join(feed.out, 'v1/feeds'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.atom') || f.endsWith('.json'))
+      .map((f) => `v1/feeds/${f}`)
+      .sort();
+  const read = (key: string) => readFileSync(join(feed.out, key), 'utf8');
+
+  it('publishes a feed per 2021–2027 objective, per programme and per beneficiary of projects.json', () => {
+    const projects = (
+      JSON.parse(read('v1/projects.json')) as {
+        projects: { programme: string; beneficiary: { id: string } }[];
+      }
+    ).projects;
+    const beneficiaries = [...new Set(projects.map((p) => p.beneficiary.id))].sort();
+    expect(beneficiaries).toHaveLength(27);
+    const keys = feedKeys();
+    expect(keys.filter((k) => !k.includes('/beneficiary/'))).toEqual([
+      'v1/feeds/objective/1.atom',
+      'v1/feeds/objective/1.json',
+      'v1/feeds/objective/2.atom',
+      'v1/feeds/objective/2.json',
+      'v1/feeds/objective/3.atom',
+      'v1/feeds/objective/3.json',
+      'v1/feeds/programme/amif-2014-2020.atom',
+      'v1/feeds/programme/amif-2014-2020.json',
+      'v1/feeds/programme/amif-2021-2027.atom',
+      'v1/feeds/programme/amif-2021-2027.json',
+      'v1/feeds/programme/eusa-2021-2027.atom',
+      'v1/feeds/programme/eusa-2021-2027.json',
+    ]);
+    expect(keys.filter((k) => k.includes('/beneficiary/'))).toEqual(
+      beneficiaries.flatMap((id) => [`v1/feeds/beneficiary/${id}.atom`, `v1/feeds/beneficiary/${id}.json`]),
+    );
+  });
+
+  it('every Atom document passes the RFC 4287 grammar (Jing) and the rules it cannot state', () => {
+    const atom = ['v1/feed.atom', ...feedKeys().filter((k) => k.endsWith('.atom'))];
+    expect(atomGrammarErrors(atom.map((k) => join(feed.out, k)))).toEqual([]);
+    for (const key of atom) expect(atomRuleErrors(read(key)), key).toEqual([]);
+  });
+
+  it('every JSON Feed passes the JSON Feed 1.1 schema, ids unique', () => {
+    for (const key of ['v1/feed.json', ...feedKeys().filter((k) => k.endsWith('.json'))]) {
+      expect(jsonFeedErrors(JSON.parse(read(key))), key).toEqual([]);
+    }
+  });
+
+  it("ADERE's changed amount is in its beneficiary's, objective's and programme's feeds, as in the main feed", () => {
+    const main = JSON.parse(read('v1/feed.json')) as { items: { id: string; title: string }[] };
+    const adere = main.items.find((i) => i.title.startsWith('EU-rahoitus muuttui: ADERE'));
+    expect(adere?.id).toMatch(/^tag:localhost,2026:amif-feed\/amif21-[0-9a-f]{10}\/v2$/);
+    for (const key of [
+      'v1/feeds/beneficiary/maahanmuuttovirasto.json',
+      'v1/feeds/objective/1.json',
+      'v1/feeds/programme/amif-2021-2027.json',
+    ]) {
+      expect((JSON.parse(read(key)) as { items: unknown[] }).items[0], key).toEqual(adere);
+    }
+    expect(read('v1/feeds/objective/2.json')).not.toContain(adere!.id);
+  });
+
+  it('a feed without entries (a beneficiary whose changes left the window) is valid too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'feeds-'));
+    const ctx = { ...contextOf([[baselineProject()]], []), recentChanges: [] };
+    const files = renderSubscriberFeeds(ctx).filter((f) => f.key.includes('/nivalan-kaupunki.'));
+    expect(files.map((f) => f.key)).toEqual([
+      'v1/feeds/beneficiary/nivalan-kaupunki.atom',
+      'v1/feeds/beneficiary/nivalan-kaupunki.json',
+    ]);
+    const [atom, json] = files.map((f) => String(f.body));
+    expect(atom).not.toContain('<entry>');
+    writeFileSync(join(dir, 'empty.atom'), atom!);
+    expect(atomGrammarErrors([join(dir, 'empty.atom')])).toEqual([]);
+    expect(atomRuleErrors(atom!)).toEqual([]);
+    expect(JSON.parse(json!).items).toEqual([]);
+    expect(jsonFeedErrors(JSON.parse(json!))).toEqual([]);
+  });
+
+  it('the checks are real: a broken Atom and a broken JSON Feed fail', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'feeds-'));
+    const atom = read('v1/feeds/objective/1.atom');
+    const noUpdated = join(dir, 'no-updated.atom');
+    writeFileSync(noUpdated, atom.replace(/\n {2}<updated>[^<]*<\/updated>/, ''));
+    const badDate = join(dir, 'bad-date.atom');
+    writeFileSync(badDate, atom.replace(/<updated>[^<]*<\/updated>/, '<updated>22.11.2026</updated>'));
+    const errors = atomGrammarErrors([noUpdated, badDate]);
+    expect(errors.some((e) => e.includes('no-updated.atom') && e.includes('updated'))).toBe(true);
+    expect(errors.some((e) => e.includes('bad-date.atom'))).toBe(true);
+    const entry = atom.match(/ {2}<entry>[\s\S]*?<\/entry>\n/)![0];
+    const doubled = atom.replace(entry, entry + entry);
+    expect(atomRuleErrors(doubled).some((e) => e.includes('same id and updated'))).toBe(true);
+    expect(atomRuleErrors(atom.replace(/<id>tag:[^<]*<\/id>/, '<id>feed-1</id>'))).toEqual([
+      'feed: id "feed-1" is not an absolute IRI (4.2.6)',
+    ]);
+    const json = JSON.parse(read('v1/feeds/objective/1.json'));
+    json.items.push({ ...json.items[0] });
+    json.items[0].content_text = undefined;
+    json.titel = 'x';
+    expect(jsonFeedErrors(JSON.parse(JSON.stringify(json)))).toEqual(
+      expect.arrayContaining([
+        '/ must NOT have additional properties',
+        "/items/0 must have required property 'content_html'",
+        expect.stringMatching(/^\/items\/\d+\/id ".*" repeats an earlier item's$/),
+      ]),
+    );
   });
 });

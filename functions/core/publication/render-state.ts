@@ -17,8 +17,10 @@ import {
   snapshotId,
   snapshotIndexSchema,
 } from '../render/snapshots';
+import { renderSubscriberFeeds } from '../render/subscriber-feeds';
 import type { SourceModule } from '../sources/source-module';
 import { manifestSha256 } from './manifest';
+import { type PublishedFeedInput, unchangedFeedKeys } from './unchanged-feeds';
 
 /** A publication before it is rendered: what the files are rendered from besides records and versions. */
 export type PublicationInput = Omit<Publication, 'status' | 'files' | 'manifestSha256'>;
@@ -38,11 +40,19 @@ export interface RenderStateInput {
   /** The dataset-wide renderers; given alone (tests), no per-project renderer runs unless also given. */
   readonly renderers?: readonly Renderer[];
   readonly detailRenderers?: readonly DetailRenderer[];
+  /**
+   * What the last complete publication rendered the per-subscriber feeds from: those that render
+   * alike from it are not written again. Absent (a first run, a format change, finishing a
+   * pending publication): every feed is written.
+   */
+  readonly published?: PublishedFeedInput | null;
 }
 
 export interface RenderedState {
   /** The dataset-wide files, the catalogue and the snapshot: bounded in number, bodies as bytes. */
   readonly files: OutputFile[];
+  /** Keys among `files` with the bytes already published (per-subscriber feeds): not written again. */
+  readonly unchanged: ReadonlySet<string>;
   /** The per-project files, rendered only when written (see DetailFiles). */
   readonly detail: DetailFiles;
   /** Every file of the publication: `files` and the detail files. */
@@ -116,10 +126,14 @@ export async function renderState(input: RenderStateInput): Promise<RenderedStat
   const dataset = [...renderDataset(ctx, input.renderers ?? DEFAULT_RENDERERS, asBytes), ...workbook];
   const catalogue = renderCatalogue(ctx, dataset);
   const files = [...dataset, ...catalogue.files.map(asBytes)];
+  const feeds = (input.renderers ?? DEFAULT_RENDERERS).includes(renderSubscriberFeeds);
+  const unchanged =
+    input.published && feeds ? unchangedFeedKeys(files, ctx, input.published) : new Set<string>();
   const detailRenderers = input.detailRenderers ?? (input.renderers ? [] : DETAIL_RENDERERS);
   const detail = detailFiles(ctx, detailRenderers);
   return {
     files,
+    unchanged,
     detail,
     fileCount: files.length + detail.count,
     snapshot: newSnapshotEntry(files, publication.startedAt),

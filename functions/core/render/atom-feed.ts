@@ -12,6 +12,25 @@ export const FEED_SUBTITLE =
   'Uudet EU:n turvapaikka-, maahanmuutto- ja kotouttamisrahastosta (AMIF) rahoitetut hankkeet sekä muutokset niiden rahoitukseen, aikatauluun ja tilaan. Lähteet: sisäministeriö ja Maahanmuuttovirasto.';
 export const FEED_AUTHOR = 'amif-feed';
 
+/** What tells one feed from another: its id, titles and keys. The entries are always FeedEntry. */
+export interface FeedHead {
+  /** The specific part of the feed's tag URI: "feed" for v1/feed.atom. */
+  readonly tag: string;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly atomKey: string;
+  readonly jsonKey: string;
+}
+
+/** v1/feed.atom and v1/feed.json: every project. */
+export const MAIN_FEED_HEAD: FeedHead = {
+  tag: 'feed',
+  title: FEED_TITLE,
+  subtitle: FEED_SUBTITLE,
+  atomKey: 'v1/feed.atom',
+  jsonKey: 'v1/feed.json',
+};
+
 /**
  * v1/feed.atom (RFC 4287): one entry per significant version, newest first. Nothing in it comes
  * from the clock: `updated` is the newest entry's, so unchanged data gives identical bytes.
@@ -20,12 +39,13 @@ export function renderAtomFeed(
   entries: readonly FeedEntry[],
   config: FeedConfig,
   records: readonly Pick<ProjectRecord, 'lastChangedAt'>[] = [],
+  feed: FeedHead = MAIN_FEED_HEAD,
 ): string {
   const base = config.publicBaseUrl;
   const head = [
-    textElement('id', tagUri(base, 'feed')),
-    textElement('title', FEED_TITLE),
-    textElement('subtitle', FEED_SUBTITLE),
+    textElement('id', tagUri(base, feed.tag)),
+    textElement('title', feed.title),
+    textElement('subtitle', feed.subtitle),
     textElement('updated', feedUpdated(entries, records)),
     parentElement(
       'author',
@@ -37,12 +57,12 @@ export function renderAtomFeed(
       {},
       1,
     ),
-    emptyElement('link', { rel: 'self', type: CONTENT_TYPES.atom, href: `${base}/v1/feed.atom` }),
+    emptyElement('link', { rel: 'self', type: CONTENT_TYPES.atom, href: `${base}/${feed.atomKey}` }),
     emptyElement('link', { rel: 'alternate', type: 'text/html', href: `${base}/` }),
     emptyElement('link', {
       rel: 'alternate',
       type: CONTENT_TYPES.feedJson,
-      href: `${base}/v1/feed.json`,
+      href: `${base}/${feed.jsonKey}`,
     }),
     textElement('rights', `${config.licence.title} (${config.licence.url}). ${config.attribution}`),
     textElement('generator', 'amif-feed', { uri: `${base}/` }),

@@ -3,4 +3,6 @@
  * finds an older version in v1/status.json renders every file again, per-project files and pages
  * included, so a deployment never leaves files of the previous format behind.
  */
-export const OUTPUT_FORMAT_VERSION = 1;
+// 2: per-subscriber feeds (v1/feeds/…), the front page's "Follow" section, and the project pages'
+//    links to their beneficiary's and objective's feeds.
+export const OUTPUT_FORMAT_VERSION = 2;

@@ -1,5 +1,5 @@
 import type { FeedConfig } from '../feed-config';
-import { FEED_AUTHOR, FEED_SUBTITLE, FEED_TITLE } from './atom-feed';
+import { FEED_AUTHOR, type FeedHead, MAIN_FEED_HEAD } from './atom-feed';
 import { type FeedEntry, feedEntriesOf } from './feed-entries';
 import { CACHE_LATEST, CONTENT_TYPES, jsonBody, type OutputFile } from './output-file';
 import type { RenderContext, Renderer } from './render-context';
@@ -39,14 +39,18 @@ export interface JsonFeedDocument {
 }
 
 /** v1/feed.json (JSON Feed 1.1): the same entries as feed.atom. */
-export function jsonFeedDocument(entries: readonly FeedEntry[], config: FeedConfig): JsonFeedDocument {
+export function jsonFeedDocument(
+  entries: readonly FeedEntry[],
+  config: FeedConfig,
+  feed: FeedHead = MAIN_FEED_HEAD,
+): JsonFeedDocument {
   const base = config.publicBaseUrl;
   return {
     version: JSON_FEED_VERSION,
-    title: FEED_TITLE,
+    title: feed.title,
     home_page_url: `${base}/`,
-    feed_url: `${base}/v1/feed.json`,
-    description: FEED_SUBTITLE,
+    feed_url: `${base}/${feed.jsonKey}`,
+    description: feed.subtitle,
     language: 'fi',
     authors: [{ name: FEED_AUTHOR, url: `${base}/` }],
     items: entries.map((e) => ({

@@ -10,6 +10,7 @@ import { projectsJsonFile } from './projects-json';
 import { renderReferenceJson } from './reference-json';
 import type { DetailRenderer, RenderContext, Renderer } from './render-context';
 import { renderProjectPages, renderSiteFrontPages } from './site/render-site';
+import { renderSubscriberFeeds } from './subscriber-feeds';
 
 /** The "latest" dataset files: v1/projects.json and v1/projects.csv. */
 export const renderLatestDataset: Renderer = (ctx: RenderContext): OutputFile[] => [
@@ -33,6 +34,7 @@ export const DEFAULT_RENDERERS: readonly Renderer[] = [
   renderChangesJson,
   renderAtomFeedFile,
   renderJsonFeedFile,
+  renderSubscriberFeeds,
   renderSiteFrontPages,
   renderReferenceJson,
 ];

@@ -21,9 +21,14 @@ export interface StatusDocument {
   readonly lastChangedAt: string | null;
   /**
    * The run report, with `published` naming only the dataset-wide files: the per-project ones
-   * (v1/projects/<id>.json and the project pages) are counted in `publishedProjectFiles`.
+   * (v1/projects/<id>.json and the project pages) are counted in `publishedProjectFiles`, the
+   * per-subscriber feeds written (v1/feeds/…) in `publishedSubscriberFeeds`.
    */
-  readonly run: RunReport & { readonly publishedFiles: number; readonly publishedProjectFiles: number };
+  readonly run: RunReport & {
+    readonly publishedFiles: number;
+    readonly publishedProjectFiles: number;
+    readonly publishedSubscriberFeeds: number;
+  };
   readonly sources: readonly SourceHealth[];
 }
 

@@ -13,6 +13,7 @@ import {
   timelineBars,
   timelineSvg,
 } from './charts';
+import { FOLLOW_MESSAGES, followSection } from './follow-section';
 import {
   formatCents,
   formatCentsShort,
@@ -65,6 +66,7 @@ export function renderFrontPage(input: FrontPageInput): string {
 <li><a href="#all-projects">${t.allProjects}</a></li>
 <li><a href="#changes">${t.latestChanges}</a></li>
 <li><a href="#downloads">${t.downloads}</a></li>
+<li><a href="#follow">${FOLLOW_MESSAGES[lang].heading}</a></li>
 <li><a href="#sources">${t.sourcesHeading}</a></li>
 </ul></nav>
 ${SECTIONS.map((section, i) => html`${i > 0 ? '\n' : ''}${section(parts)}`)}`;
@@ -495,5 +497,6 @@ const SECTIONS: readonly ((parts: PageParts) => SafeHtml)[] = [
   projectsSection,
   changesSection,
   downloadsSection,
+  followSection,
   sourcesSection,
 ];

@@ -3,6 +3,7 @@ import type { SiteAssets } from './assets';
 import { html, type SafeHtml } from './html';
 import { LANG_NAMES, LANGS, type Lang, MESSAGES } from './i18n';
 import { DATA_FILES, frontPageKey, publicUrl, relativeHref } from './paths';
+import type { HeadFeedLink } from './subscriber-feed-links';
 
 export interface PageInput {
   readonly lang: Lang;
@@ -15,6 +16,8 @@ export interface PageInput {
   readonly assets: SiteAssets;
   readonly config: FeedConfig;
   readonly main: SafeHtml;
+  /** Further feeds the page announces after the main ones (a project's beneficiary and objective). */
+  readonly feeds?: readonly HeadFeedLink[];
 }
 
 /**
@@ -46,7 +49,10 @@ ${alternates}
 <link rel="icon" href="${rel(page.assets.icon)}" type="image/svg+xml">
 <link rel="alternate" type="application/atom+xml" href="${rel(DATA_FILES.feedAtom)}" title="${t.files.feedAtom}">
 <link rel="alternate" type="application/feed+json" href="${rel(DATA_FILES.feedJson)}" title="${t.files.feedJson}">
-<script src="${rel(page.assets.js)}" defer></script>
+${(page.feeds ?? []).map(
+  (f) => html`<link rel="alternate" type="${f.type}" href="${rel(encodeURI(f.key))}" title="${f.title}">
+`,
+)}<script src="${rel(page.assets.js)}" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#main">${t.skipLink}</a>

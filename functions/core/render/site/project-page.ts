@@ -10,6 +10,7 @@ import { renderPage } from './layout';
 import { frontPageKey, projectJsonKey, projectPageKey, relativeHref } from './paths';
 import { qualityText } from './quality-text';
 import { inLang, langAttr, recordLang } from './source-lang';
+import { projectFeedLinks } from './subscriber-feed-links';
 
 export interface ProjectPageInput {
   readonly ctx: RenderContext;
@@ -230,5 +231,6 @@ ${quality}
     assets,
     config: ctx.config,
     main,
+    feeds: projectFeedLinks(r, lang),
   });
 }
