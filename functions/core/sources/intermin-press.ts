@@ -11,6 +11,7 @@ import { loadPage } from './load-page';
 import { blockText, pageBlocks } from './page-blocks';
 import { type ReadMention, readMentions } from './press-mentions';
 import { dateCandidates, releaseDate } from './press-release-date';
+import { newsTotalKind } from './release-totals';
 import type { SourceModule } from './source-module';
 
 export type PressLang = 'fi' | 'sv' | 'en';
@@ -52,7 +53,7 @@ const AMIF_NAME =
 const PROJECT_COUNT = /\b(\d{1,3})\s+(?:projekt|hanketta|hankkeelle|hankkeeseen|projects)\b/iu;
 /** News of a call or of the applications it received: "vastaanotti … hakemusta", "haetaan EU-tukea". */
 const APPLICATIONS =
-  /\bhakemus\p{L}*|\bavustushakemus\p{L}*|\bhaetaan\b|\bhaettiin\b|\bhaettavissa\b|\bhaettavana\b|\bhaku auki\b|\bansökning\p{L}*|\bansökan\b|\bkan sökas\b|\bapplications?\b|\bcall for proposals\b/iu;
+  /\bhakemus\p{L}*|\bavustushakemus\p{L}*|\bhaetaan\b|\bhaettiin\b|\bhaettavissa\b|\bhaettavana\b|\bhaku auki\b|\bansökning\p{L}*|\bansökan\b|\bansöks\b|\b(?:kan|kunde) sökas\b|\bapplications?\b|\bcall for proposals\b/iu;
 const AWARDED =
   /\bmyön(?:nettiin|netään|si|netty|tänyt)\b|\brahoitetaan\b|\btuetaan\b|\bbevilja(?:s|des|t|r|de)\b|\bawarded\b|\bgranted\b/iu;
 
@@ -124,7 +125,7 @@ export function parsePressRelease(html: string, sourceId: string, url: string): 
       ? []
       : [
           {
-            kind: 'applications',
+            kind: newsTotalKind(opening),
             eur: m.amountEur,
             approximate: m.approximate,
             raw: showAmount(m.amountEur),
@@ -146,7 +147,7 @@ export function parsePressRelease(html: string, sourceId: string, url: string): 
       subject === 'awards'
         ? scan.totals
         : [
-            ...scan.totals.map((t) => (t.kind === 'announced' ? { ...t, kind: 'applications' as const } : t)),
+            ...scan.totals.map((t) => (t.kind === 'announced' ? { ...t, kind: newsTotalKind(opening) } : t)),
             ...applicationFigures,
           ],
   };

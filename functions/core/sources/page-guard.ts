@@ -49,6 +49,8 @@ const NOTICE_PAGE_CHARS = 400;
 export function guardContent($: CheerioAPI, sourceId: string): void {
   const root = $('main').length > 0 ? $('main').first().clone() : $('body').first().clone();
   root.find(CHROME).remove();
+  // Blocks end words: "<h1>…Interior</h1><p>This page …" is two words, not "InteriorThis".
+  root.find('p, h1, h2, h3, h4, h5, h6, li, div, td, th, br, section, article').after(' ');
   const text = collapseWhitespace(root.text());
   const where = $('main').length > 0 ? '<main>' : 'the page body (it has no <main>)';
   if (text.length === 0) {

@@ -42,3 +42,8 @@ export function totalKind(
   if (SUM.test(sentence) || COUNTED.test(sentence)) return 'sum';
   return null;
 }
+
+/** What a figure of news of a call or of applications received is, when its own words do not say: the news's kind. */
+export function newsTotalKind(opening: string): 'applications' | 'call' {
+  return !APPLIED.test(opening) && CALL.test(opening) ? 'call' : 'applications';
+}
