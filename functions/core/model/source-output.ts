@@ -89,7 +89,7 @@ export const releaseTotalSchema = z.object({
   kind: z.enum(['applications', 'call', 'programme', 'sum', 'announced', 'unattributed']),
   eur: z.number(),
   approximate: z.boolean(),
-  /** The figure as written ("noin 5 miljoonaa euroa"). */
+  /** The figure as written ("noin 5 miljoonaa euroa"); in news of a call, a figure read as a mention gives its euros ("157 129,23"). */
   raw: z.string(),
   /** The sentence it is written in. */
   text: z.string(),
