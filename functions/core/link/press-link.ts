@@ -8,13 +8,10 @@ import { foldKey } from '../normalise/text';
 import { amountsAgree } from './amounts-agree';
 import { compare, type LinkExplanation, samePeriod, showDate, showEuros, uniquePairs } from './common';
 import { coreName, draftKeys } from './draft-keys';
-import { unnamedAwardCandidates } from './unnamed-award-candidates';
 import {
-  itemOrganisations,
+  linkUnnamedItems,
   type ReadingItem,
   type ReleaseReading,
-  resolveUnnamed,
-  twinProject,
   type UnnamedItem,
 } from './unnamed-award-link';
 
@@ -276,47 +273,13 @@ export function linkPress(
   // The release's awards in text order: what its other language versions align with (twinProject).
   const items = readingItems(output, matched, unnamedItems, beneficiaryOf);
   const announcedHere = new Set([...matched.values()].map((m) => m.project.id));
-  for (const item of [...unnamedItems].sort((a, b) => a.place - b.place)) {
-    const organisations = itemOrganisations(item, knownNames);
-    if (organisations.length === 0) {
-      warnings.push(
-        `${output.sourceId}: note: "${item.text}" states ${item.amountEur === null ? 'an award' : showEuros(item.amountEur)} without a project name the text delimits or an organisation; it was not published as a record`,
-      );
-      continue;
-    }
-    const at = items.findIndex((i) => i.item === item);
-    for (const organisation of organisations) {
-      const fitting = unnamedAwardCandidates(organisation, candidates, release.date);
-      const twinOf = (id: string) =>
-        twins
-          .map((t) =>
-            twinProject(
-              items.map((i) => i.reading),
-              at,
-              id,
-              t,
-            ),
-          )
-          .find((p) => p !== null) ?? null;
-      const resolved = resolveUnnamed(output, item, organisation, fitting, twinOf);
-      if ('warning' in resolved) {
-        warnings.push(resolved.warning);
-        continue;
-      }
-      const { project, link } = resolved;
-      if (announcedHere.has(project.id)) {
-        const why =
-          link.matchedBy === 'beneficiary' ? 'the only fitting project of the organisation' : link.note;
-        links.push({ ...link, note: `${why}; the release announces it already, so no second announcement` });
-        continue;
-      }
-      announcedHere.add(project.id);
-      announce(project, null, false);
-      links.push(link);
-      const slot = items[at];
-      if (slot) items[at] = { ...slot, reading: { ...slot.reading, projectId: project.id } };
-    }
-  }
+  const slots = items.map((i) => ({ item: i.item, reading: i.reading }));
+  linkUnnamedItems(
+    { output, candidates, knownNames, twins, announcedHere, links, warnings },
+    [...unnamedItems].sort((a, b) => a.place - b.place),
+    slots,
+    (project) => announce(project, null, false),
+  );
 
   const draftsById = new Map(output.drafts.map((d) => [d.id, d]));
   return {
@@ -332,7 +295,7 @@ export function linkPress(
       host: new URL(output.url).host,
       programme: release.programme,
       lang: release.lang,
-      items: items.map((i) => i.reading),
+      items: slots.map((i) => i.reading),
     },
   };
 }

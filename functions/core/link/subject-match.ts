@@ -23,8 +23,14 @@ const AWARD_VOCABULARY = [
 ].join(' ');
 
 /** The fund's own name says nothing of what an award is for ("Turvapaikka-, maahanmuutto- ja kotoutumisrahasto"). */
-const FUND_NAME =
-  /(?:Euroopan unionin\s+)?turvapaikka-,\s*maahanmuutto-\s*ja\s*kotou\p{L}*rahasto\p{L}*|(?:Europeiska unionens\s+)?asyl-,\s*migrations-\s*och\s*integrationsfond\p{L}*|Asylum, Migration and Integration Fund/giu;
+const FUND_NAME = new RegExp(
+  [
+    String.raw`(?:Euroopan unionin\s+)?turvapaikka-,\s*maahanmuutto-\s*ja\s*kotou\p{L}*rahasto\p{L}*`,
+    String.raw`(?:Europeiska unionens\s+)?asyl-,\s*migrations-\s*och\s*integrationsfond\p{L}*`,
+    'Asylum, Migration and Integration Fund',
+  ].join('|'),
+  'giu',
+);
 
 export interface SubjectScore {
   readonly project: ProjectDraft;

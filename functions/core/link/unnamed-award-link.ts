@@ -1,10 +1,11 @@
 import type { Beneficiary, ProjectDraft } from '../model/project';
-import type { PressOutput } from '../model/source-output';
+import type { PressMention, PressOutput } from '../model/source-output';
 import { findBeneficiaries } from '../normalise/beneficiary';
 import { roundScore } from '../normalise/similarity';
 import { amountsAgree } from './amounts-agree';
 import { type LinkExplanation, showEuros } from './common';
 import { subjectDecision } from './subject-match';
+import { unnamedAwardCandidates } from './unnamed-award-candidates';
 
 /** An award of a release without a delimited name: an unnamed award, or a mention no project matched. */
 export interface UnnamedItem {
@@ -113,7 +114,8 @@ export function resolveUnnamed(
       return link(
         decision.winner,
         `subject ${roundScore(decision.scores[0]!.score)}`,
-        `what the sentence is about fits it best among ${fitting.length} fitting projects of the organisation, by ${roundScore(decision.margin)} over "${runnerUp.project.name}"`,
+        `what the sentence is about fits it best among ${fitting.length} fitting projects of the organisation, ` +
+          `by ${roundScore(decision.margin)} over "${runnerUp.project.name}"`,
       );
     }
     const twin = twinOf(organisation.id);
@@ -130,7 +132,8 @@ export function resolveUnnamed(
   const why =
     fitting.length === 0
       ? `no listed project of ${organisation.name} in ${programme} fits its date, so it was not published as a record`
-      : `${fitting.length} listed projects of ${organisation.name} in ${programme} fit its date (${fitting.map((p) => p.name).join('; ')}), so it was not linked`;
+      : `${fitting.length} listed projects of ${organisation.name} in ${programme} fit its date ` +
+        `(${fitting.map((p) => p.name).join('; ')}), so it was not linked`;
   const stated =
     item.amountEur === null
       ? 'without naming the project or an amount'
@@ -146,4 +149,70 @@ export function itemOrganisations(item: UnnamedItem, knownNames: readonly Benefi
     ...item.beneficiaries,
     ...findBeneficiaries(item.text, knownNames).map((o) => ({ id: o.id, name: o.name })),
   ].filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i);
+}
+
+/** What linkUnnamedItems reads and adds to: the release, its candidates and the links and warnings so far. */
+export interface UnnamedLinkContext {
+  readonly output: PressOutput;
+  /** The listed projects of the release's programme. */
+  readonly candidates: readonly ProjectDraft[];
+  /** The lists' own spellings of their organisations. */
+  readonly knownNames: readonly Beneficiary[];
+  /** The other language versions' readings. */
+  readonly twins: readonly ReleaseReading[];
+  /** Projects this release announces already (an unnamed award adds no second announcement). */
+  readonly announcedHere: Set<string>;
+  readonly links: LinkExplanation[];
+  readonly warnings: string[];
+}
+
+/**
+ * Resolves the release's awards without a delimited name, in text order (see resolveUnnamed), per
+ * organisation; `slots` is the release's reading in text order, updated as projects are linked, so a
+ * later award aligns with what an earlier one linked. `announce` attaches an announcement without amount.
+ */
+export function linkUnnamedItems(
+  ctx: UnnamedLinkContext,
+  items: readonly UnnamedItem[],
+  slots: { item: UnnamedItem | PressMention; reading: ReadingItem }[],
+  announce: (project: ProjectDraft) => void,
+): void {
+  const { output } = ctx;
+  for (const item of items) {
+    const organisations = itemOrganisations(item, ctx.knownNames);
+    if (organisations.length === 0) {
+      const what = item.amountEur === null ? 'an award' : showEuros(item.amountEur);
+      ctx.warnings.push(
+        `${output.sourceId}: note: "${item.text}" states ${what} without a project name the text delimits or an organisation; it was not published as a record`,
+      );
+      continue;
+    }
+    const at = slots.findIndex((s) => s.item === item);
+    for (const organisation of organisations) {
+      const fitting = unnamedAwardCandidates(organisation, ctx.candidates, output.release.date);
+      const readings = slots.map((s) => s.reading);
+      const twinOf = (id: string) =>
+        ctx.twins.map((t) => twinProject(readings, at, id, t)).find((p) => p !== null) ?? null;
+      const resolved = resolveUnnamed(output, item, organisation, fitting, twinOf);
+      if ('warning' in resolved) {
+        ctx.warnings.push(resolved.warning);
+        continue;
+      }
+      const { project, link } = resolved;
+      if (ctx.announcedHere.has(project.id)) {
+        const why =
+          link.matchedBy === 'beneficiary' ? 'the only fitting project of the organisation' : link.note;
+        ctx.links.push({
+          ...link,
+          note: `${why}; the release announces it already, so no second announcement`,
+        });
+        continue;
+      }
+      ctx.announcedHere.add(project.id);
+      announce(project);
+      ctx.links.push(link);
+      const slot = slots[at];
+      if (slot) slots[at] = { ...slot, reading: { ...slot.reading, projectId: project.id } };
+    }
+  }
 }

@@ -52,8 +52,13 @@ const AMIF_NAME =
   /\bAMIF\b|asyl-, migrations- och integrationsfond|turvapaikka-, maahanmuutto- ja kotouttamisrahast|turvapaikka-, maahanmuutto- ja kotoutumisrahast|Asylum, Migration and Integration Fund/iu;
 const PROJECT_COUNT = /\b(\d{1,3})\s+(?:projekt|hanketta|hankkeelle|hankkeeseen|projects)\b/iu;
 /** News of a call or of the applications it received: "vastaanotti … hakemusta", "haetaan EU-tukea". */
-const APPLICATIONS =
-  /\bhakemus\p{L}*|\bavustushakemus\p{L}*|\bhaetaan\b|\bhaettiin\b|\bhaettavissa\b|\bhaettavana\b|\bhaku auki\b|\bansökning\p{L}*|\bansökan\b|\bansöks\b|\b(?:kan|kunde) sökas\b|\bapplications?\b|\bcall for proposals\b/iu;
+const APPLICATIONS = new RegExp(
+  [
+    String.raw`\bhakemus\p{L}*|\bavustushakemus\p{L}*|\bhaetaan\b|\bhaettiin\b|\bhaettavissa\b|\bhaettavana\b|\bhaku auki\b`,
+    String.raw`\bansök(?:ning\p{L}*|an|s)\b|\b(?:kan|kunde) sökas\b|\bapplications?\b|\bcall for proposals\b`,
+  ].join('|'),
+  'iu',
+);
 const AWARDED =
   /\bmyön(?:nettiin|netään|si|netty|tänyt)\b|\brahoitetaan\b|\btuetaan\b|\bbevilja(?:s|des|t|r|de)\b|\bawarded\b|\bgranted\b/iu;
 

@@ -36,8 +36,14 @@ const CHROME = 'nav, header, footer, aside, script, style, noscript, template, f
  * A notice that the page exists only in another language ("This page is in Finnish", "Sidan finns
  * bara på finska", "Sivu on saatavilla vain suomeksi"): the site's answer for a page it has not translated.
  */
-const LANGUAGE_NOTICE =
-  /\bthis (?:page|content) is (?:only )?(?:available )?in (?:Finnish|Swedish)\b|\bsidan finns (?:bara |endast )?på (?:finska|svenska)\b|\bsivu on (?:saatavilla )?vain (?:suomeksi|ruotsiksi)\b/iu;
+const LANGUAGE_NOTICE = new RegExp(
+  [
+    String.raw`\bthis (?:page|content) is (?:only )?(?:available )?in (?:Finnish|Swedish)\b`,
+    String.raw`\bsidan finns (?:bara |endast )?på (?:finska|svenska)\b`,
+    String.raw`\bsivu on (?:saatavilla )?vain (?:suomeksi|ruotsiksi)\b`,
+  ].join('|'),
+  'iu',
+);
 /** Content shorter than this beside a language notice is the notice and its chrome. */
 const NOTICE_PAGE_CHARS = 400;
 

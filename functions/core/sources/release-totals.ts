@@ -8,13 +8,18 @@ const APPLIED =
   /\bhae(?:taan|ttiin)\b|\bhak(?:i|evat|ee|ivat)\b|\bhakemu\p{L}*|\bhankehakemu\p{L}*|\bansök\p{L}*|\bsöks?\b|\bsökte\b|\bapplied\b|\bapplications?\b/iu;
 /** What a call offered: "EU-tukea oli haettavana", "myönnettävissä", "kunde ansökas", "available". */
 const CALL =
-  /\bhaettava\p{L}*|\bhaettavissa\b|\bmyönnettävissä\b|\bjaettavana\b|\bjaossa\b|\bhaussa oli\b|\butlys\p{L}*|\bkunde sökas\b|\bkan sökas\b|\bavailable\b/iu;
+  /\bhaettava\p{L}*|\bhaettavissa\b|\bmyönnettävissä\b|\bjaettavana\b|\bjaossa\b|\bhaussa oli\b|\butlys\p{L}*|\b(?:kan|kunde) sökas\b|\bavailable\b/iu;
 /** A programme's or the fund's figure: "ohjelmakaudella", "rahoitusosuus", "programperioden", "allocation". */
 const PROGRAMME =
   /\bohjelmakau\p{L}*|\brahoitusosuu\p{L}*|\bkokonaisrahoitu\p{L}*|\bprogramperiod\p{L}*|\bfinansieringsandel\p{L}*|\ballocation\b|\bprogramme period\b/iu;
 /** A sum over several projects: "yhteensä", "sammanlagt", "in total", or a count of projects ("seitsemälle hankkeelle"). */
 const SUM = /\byhteensä\b|\bkaikkiaan\b|\bsammanlagt\b|\btotalt\b|\btotala\b|\bin total\b|\baltogether\b/iu;
-const NUMBER_WORD = String.raw`(?:\d+|kaksi|kahde\p{L}*|kahte\p{L}*|kolm\p{L}*|nelj\p{L}*|viisi|viide\p{L}*|viite\p{L}*|kuusi|kuude\p{L}*|kuute\p{L}*|seitsem\p{L}*|kahdeks\p{L}*|yhdeks\p{L}*|kymmen\p{L}*|två|tre|fyra|fem|sex|sju|åtta|nio|tio|two|three|four|five|six|seven|eight|nine|ten)`;
+/** A count, in digits or words: Finnish numerals by their stems (every case), Swedish and English ones. */
+const NUMBER_WORD = `(?:${[
+  String.raw`\d+|kaksi|kahde\p{L}*|kahte\p{L}*|kolm\p{L}*|nelj\p{L}*|viisi|viide\p{L}*|viite\p{L}*|kuusi|kuude\p{L}*`,
+  String.raw`kuute\p{L}*|seitsem\p{L}*|kahdeks\p{L}*|yhdeks\p{L}*|kymmen\p{L}*`,
+  'två|tre|fyra|fem|sex|sju|åtta|nio|tio|two|three|four|five|six|seven|eight|nine|ten',
+].join('|')})`;
 /** "seitsemälle hankkeelle", "kahteen uuteen hankkeeseen", "för fyra projekt", "17 projects". */
 export const COUNTED = new RegExp(
   String.raw`(?<![\p{L}\d])${NUMBER_WORD}\s+(?:\p{L}+\s+){0,2}(?:projekt|hank|project)`,

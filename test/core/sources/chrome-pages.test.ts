@@ -34,7 +34,9 @@ describe('Pages of chrome only are refused', () => {
     const html = chrome(
       '<ul><li><a href="/-/tiedote">Suomeksi</a></li><li><a href="/sv/-/pressmeddelande">På svenska</a></li></ul>',
     );
-    const expected = `page layout changed: expected text in <main> beyond navigation, found only the site's navigation, header, footer and links (a page of chrome only; it was not read as "no projects")`;
+    const expected =
+      "page layout changed: expected text in <main> beyond navigation, found only the site's navigation, header, " +
+      'footer and links (a page of chrome only; it was not read as "no projects")';
     expect(refusal(() => press.extract(html))).toBe(`${press.id}: ${expected}`);
     expect(refusal(() => eusaAmif2021.extract(html))).toBe(`eusa-amif-2021: ${expected}`);
     expect(refusal(() => migriHankkeet.extract(html))).toBe(`migri-hankkeet: ${expected}`);
@@ -45,7 +47,8 @@ describe('Pages of chrome only are refused', () => {
       '<h1>Ministry of the Interior</h1><p>This page is in Finnish.</p><p><a href="/-/tiedote">Go to the Finnish page</a></p>',
     );
     expect(refusal(() => press.extract(html))).toBe(
-      `${press.id}: page layout changed: expected the page's content in <main>, found a language notice ("This page is in Finnish") and 49 characters of text (a page of chrome only; it was not read as "no projects")`,
+      `${press.id}: page layout changed: expected the page's content in <main>, found a language notice ` +
+        '("This page is in Finnish") and 49 characters of text (a page of chrome only; it was not read as "no projects")',
     );
   });
 

@@ -11,7 +11,8 @@ import { totalKind } from '../../../functions/core/sources/release-totals';
 // form) of the real page named above it.
 
 const page = (lang: string, body: string) =>
-  `<!DOCTYPE html><html lang="${lang}"><body><nav><a href="/">Etusivu</a></nav><main>${body}</main><footer><a href="/">Sisäministeriö</a></footer></body></html>`;
+  `<!DOCTYPE html><html lang="${lang}"><body><nav><a href="/">Etusivu</a></nav><main>${body}</main>` +
+  '<footer><a href="/">Sisäministeriö</a></footer></body></html>';
 const read = (url: string, html: string) => pressReleaseSource(url).extract(html) as PressOutput;
 const totalsOf = (output: PressOutput) => output.release.totals.map((t) => [t.kind, t.raw, t.eur]);
 
@@ -27,7 +28,8 @@ describe('News of applications received and of a call: every figure a total, no 
         'fi',
         `<h1>AMIF- ja ISF- rahastoista haetaan avustusta yli 22 miljoonaa euroa</h1>
         <p>Julkaisuajankohta 19.6.2023 9.15</p>
-        <p>Ohjelmakauden 2021-2027 kolmas hakukierros päättyi 31.5.2023, ja sisäministeriö sai siinä 35 hakemusta, joissa EU-rahoitusta haettiin yhteensä yli 22 miljoonaa euroa.</p>
+        <p>Ohjelmakauden 2021-2027 kolmas hakukierros päättyi 31.5.2023, ja sisäministeriö sai siinä
+        35 hakemusta, joissa EU-rahoitusta haettiin yhteensä yli 22 miljoonaa euroa.</p>
         <h2>AMIF-rahastosta haetaan EU-rahoitusta noin 9,8 miljoonaa euroa</h2>
         <p>AMIF-hakuun tuli 22 hakemusta, ja niissä haetaan yhteensä noin 9,8 miljoonaa euroa. Haettavana oli noin 8,8 miljoonaa euroa.</p>
         <p>Viranomaisista Maahanmuuttovirasto haki avustusta kolmeen hankkeeseen ja THL yhteen hankkeeseen.</p>
@@ -43,7 +45,9 @@ describe('News of applications received and of a call: every figure a total, no 
     ]);
     expect([output.drafts, output.mentions, output.unnamedAwards]).toEqual([[], [], []]);
     expect(output.warnings[0]).toBe(
-      `${output.sourceId}: note: totals of the release, not projects (no record made): "yli 22 miljoonaa euroa" (applied for), "noin 9,8 miljoonaa euroa" (applied for), "noin 8,8 miljoonaa euroa" (offered by the call), "noin 62,4 miljoonaa euroa" (the programme's or fund's)`,
+      `${output.sourceId}: note: totals of the release, not projects (no record made): ` +
+        '"yli 22 miljoonaa euroa" (applied for), "noin 9,8 miljoonaa euroa" (applied for), ' +
+        `"noin 8,8 miljoonaa euroa" (offered by the call), "noin 62,4 miljoonaa euroa" (the programme's or fund's)`,
     );
   });
 
