@@ -31,5 +31,6 @@ export const DEFAULTS = {
    */
   // 2: the release, 2014–2020 and Migri readers for the real pages, and the page guards.
   // 3: releases keep the award sentences that name neither project nor amount (`unnamedAwards`).
-  extractionVersion: 3,
+  // 4: release totals kept apart, no record without a delimited name, unnamed awards with their context.
+  extractionVersion: 4,
 } as const;

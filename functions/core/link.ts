@@ -2,6 +2,7 @@ import { compare, KIND_RANK, type LinkExplanation } from './link/common';
 import { linkMigri } from './link/migri-link';
 import { explainTwins, linkMigriTwins } from './link/migri-twins';
 import { amountsAgree, linkPress } from './link/press-link';
+import { isTwin } from './link/unnamed-award-link';
 import type { ProjectDraft } from './model/project';
 import type {
   FundReference,
@@ -39,8 +40,10 @@ const LANG_RANK: Readonly<Record<string, number>> = { fi: 0, sv: 1, en: 2 };
  * 3. Migri's blocks are attached to the ministry project they describe (migri-link.ts); the others
  *    become records of their own, flagged `not-on-ministry-list`.
  * 4. Press releases (by date, then fi/sv/en) add announcements to the listed projects they name
- *    (press-link.ts); a mention that matches none becomes an "announced" record, shared by the
- *    language versions of the same release (same date, organisation and amount).
+ *    (press-link.ts); a mention with a delimited name that matches none becomes an "announced" record,
+ *    shared by the language versions of the same release (same date, organisation and amount). An
+ *    award without a delimited name makes no record: it is linked by its organisation's only fitting
+ *    project, its subject, or what another language version of the release links at its place.
  *
  * The ministry list wins every field; what disagrees is a quality flag naming both values. A record's
  * first source is the one that owns it (gives its id); the others follow by kind and id.
@@ -98,8 +101,14 @@ export function linkOutputs(outputs: readonly SourceOutput[]): LinkResult {
         (LANG_RANK[a.release.lang] ?? 9) - (LANG_RANK[b.release.lang] ?? 9) ||
         compare(a.sourceId, b.sourceId),
     );
+  // What each release links on its own, so that its other language versions can share it.
+  const readings = releases.map((output) => linkPress(output, ministry).reading);
   for (const output of releases) {
-    const result = linkPress(output, ministry);
+    const result = linkPress(
+      output,
+      ministry,
+      readings.filter((r) => isTwin(output, r)),
+    );
     ministry = result.ministry;
     links.push(...result.links);
     warnings.push(...result.warnings);

@@ -520,8 +520,8 @@ describe('Link: press releases', () => {
     });
   });
 
-  it('publishes a mention no listed project matches as "announced", and the table takes it over on a later run', () => {
-    const row = /<tr>\s*<td>Kotouttavat taloustaidot<\/td>[\s\S]*?<\/tr>/;
+  it('publishes a named mention no listed project matches as "announced", and the table takes it over on a later run', () => {
+    const row = /<tr>\s*<td>TASE; [\s\S]*?<\/tr>/;
     const before = page('eusa-amif-2021');
     expect(before).toMatch(row);
     const run1Table = eusaAmif2021.extract(before.replace(row, ''));
@@ -530,7 +530,7 @@ describe('Link: press releases', () => {
     const run1 = linkOutputs([run1Table, release]);
     const announced = run1.drafts.filter((d) => d.listing === 'announced');
     expect(announced.map((d) => [d.name, d.beneficiary, d.euFundingEur])).toEqual([
-      ['Garantistiftelsen: projekt (178 275 euro)', { id: 'takuusaatio', name: 'Garantistiftelsen' }, 178275],
+      ['TASE', { id: 'vaestoliitto', name: 'Befolkningsförbundet' }, 318825],
     ]);
     const at1: RunRef = { runId: 'run-1', at: '2026-11-20T04:00:00Z', sources: [] };
     const first = diffProjects({
@@ -553,15 +553,15 @@ describe('Link: press releases', () => {
       readSources: new Set(['eusa-amif-2021', press.id]),
       run: at2,
     });
-    const taken = second.records.filter((r) => r.name === 'Kotouttavat taloustaidot');
+    const taken = second.records.filter((r) => r.name.startsWith('TASE; '));
     expect(taken).toHaveLength(1);
     expect(taken[0]).toMatchObject({
       id: announced[0]!.id,
       status: 'listed',
       version: 2,
       firstSeenAt: '2026-11-20T04:00:00Z',
-      beneficiary: { id: 'takuusaatio', name: 'Takuusäätiö' },
-      announcements: [{ date: '2023-04-12', url: SV_URL, lang: 'sv', amountEur: 178275 }],
+      beneficiary: { id: 'vaestoliitto', name: 'Väestöliitto' },
+      announcements: [{ date: '2023-04-12', url: SV_URL, lang: 'sv', amountEur: 318825 }],
     });
     expect(second.records).toHaveLength(first.records.length);
     expect(second.counts).toMatchObject({ new: 0, removed: 0, changed: 1 });
@@ -572,17 +572,31 @@ describe('Link: press releases', () => {
     const fiUrl = 'https://intermin.fi/-/sisaministerio-myontaa-10-4-miljoonaa-euroa';
     const fi = pressReleaseSource(fiUrl).extract(
       `<html lang="fi"><body><main><h1>Sisäministeriö myöntää 10,4 miljoonaa euroa</h1><p>Julkaisuaika 12.4.2023 15.31</p>
-       <p>Takuusäätiön hanke opettaa taloustaitoja (178 275 euroa).</p></main></body></html>`,
+       <p>Väestöliiton TASE-hanke kertoo tasa-arvosta kotoutujille (318 825 euroa).</p></main></body></html>`,
     );
     const sv = press.extract(page('intermin-press-2023-04-12-sv'));
     const withoutRow = eusaAmif2021.extract(
-      page('eusa-amif-2021').replace(/<tr>\s*<td>Kotouttavat taloustaidot<\/td>[\s\S]*?<\/tr>/, ''),
+      page('eusa-amif-2021').replace(/<tr>\s*<td>TASE; [\s\S]*?<\/tr>/, ''),
     );
     const result = linkOutputs([sv, withoutRow, fi]);
     const announced = result.drafts.filter((d) => d.listing === 'announced');
     expect(announced).toHaveLength(1);
     expect(announced[0]!.announcements.map((a) => a.lang)).toEqual(['fi', 'sv']);
     expect(announced[0]!.sources.map((s) => s.id)).toEqual([fi.sourceId, sv.sourceId]);
+  });
+
+  it('makes no record of an award whose name the text does not delimit: it is reported with its candidates', () => {
+    // "I Garantistiftelsens projekt får tredjelandsmedborgare utbildning … (178 275 euro)": no name.
+    const withoutRow = eusaAmif2021.extract(
+      page('eusa-amif-2021').replace(/<tr>\s*<td>Kotouttavat taloustaidot<\/td>[\s\S]*?<\/tr>/, ''),
+    );
+    const result = linkOutputs([withoutRow, press.extract(page('intermin-press-2023-04-12-sv'))]);
+    expect(result.drafts.filter((d) => d.listing === 'announced')).toEqual([]);
+    expect(result.warnings.filter((w) => w.includes('Garantistiftelsen'))).toEqual([
+      expect.stringMatching(
+        /states an award to Garantistiftelsen of 178 275 € without a project name the text delimits; no listed project of Garantistiftelsen in AMIF 2021-2027 fits its date, so it was not published as a record$/u,
+      ),
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { ProjectDraft, QualityFlag } from '../model/project';
 import type { MigriOutput } from '../model/source-output';
-import { roundScore, stemSetDice } from '../normalise/similarity';
+import { roundScore, stemSetContainment, stemSetDice } from '../normalise/similarity';
 import { instrumentOf } from '../sources/migri-hankkeet';
 import { compare, type LinkExplanation, samePeriod, showDate, uniquePairs } from './common';
 import { draftKeys, draftStems } from './draft-keys';
@@ -58,10 +58,23 @@ const EXACT_TIERS: readonly Tier[] = [
   { label: 'name', test: namePrefix },
 ];
 
+/**
+ * A block without a title, named after its description (Migri's 2025 page, a copy cut inside it): its
+ * few words are compared by how many of them the project's text repeats, not by Dice, which a long
+ * summary against a short description would always keep low.
+ */
+const untitled = (block: ProjectDraft) =>
+  block.quality.some((q) => q.code === 'missing-field' && q.field === 'name');
+
+/** With agreeing dates, an untitled block needs this share of its words in the project's text. */
+export const UNTITLED_CONTAINMENT_THRESHOLD = 0.5;
+
 interface Scored {
   readonly block: ProjectDraft;
   readonly project: ProjectDraft;
   readonly score: number;
+  /** Scored by containment (an untitled block with agreeing dates), not Dice. */
+  readonly contained?: boolean;
 }
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
@@ -135,8 +148,12 @@ export function linkMigri(
       const blockStems = draftStems(block, 'block', blockText);
       for (const project of candidatesOf.get(block) ?? []) {
         if (!free(block, project) || (withDates && !sameDates(block, project))) continue;
-        const score = stemSetDice(blockStems, draftStems(project, 'project', projectText));
-        scored.push({ block, project, score });
+        const projectStems = draftStems(project, 'project', projectText);
+        const contained = withDates && untitled(block);
+        const score = contained
+          ? stemSetContainment(blockStems, projectStems)
+          : stemSetDice(blockStems, projectStems);
+        scored.push({ block, project, score, contained });
       }
     }
     scored.sort(
@@ -147,15 +164,16 @@ export function linkMigri(
     // Lists are best first, so the first free rival is the strongest one.
     const bestRival = (list: readonly Scored[] | undefined, isSelf: (s: Scored) => boolean) =>
       list?.find((s) => !isSelf(s) && free(s.block, s.project));
-    for (const { block, project, score } of scored) {
-      if (score < threshold || !free(block, project)) continue;
+    for (const { block, project, score, contained } of scored) {
+      if (score < (contained ? UNTITLED_CONTAINMENT_THRESHOLD : threshold) || !free(block, project)) continue;
       // Rivals share the block or the project (not both): the link must lead them all by the margin.
       const rivals = [
         bestRival(byBlock.get(block), (s) => s.project === project),
         bestRival(byProject.get(project), (s) => s.block === block),
       ];
       if (rivals.some((r) => r !== undefined && r.score > score - TEXT_MARGIN)) continue;
-      match(block, project, `${withDates ? 'dates+' : ''}text-similarity ${roundScore(score).toFixed(2)}`);
+      const measure = contained ? 'text-containment' : 'text-similarity';
+      match(block, project, `${withDates ? 'dates+' : ''}${measure} ${roundScore(score).toFixed(2)}`);
     }
   }
 

@@ -1,11 +1,19 @@
 import type { Beneficiary, ProjectDraft, QualityFlag } from '../model/project';
 import type { PressMention, PressOutput } from '../model/source-output';
-import { amountAgrees } from '../normalise/amount-reader';
+
+export { amountsAgree } from './amounts-agree';
+
 import { findBeneficiaries } from '../normalise/beneficiary';
 import { foldKey } from '../normalise/text';
+import { amountsAgree } from './amounts-agree';
 import { compare, type LinkExplanation, samePeriod, showDate, showEuros, uniquePairs } from './common';
 import { coreName, draftKeys } from './draft-keys';
-import { unnamedAwardCandidates } from './unnamed-award-candidates';
+import {
+  linkUnnamedItems,
+  type ReadingItem,
+  type ReleaseReading,
+  type UnnamedItem,
+} from './unnamed-award-link';
 
 export interface PressLinkResult {
   /** Ministry drafts, with the announcements that matched them attached. */
@@ -14,27 +22,8 @@ export interface PressLinkResult {
   readonly unmatched: ProjectDraft[];
   readonly links: LinkExplanation[];
   readonly warnings: string[];
-}
-
-/**
- * A listed amount agrees with a mention's when they differ by less than a euro (releases give whole
- * euros, rounded or truncated), or, when the release rounds ("n. 2,2 miljoonaa euroa"), by at most
- * half its precision. A mention without an amount agrees with nothing.
- */
-export function amountsAgree(
-  listed: number | null,
-  announced: {
-    readonly amountEur: number | null;
-    readonly approximate?: boolean;
-    readonly precisionEur?: number | null;
-  },
-): boolean {
-  if (announced.amountEur === null) return false;
-  return amountAgrees(listed, {
-    eur: announced.amountEur,
-    approximate: announced.approximate ?? false,
-    precisionEur: announced.precisionEur ?? 1,
-  });
+  /** What it linked, in text order, for its other language versions (see twinProject). */
+  readonly reading: ReleaseReading;
 }
 
 const acronymLike = (word: string) => (word.match(/\p{Lu}/gu) ?? []).length >= 2;
@@ -79,6 +68,24 @@ export function nameEvidence(mention: PressMention, project: ProjectDraft): 'acr
   return null;
 }
 
+/** The shortest folded start of a name a cut copy may link by: "arvosta osaamista" and more. */
+const MIN_CUT_NAME = 12;
+
+/**
+ * A mention the copy cuts short: the organisation it opens with (by the list's spellings, inflected)
+ * and the folded words after it, which begin the project's name.
+ */
+function cutName(
+  mention: PressMention,
+  knownNames: readonly Beneficiary[],
+): [PressMention, { organisation: string; name: string }][] {
+  const found = findBeneficiaries(mention.text, knownNames)[0];
+  if (!found) return [];
+  const words = mention.text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const name = foldKey(words.slice(found.word + found.text.split(' ').length).join(' '));
+  return name.length >= MIN_CUT_NAME ? [[mention, { organisation: found.id, name }]] : [];
+}
+
 function describe(mention: PressMention): string {
   const names = mention.names.length > 0 ? `${mention.names.join(' / ')}, ` : '';
   const amount =
@@ -95,7 +102,11 @@ function describe(mention: PressMention): string {
  * the programme. An amount that then disagrees by a euro or more is flagged `amount-mismatch`; the
  * list's amount is kept.
  */
-export function linkPress(output: PressOutput, ministry: readonly ProjectDraft[]): PressLinkResult {
+export function linkPress(
+  output: PressOutput,
+  ministry: readonly ProjectDraft[],
+  twins: readonly ReleaseReading[] = [],
+): PressLinkResult {
   const release = output.release;
   const candidates = ministry.filter(
     (p) => p.listing === 'listed' && p.fund === 'AMIF' && samePeriod(p.programme, release.programme ?? ''),
@@ -113,6 +124,7 @@ export function linkPress(output: PressOutput, ministry: readonly ProjectDraft[]
       return [m, found ? { id: found.id, name: found.name } : null];
     }),
   );
+  const cutNames = new Map(output.mentions.flatMap((m) => (m.truncated ? cutName(m, knownNames) : [])));
   const sameOrg = (m: PressMention, p: ProjectDraft) => beneficiaryOf.get(m)?.id === p.beneficiary.id;
   const projectCounts = new Map<string, number>();
   for (const p of candidates)
@@ -125,6 +137,16 @@ export function linkPress(output: PressOutput, ministry: readonly ProjectDraft[]
     label: (m: PressMention, p: ProjectDraft) => string;
     test: (m: PressMention, p: ProjectDraft) => boolean;
   }[] = [
+    {
+      // "Työväen Sivistysliiton Arvosta osaamista – … työll": the copy ends inside the name.
+      test: (m, p) => {
+        const cut = cutNames.get(m);
+        return (
+          cut !== undefined && cut.organisation === p.beneficiary.id && draftKeys(p).name.startsWith(cut.name)
+        );
+      },
+      label: () => 'name+beneficiary',
+    },
     {
       test: (m, p) => nameEvidence(m, p) !== null && (beneficiaryOf.get(m) === null || sameOrg(m, p)),
       label: (m, p) =>
@@ -164,8 +186,44 @@ export function linkPress(output: PressOutput, ministry: readonly ProjectDraft[]
   const links: LinkExplanation[] = [];
   const warnings: string[] = [];
   const attached = new Map<string, ProjectDraft>();
-  for (const mention of output.mentions) {
+  const announce = (
+    project: ProjectDraft,
+    amountEur: number | null,
+    approximate: boolean,
+    quality?: QualityFlag[],
+  ) => {
+    const base = attached.get(project.id) ?? project;
+    const announcement = {
+      date: release.date,
+      url: output.url,
+      lang: release.lang,
+      amountEur,
+      ...(approximate ? { approximate: true as const } : {}),
+    };
+    attached.set(project.id, {
+      ...base,
+      sources: [...base.sources, { id: output.sourceId, url: output.url }],
+      announcements: [...base.announcements, announcement].sort(
+        (a, b) => compare(a.date, b.date) || compare(a.lang, b.lang) || compare(a.url, b.url),
+      ),
+      quality: quality ?? base.quality,
+    });
+  };
+  const unnamedItems: UnnamedItem[] = [];
+  for (const [place, mention] of output.mentions.entries()) {
     const match = matched.get(mention);
+    if (!match && mention.draftId === null) {
+      // No delimited name: never a record; resolved below as an unnamed award of its organisation.
+      const organisation = beneficiaryOf.get(mention);
+      unnamedItems.push({
+        text: mention.text,
+        context: '',
+        beneficiaries: organisation ? [organisation] : [],
+        place,
+        amountEur: mention.amountEur,
+      });
+      continue;
+    }
     if (!match) {
       const note = ambiguous.has(mention)
         ? 'several listed projects fit equally well; published as announced'
@@ -178,7 +236,7 @@ export function linkPress(output: PressOutput, ministry: readonly ProjectDraft[]
       links.push({
         sourceId: output.sourceId,
         item: describe(mention),
-        projectId: mention.draftId,
+        projectId: mention.draftId!,
         matchedBy: null,
         note,
       });
@@ -186,7 +244,7 @@ export function linkPress(output: PressOutput, ministry: readonly ProjectDraft[]
     }
     const { project, label } = match;
     const agree = mention.amountEur === null || amountsAgree(project.euFundingEur, mention);
-    const quality: QualityFlag[] = [...project.quality];
+    const quality: QualityFlag[] = [...(attached.get(project.id) ?? project).quality];
     if (!agree && project.euFundingEur !== null && mention.amountEur !== null) {
       quality.push({
         code: 'amount-mismatch',
@@ -196,21 +254,7 @@ export function linkPress(output: PressOutput, ministry: readonly ProjectDraft[]
         source: output.sourceId,
       });
     }
-    const announcement = {
-      date: release.date,
-      url: output.url,
-      lang: release.lang,
-      amountEur: mention.amountEur,
-      ...(mention.approximate ? { approximate: true as const } : {}),
-    };
-    attached.set(project.id, {
-      ...project,
-      sources: [...project.sources, { id: output.sourceId, url: output.url }],
-      announcements: [...project.announcements, announcement].sort(
-        (a, b) => compare(a.date, b.date) || compare(a.lang, b.lang) || compare(a.url, b.url),
-      ),
-      quality,
-    });
+    announce(project, mention.amountEur, mention.approximate, quality);
     links.push({
       sourceId: output.sourceId,
       item: describe(mention),
@@ -222,63 +266,69 @@ export function linkPress(output: PressOutput, ministry: readonly ProjectDraft[]
           : `amounts differ: ${showEuros(mention.amountEur)} announced, ${showEuros(project.euFundingEur)} listed`,
     });
   }
-
-  // Awards stated without project or amount: linked only where the organisation has one fitting project.
-  const announcedHere = new Set([...matched.values()].map((m) => m.project.id));
   for (const award of output.unnamedAwards) {
-    // The list's own spellings find organisations the built-in names do not know ("LAB-ammattikorkeakoulu Oy").
-    const organisations = [
-      ...award.beneficiaries,
-      ...findBeneficiaries(award.text, knownNames).map((o) => ({ id: o.id, name: o.name })),
-    ].filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i);
-    for (const organisation of organisations) {
-      const fitting = unnamedAwardCandidates(organisation, candidates, release.date);
-      const item = `${organisation.name}, no project named, no amount`;
-      const project = fitting.length === 1 ? fitting[0]! : null;
-      if (project && announcedHere.has(project.id)) {
-        links.push({
-          sourceId: output.sourceId,
-          item,
-          projectId: project.id,
-          matchedBy: 'beneficiary',
-          note: 'the only fitting project of the organisation; the release announces it already, so no second announcement',
-        });
-      } else if (project) {
-        announcedHere.add(project.id);
-        const base = attached.get(project.id) ?? project;
-        attached.set(project.id, {
-          ...base,
-          sources: [...base.sources, { id: output.sourceId, url: output.url }],
-          announcements: [
-            ...base.announcements,
-            { date: release.date, url: output.url, lang: release.lang, amountEur: null },
-          ].sort((a, b) => compare(a.date, b.date) || compare(a.lang, b.lang) || compare(a.url, b.url)),
-        });
-        links.push({
-          sourceId: output.sourceId,
-          item,
-          projectId: project.id,
-          matchedBy: 'beneficiary',
-          note: 'the release names neither project nor amount; the only listed project of the organisation whose period fits the release',
-        });
-      } else {
-        const programme = release.programme ?? 'the programme';
-        const why =
-          fitting.length === 0
-            ? `no listed project of ${organisation.name} in ${programme} fits its date, so it was not published as a record`
-            : `${fitting.length} listed projects of ${organisation.name} in ${programme} fit its date (${fitting.map((p) => p.name).join('; ')}), so it was not linked`;
-        warnings.push(
-          `${output.sourceId}: note: "${award.text}" states an award to ${organisation.name} without naming the project or an amount; ${why}`,
-        );
-      }
-    }
+    unnamedItems.push({ ...award, place: award.mentionsBefore - 0.5, amountEur: null });
   }
+
+  // The release's awards in text order: what its other language versions align with (twinProject).
+  const items = readingItems(output, matched, unnamedItems, beneficiaryOf);
+  const announcedHere = new Set([...matched.values()].map((m) => m.project.id));
+  const slots = items.map((i) => ({ item: i.item, reading: i.reading }));
+  linkUnnamedItems(
+    { output, candidates, knownNames, twins, announcedHere, links, warnings },
+    [...unnamedItems].sort((a, b) => a.place - b.place),
+    slots,
+    (project) => announce(project, null, false),
+  );
 
   const draftsById = new Map(output.drafts.map((d) => [d.id, d]));
   return {
     ministry: ministry.map((p) => attached.get(p.id) ?? p),
-    unmatched: output.mentions.filter((m) => !matched.has(m)).flatMap((m) => draftsById.get(m.draftId) ?? []),
+    unmatched: output.mentions
+      .filter((m) => !matched.has(m) && m.draftId !== null)
+      .flatMap((m) => draftsById.get(m.draftId!) ?? []),
     links,
     warnings,
+    reading: {
+      sourceId: output.sourceId,
+      date: release.date,
+      host: new URL(output.url).host,
+      programme: release.programme,
+      lang: release.lang,
+      items: slots.map((i) => i.reading),
+    },
   };
+}
+
+/** The release's mentions and unnamed items in text order, each with what it was linked to so far. */
+function readingItems(
+  output: PressOutput,
+  matched: ReadonlyMap<PressMention, { project: ProjectDraft }>,
+  unnamed: readonly UnnamedItem[],
+  beneficiaryOf: ReadonlyMap<PressMention, Beneficiary | null>,
+): { item: UnnamedItem | PressMention; place: number; reading: ReadingItem }[] {
+  const named = output.mentions
+    .map((m, place) => ({ m, place }))
+    .filter(({ m }) => matched.has(m) || m.draftId !== null)
+    .map(({ m, place }) => ({
+      item: m as UnnamedItem | PressMention,
+      place,
+      reading: {
+        organisations: [beneficiaryOf.get(m)?.id].filter((id): id is string => id !== undefined),
+        projectId: matched.get(m)?.project.id ?? null,
+        amountEur: m.amountEur,
+        approximate: m.approximate,
+      },
+    }));
+  const others = unnamed.map((u) => ({
+    item: u as UnnamedItem | PressMention,
+    place: u.place,
+    reading: {
+      organisations: u.beneficiaries.map((b) => b.id),
+      projectId: null,
+      amountEur: u.amountEur,
+      approximate: false,
+    },
+  }));
+  return [...named, ...others].sort((a, b) => a.place - b.place);
 }

@@ -61,8 +61,11 @@ export type MigriTranslationOutput = z.infer<typeof migriTranslationOutputSchema
 
 /** One project (or operating-support) mention of a press release, with its amount when the text states one. */
 export const pressMentionSchema = z.object({
-  /** The id of the "announced" draft the mention becomes when no listed project matches it. */
-  draftId: z.string(),
+  /**
+   * The id of the "announced" draft the mention becomes when no listed project matches it; null when
+   * the text delimits no name: such a mention is linked or reported, never published as a record.
+   */
+  draftId: z.string().nullable(),
   /** The sentence(s) of the release that name the project and its amount, verbatim. */
   text: z.string(),
   /** The project's name as the release delimits it ("Puheesta tekstiksi- hankkeessa" → "Puheesta tekstiksi"). */
@@ -79,6 +82,11 @@ export const pressMentionSchema = z.object({
   precisionEur: z.number().nullable().default(null),
   /** True for operating support ("operativt stöd", "toimintatuki"), false for a project. */
   operatingSupport: z.boolean(),
+  /**
+   * The copy ends inside this mention, before its amount ("Työväen Sivistysliiton Arvosta osaamista –
+   * Maahan muuttaneiden naisten työll"): the linker reads its organisation and the name after it.
+   */
+  truncated: z.boolean().default(false),
 });
 export type PressMention = z.infer<typeof pressMentionSchema>;
 
@@ -92,8 +100,29 @@ export const unnamedAwardSchema = z.object({
   text: z.string(),
   /** Every organisation the sentence names, in order. */
   beneficiaries: z.array(beneficiarySchema).min(1),
+  /** The sentences after it in its paragraph that say more of what it is for (the subject linker reads them). */
+  context: z.string().default(''),
+  /** How many mentions the release states before it: its place among the release's awards. */
+  mentionsBefore: z.number().int().min(0).default(0),
 });
 export type UnnamedAward = z.infer<typeof unnamedAwardSchema>;
+
+/**
+ * A figure of a release that is not one project's: what a call offered, what applicants applied for,
+ * a programme's or the fund's figure, a sum over several projects, the announced total repeated, or
+ * a figure that names neither a project nor an organisation. Kept in the reading and reported; it
+ * makes no record, no announcement and no notice.
+ */
+export const releaseTotalSchema = z.object({
+  kind: z.enum(['applications', 'call', 'programme', 'sum', 'announced', 'unattributed']),
+  eur: z.number(),
+  approximate: z.boolean(),
+  /** The figure as written ("noin 5 miljoonaa euroa"); in news of a call, a figure read as a mention gives its euros ("157 129,23"). */
+  raw: z.string(),
+  /** The sentence it is written in. */
+  text: z.string(),
+});
+export type ReleaseTotal = z.infer<typeof releaseTotalSchema>;
 
 /** A ministry press release announcing awards. Its drafts are the mentions as "announced" records. */
 export const pressOutputSchema = z.object({
@@ -110,6 +139,8 @@ export const pressOutputSchema = z.object({
     announcedTotalRaw: z.string().nullable(),
     /** "awards", or "applications" for news of a call or of the applications received (no awards in it). */
     subject: z.enum(['awards', 'applications']).default('awards'),
+    /** The figures of the release that are totals, not awards (see releaseTotalSchema), in order. */
+    totals: z.array(releaseTotalSchema).default([]),
   }),
   mentions: z.array(pressMentionSchema),
   /** Defaults to none: outputs stored before these were kept still parse. */

@@ -103,6 +103,18 @@ export function stemSetDice(sa: ReadonlySet<string>, sb: ReadonlySet<string>): n
   return (2 * shared) / (sa.size + sb.size);
 }
 
+/**
+ * How much of the smaller stem set the larger repeats, |A ∩ B| / min(|A|, |B|); 0 when the smaller has
+ * fewer than `minSize` stems (too few words to say what a text is about).
+ */
+export function stemSetContainment(sa: ReadonlySet<string>, sb: ReadonlySet<string>, minSize = 3): number {
+  const [small, large] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
+  if (small.size < minSize) return 0;
+  let shared = 0;
+  for (const s of small) if (large.has(s)) shared++;
+  return shared / small.size;
+}
+
 /** A score rounded down to two decimals, as it is written in `matchedBy` ("text-similarity 0.62"). */
 export function roundScore(score: number): number {
   return Math.floor(score * 100 + 1e-9) / 100;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PageLayoutError } from '../errors';
 import type { ProjectDraft } from '../model/project';
-import type { PressMention, PressOutput, UnnamedAward } from '../model/source-output';
+import type { PressMention, PressOutput, ReleaseTotal, UnnamedAward } from '../model/source-output';
 import { extractAcronym } from '../normalise/acronym';
 import { groupThousands } from '../normalise/amount';
 import { findMillionAmount } from '../normalise/million-amount';
@@ -11,6 +11,7 @@ import { loadPage } from './load-page';
 import { blockText, pageBlocks } from './page-blocks';
 import { type ReadMention, readMentions } from './press-mentions';
 import { dateCandidates, releaseDate } from './press-release-date';
+import { newsTotalKind } from './release-totals';
 import type { SourceModule } from './source-module';
 
 export type PressLang = 'fi' | 'sv' | 'en';
@@ -62,8 +63,13 @@ const AMIF_NAME =
   /\bAMIF\b|asyl-, migrations- och integrationsfond|turvapaikka-, maahanmuutto- ja kotouttamisrahast|turvapaikka-, maahanmuutto- ja kotoutumisrahast|Asylum, Migration and Integration Fund/iu;
 const PROJECT_COUNT = /\b(\d{1,3})\s+(?:projekt|hanketta|hankkeelle|hankkeeseen|projects)\b/iu;
 /** News of a call or of the applications it received: "vastaanotti … hakemusta", "haetaan EU-tukea". */
-const APPLICATIONS =
-  /\bhakemus\p{L}*|\bavustushakemus\p{L}*|\bhaetaan\b|\bhaettiin\b|\bhaettavissa\b|\bhaettavana\b|\bhaku auki\b|\bansökning\p{L}*|\bansökan\b|\bkan sökas\b|\bapplications?\b|\bcall for proposals\b/iu;
+const APPLICATIONS = new RegExp(
+  [
+    String.raw`\bhakemus\p{L}*|\bavustushakemus\p{L}*|\bhaetaan\b|\bhaettiin\b|\bhaettavissa\b|\bhaettavana\b|\bhaku auki\b`,
+    String.raw`\bansök(?:ning\p{L}*|an|s)\b|\b(?:kan|kunde) sökas\b|\bapplications?\b|\bcall for proposals\b`,
+  ].join('|'),
+  'iu',
+);
 const AWARDED =
   /\bmyön(?:nettiin|netään|si|netty|tänyt)\b|\brahoitetaan\b|\btuetaan\b|\bbevilja(?:s|des|t|r|de)\b|\bawarded\b|\bgranted\b/iu;
 
@@ -87,6 +93,8 @@ export interface ParsedPressRelease {
   readonly mentions: readonly ReadMention[];
   /** Sentences that state an award without naming the project or an amount (the linker resolves them). */
   readonly unnamed: readonly UnnamedAward[];
+  /** Figures that are totals, not awards: never a record, an announcement or a notice. */
+  readonly totals: readonly ReleaseTotal[];
 }
 
 /**
@@ -134,8 +142,21 @@ export function parsePressRelease(html: string, sourceId: string, url: string): 
   const count = PROJECT_COUNT.exec(`${title}\n${leadText}`);
   const opening = `${title}\n${leadText}`;
   const subject = newsSubject(opening);
-  const scan =
-    subject === 'awards' ? readMentions(body, announcedTotal?.eur ?? null) : { mentions: [], unnamed: [] };
+  const scan = readMentions(body, announcedTotal?.eur ?? null);
+  // News of a call or of applications states no award: each figure it gives is one of its totals.
+  const applicationFigures: ReleaseTotal[] = scan.mentions.flatMap((m) =>
+    m.amountEur === null
+      ? []
+      : [
+          {
+            kind: newsTotalKind(opening),
+            eur: m.amountEur,
+            approximate: m.approximate,
+            raw: showAmount(m.amountEur),
+            text: m.text,
+          },
+        ],
+  );
   return {
     title,
     date: date.iso,
@@ -144,21 +165,17 @@ export function parsePressRelease(html: string, sourceId: string, url: string): 
     announcedTotal,
     projectCount: count ? Number(count[1]) : null,
     subject,
-    mentions: scan.mentions,
-    unnamed: scan.unnamed,
+    mentions: subject === 'awards' ? scan.mentions : [],
+    unnamed: subject === 'awards' ? scan.unnamed : [],
+    totals:
+      subject === 'awards'
+        ? scan.totals
+        : [
+            ...scan.totals.map((t) => (t.kind === 'announced' ? { ...t, kind: newsTotalKind(opening) } : t)),
+            ...applicationFigures,
+          ],
   };
 }
-
-const PROJECT_WORD_BY_LANG: Readonly<Record<PressLang, string>> = {
-  fi: 'hanke',
-  sv: 'projekt',
-  en: 'project',
-};
-const OPERATING_WORD_BY_LANG: Readonly<Record<PressLang, string>> = {
-  fi: 'toimintatuki',
-  sv: 'operativt stöd',
-  en: 'operating support',
-};
 
 const wholeEuros = (n: number): string => groupThousands(String(Math.trunc(n)), ' ');
 /** 1 153 584 or 2 200 120,80: whole euros, with the cents when the release gives them. */
@@ -174,18 +191,6 @@ function acronymOf(name: string): string | null {
   return /^\S+$/.test(name) && (name.match(/\p{Lu}/gu) ?? []).length >= 2 ? name : null;
 }
 
-/** The name an announced record carries: the name the release gives, else who and how much. */
-function announcedName(mention: ReadMention, lang: PressLang): string {
-  const named = mention.name ?? mention.names[0];
-  if (named) return named;
-  const what = mention.operatingSupport ? OPERATING_WORD_BY_LANG[lang] : PROJECT_WORD_BY_LANG[lang];
-  const amount =
-    mention.amountEur === null
-      ? ''
-      : ` (${mention.approximate ? 'n. ' : ''}${showAmount(mention.amountEur)} euro)`;
-  return `${mention.beneficiary?.name ?? '?'}: ${what}${amount}`;
-}
-
 /** The "announced" draft a mention becomes when no listed project matches it. */
 function announcedDraft(
   mention: ReadMention,
@@ -194,7 +199,7 @@ function announcedDraft(
   programme: string,
   source: { id: string; url: string },
 ): ProjectDraft {
-  const name = announcedName(mention, release.lang);
+  const name = mention.name!;
   return buildDraft(
     {
       id: draftId,
@@ -230,9 +235,27 @@ function announcedDraft(
   );
 }
 
+/** "noin 5 miljoonaa euroa (sum), …": the totals as the run report lists them. */
+const showTotals = (totals: readonly ReleaseTotal[]): string =>
+  totals.map((t) => `"${t.raw}" (${TOTAL_KIND_WORDS[t.kind]})`).join(', ');
+
+const TOTAL_KIND_WORDS: Readonly<Record<ReleaseTotal['kind'], string>> = {
+  applications: 'applied for',
+  call: 'offered by the call',
+  programme: "the programme's or fund's",
+  sum: 'a sum over several projects',
+  announced: 'the announced total',
+  unattributed: 'names neither project nor organisation',
+};
+
 /** What the run report says about a release beyond its mentions: its subject, counts and totals. */
 function releaseWarnings(id: string, release: ParsedPressRelease): string[] {
   const warnings: string[] = [];
+  // The announced total is reported as such (release.announcedTotal*); the others are listed here.
+  const totals = release.totals.filter((t) => t.kind !== 'announced');
+  if (totals.length > 0) {
+    warnings.push(`${id}: note: totals of the release, not projects (no record made): ${showTotals(totals)}`);
+  }
   if (release.subject === 'applications') {
     warnings.push(
       `${id}: note: this is news of a call or of the applications received ("${release.title}"), not of awards; it announces nothing`,
@@ -287,7 +310,12 @@ export function pressReleaseSource(url: string, id: string = pressReleaseId(url)
       const mentions: PressMention[] = [];
       const ids = new Set<string>();
       for (const mention of release.mentions) {
-        const name = announcedName(mention, release.lang);
+        // Only a name the text delimits makes a record; the linker links or reports the others.
+        const name = mention.name;
+        if (name === null) {
+          mentions.push({ ...mention, draftId: null });
+          continue;
+        }
         let draftId = projectId(programme, `${name} ${mention.beneficiary?.id ?? ''}`);
         if (ids.has(draftId))
           draftId = projectId(programme, `${name} ${mention.beneficiary?.id ?? ''} ${mention.amountEur}`);
@@ -310,6 +338,7 @@ export function pressReleaseSource(url: string, id: string = pressReleaseId(url)
           announcedTotalEur: release.announcedTotal?.eur ?? null,
           announcedTotalRaw: release.announcedTotal?.raw ?? null,
           subject: release.subject,
+          totals: [...release.totals],
         },
         mentions,
         unnamedAwards: [...release.unnamed],

@@ -3,7 +3,7 @@ import type { Text } from 'domhandler';
 import { Parser } from 'parse5';
 import { adapter } from 'parse5-htmlparser2-tree-adapter';
 import { PageLayoutError } from '../errors';
-import { guardPage } from './page-guard';
+import { guardContent, guardPage } from './page-guard';
 import { parseBudgetMs } from './page-limits';
 import type { SourceModule } from './source-module';
 
@@ -100,7 +100,8 @@ function clockedAdapter(check: () => void): { readonly tree: typeof adapter; fin
 }
 
 /**
- * Parses a source page as cheerio does (parse5, scripting on, the same tree), after `guardPage`,
+ * Parses a source page as cheerio does (parse5, scripting on, the same tree), after `guardPage` and
+ * before `guardContent` (a page of chrome only is refused),
  * within its budget (`parseBudgetMs`, growing with the page's size): the parser is fed the page a chunk at a time and the clock is
  * read between chunks, so a page whose parse would run away (parse5's tree building is quadratic
  * on some misnested markup: 5 MB of it take half a minute) is refused with PageLayoutError
@@ -135,5 +136,7 @@ export function loadPage(html: string, sourceId: string, options: LoadPageOption
   }
   parser.tokenizer.write('', true);
   finish();
-  return cheerio.load(parser.document);
+  const $ = cheerio.load(parser.document);
+  guardContent($, sourceId);
+  return $;
 }

@@ -1,4 +1,6 @@
+import type { CheerioAPI } from 'cheerio';
 import { PageLayoutError } from '../errors';
+import { collapseWhitespace } from '../normalise/text';
 import { PAGE_LIMITS, REQUIRED_CLOSING_TAGS } from './page-limits';
 import { scanPage } from './page-scan';
 
@@ -24,6 +26,52 @@ export function guardPage(html: string, sourceId: string): void {
       sourceId,
       `a complete page that closes every ${CLOSING_LIST} it opens`,
       `${open} never closed (the page looks cut off)`,
+    );
+  }
+}
+
+/** Elements that are the site's chrome, not a page's content. */
+const CHROME = 'nav, header, footer, aside, script, style, noscript, template, form, a';
+/**
+ * A notice that the page exists only in another language ("This page is in Finnish", "Sidan finns
+ * bara på finska", "Sivu on saatavilla vain suomeksi"): the site's answer for a page it has not translated.
+ */
+const LANGUAGE_NOTICE = new RegExp(
+  [
+    String.raw`\bthis (?:page|content) is (?:only )?(?:available )?in (?:Finnish|Swedish)\b`,
+    String.raw`\bsidan finns (?:bara |endast )?på (?:finska|svenska)\b`,
+    String.raw`\bsivu on (?:saatavilla )?vain (?:suomeksi|ruotsiksi)\b`,
+  ].join('|'),
+  'iu',
+);
+/** Content shorter than this beside a language notice is the notice and its chrome. */
+const NOTICE_PAGE_CHARS = 400;
+
+/**
+ * Refuses a page that is only the site's chrome: no text in `<main>` (or the body, without one)
+ * beyond navigation, headers, footers and links; or a language notice ("This page is in Finnish")
+ * with little else. Such a page is layout drift, never a page that states "no projects".
+ */
+export function guardContent($: CheerioAPI, sourceId: string): void {
+  const root = $('main').length > 0 ? $('main').first().clone() : $('body').first().clone();
+  root.find(CHROME).remove();
+  // Blocks end words: "<h1>…Interior</h1><p>This page …" is two words, not "InteriorThis".
+  root.find('p, h1, h2, h3, h4, h5, h6, li, div, td, th, br, section, article').after(' ');
+  const text = collapseWhitespace(root.text());
+  const where = $('main').length > 0 ? '<main>' : 'the page body (it has no <main>)';
+  if (text.length === 0) {
+    throw new PageLayoutError(
+      sourceId,
+      `text in ${where} beyond navigation`,
+      'only the site\'s navigation, header, footer and links (a page of chrome only; it was not read as "no projects")',
+    );
+  }
+  const notice = LANGUAGE_NOTICE.exec(text);
+  if (notice && text.length < NOTICE_PAGE_CHARS) {
+    throw new PageLayoutError(
+      sourceId,
+      `the page's content in ${where}`,
+      `a language notice ("${notice[0]}") and ${text.length} characters of text (a page of chrome only; it was not read as "no projects")`,
     );
   }
 }

@@ -1,9 +1,10 @@
 import type { Beneficiary } from '../model/project';
-import type { PressMention, UnnamedAward } from '../model/source-output';
+import type { PressMention, ReleaseTotal, UnnamedAward } from '../model/source-output';
 import { readAmounts, type StatedAmount } from '../normalise/amount-reader';
 import { findBeneficiaries, normaliseBeneficiary } from '../normalise/beneficiary';
 import { collapseWhitespace } from '../normalise/text';
 import { blockText, type PageBlock } from './page-blocks';
+import { COUNTED, totalKind } from './release-totals';
 
 export type ReadMention = Omit<PressMention, 'draftId'>;
 
@@ -16,14 +17,11 @@ const NOT_A_NAME = /^(?:EU|AMIF|ISF|BMVI|EUSA|EU:n|IHH)(?:$|[-\s:])/u;
 const OPERATING_SUPPORT =
   /\boperativ\p{L}*\s+(?:stöd|verksamhet)|\bdriftsstöd|\boperatiivi\p{L}*\s+tu\p{L}*|\boperating support|\btoimintatu\p{L}*/iu;
 /**
- * Words of a sentence that states a total, the fund's allocation or what a call offered, rather than
+ * Words of a sentence without an amount that speaks of totals, the fund's allocation or what a call offered, rather than
  * one award ("yhteensä", "sammanlagt", "Den totala finansieringsandelen … cirka 62,4 miljoner euro").
  */
 const TOTAL =
   /\b(?:yhteensä|kaikkiaan|kokonais\p{L}*|rahoitusosuus|ohjelmakaudella|haettavana|haettavissa|sammanlagt|totalt|totala|finansieringsandel\p{L}*|programperioden|utlystes|in total|altogether)\b/iu;
-/** "… för fyra projekt", "kahteen … hankkeeseen": a sentence that counts projects introduces them. */
-const COUNTED =
-  /\b(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen|kahteen|kolmeen|neljään|viiteen|kuuteen|seitsemään)\s+(?:\p{L}+\s+)?(?:projekt|hank)/iu;
 /** The Finnish word "hanke" in its cases, written after the project's name: "X -hankkeessa", "X-hanketta". */
 const HANKE = String.raw`hank(?:e|keen|keessa|keeseen|ketta|keelle|keella|keesta|keet|keita|keiden)(?![\p{L}])`;
 const NAME_BEFORE_HANKE = new RegExp(String.raw`(\s*[-–]\s*|\s+)${HANKE}`, 'giu');
@@ -69,11 +67,7 @@ export function sentences(line: string): string[] {
  */
 export function mentionNames(text: string, organisations: readonly string[] = []): string[] {
   const orgWords = new Set(organisations.flatMap((o) => o.split(/\s+/)));
-  const names: string[] = [];
-  for (const match of text.matchAll(PROJECT_WORD)) {
-    const after = NAME_AFTER_PROJECT_WORD.exec(text.slice(match.index + match[0].length));
-    if (after) names.push(after[1]!.replace(/[,;:]$/, ''));
-  }
+  const names: string[] = namesAfterProjectWord(text);
   for (const word of text.split(/[\s,;:()–”“"]+/u)) {
     const clean = word.replace(/[.!?]$/, '');
     if ((clean.match(/\p{Lu}/gu) ?? []).length >= 2 && !/:s$|:n$/.test(clean)) names.push(clean);
@@ -81,6 +75,16 @@ export function mentionNames(text: string, organisations: readonly string[] = []
   return [
     ...new Set(names.filter((n) => !NOT_A_NAME.test(n) && !n.split(/\s+/).every((w) => orgWords.has(w)))),
   ];
+}
+
+/** The capitalised words right after "projekt(et)", "hanke", "project": names the text delimits by that word. */
+function namesAfterProjectWord(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(PROJECT_WORD)) {
+    const after = NAME_AFTER_PROJECT_WORD.exec(text.slice(match.index + match[0].length));
+    if (after) names.push(after[1]!.replace(/[,;:]$/, ''));
+  }
+  return names;
 }
 
 /** Where the organisations a text names end: known names, and any name closed by "ry:n", "Oy:s"…. */
@@ -164,15 +168,21 @@ function mentionOf(
   ];
   // A sentence that names several projects gives each mention its own name only.
   const all = [...new Set([...names, ...(moreNames ? mentionNames(text, organisations) : [])])];
+  // A name the text delimits: given, else one after "projekt"/"hanke" that is not an organisation's words.
+  const orgWords = new Set(organisations.flatMap((o) => o.split(/\s+/)));
+  const afterWord = namesAfterProjectWord(text).filter(
+    (n) => !NOT_A_NAME.test(n) && !n.split(/\s+/).every((w) => orgWords.has(w)),
+  );
   return {
     text,
-    name: names[0] ?? null,
+    name: names[0] ?? (moreNames ? (afterWord[0] ?? null) : null),
     names: all,
     beneficiary,
     amountEur: amount?.eur ?? null,
     approximate: amount?.approximate ?? false,
     precisionEur: amount?.precisionEur ?? null,
     operatingSupport: OPERATING_SUPPORT.test(text),
+    truncated: false,
   };
 }
 
@@ -201,6 +211,8 @@ export interface MentionScan {
   readonly mentions: ReadMention[];
   /** Sentences that state an award to organisations without naming the project or an amount. */
   readonly unnamed: UnnamedAward[];
+  /** Figures that are totals, not awards (see totalKind). */
+  readonly totals: ReleaseTotal[];
 }
 
 /** Every organisation a sentence names: the known ones, else the one closed by "ry:n", "Oy:s"…. */
@@ -217,94 +229,185 @@ function namesAProjectOfItsOrganisation(sentence: string): boolean {
   return organisationEnds(sentence).some((end) => PROJECT_AFTER_ORGANISATION.test(sentence.slice(end)));
 }
 
+/** The end of a sentence as written: a copy cut short ends without one. */
+const ENDED = /[.!?…:;)"”]\s*$/u;
+
+/**
+ * A cut sentence that may name a project: six words or more, two capitalised among its first five
+ * ("Työväen Sivistysliiton Arvosta …"), and no digits or address (a contact line is not a mention).
+ */
+const looksLikeACutMention = (sentence: string): boolean =>
+  sentence.split(/\s+/).length >= 6 &&
+  (
+    sentence
+      .split(/\s+/)
+      .slice(0, 5)
+      .join(' ')
+      .match(/(?:^|\s)\p{Lu}/gu) ?? []
+  ).length >= 2 &&
+  !/[\d@]/u.test(sentence);
+
+/** What readMentions has read so far, and the state it carries from one sentence to the next. */
+interface Reading extends MentionScan {
+  /** The organisation a sentence of its own introduces (until the next heading). */
+  introduced: Beneficiary | null;
+  heading: string | null;
+  /** The unnamed award of the sentence just before, which the next one may turn out to introduce. */
+  previous: UnnamedAward | null;
+  /** The unnamed award the sentences since only explain (its context grows with them). */
+  explaining: UnnamedAward | null;
+}
+
+const introduces = (award: UnnamedAward | null, organisation: Beneficiary | null): award is UnnamedAward =>
+  award !== null && organisation !== null && award.beneficiaries.some((b) => b.id === organisation.id);
+
+/** A sentence without an amount: named projects, an unnamed award, words on the award before, or nothing. */
+function readPlainSentence(
+  r: Reading,
+  sentence: string,
+  context: Beneficiary | null,
+  cut: boolean,
+): Beneficiary | null {
+  const own = orgOf(sentence);
+  const before = r.previous;
+  const explained = r.explaining;
+  r.previous = null;
+  r.explaining = null;
+  const names = delimitedNames(sentence);
+  if (names.length > 0 && (own || AWARD_WORD.test(sentence))) {
+    if (introduces(before, own)) r.unnamed.splice(r.unnamed.indexOf(before), 1);
+    for (const name of names) r.mentions.push(mentionOf(sentence, null, [name], own ?? context, false));
+  } else if (
+    own &&
+    names.length === 0 &&
+    (AWARD_WORD.test(sentence) || namesAProjectOfItsOrganisation(sentence)) &&
+    !TOTAL.test(sentence) &&
+    !COUNTED.test(sentence)
+  ) {
+    let text = sentence;
+    if (introduces(before, own)) {
+      r.unnamed.splice(r.unnamed.indexOf(before), 1);
+      text = `${before.text} ${sentence}`;
+    }
+    r.previous = {
+      text,
+      beneficiaries: organisationsOf(sentence),
+      context: '',
+      mentionsBefore: r.mentions.length,
+    };
+    r.explaining = r.previous;
+    r.unnamed.push(r.previous);
+  } else if (cut && names.length === 0 && looksLikeACutMention(sentence)) {
+    // The copy ends inside this sentence, before any bracket or amount: the linker reads the
+    // organisation it opens with and the name after it.
+    r.mentions.push({ ...mentionOf(sentence, null, [], own, false), names: [sentence], truncated: true });
+  } else if (explained && names.length === 0 && !AWARD_WORD.test(sentence)) {
+    // A sentence that only says more of the award before it ("Migrin paluuneuvonnan tarkoituksena on …").
+    explained.context = explained.context ? `${explained.context} ${sentence}` : sentence;
+    r.explaining = explained;
+  }
+  if (own && names.length === 0) r.introduced = own;
+  return own;
+}
+
+/** A sentence with amounts: one mention per award amount, running to it; the totals set aside. */
+function readAmountSentence(
+  r: Reading,
+  sentence: string,
+  context: Beneficiary | null,
+  totalEur: number | null,
+): Beneficiary | null {
+  const own = orgOf(sentence);
+  const before = r.previous;
+  r.previous = null;
+  r.explaining = null;
+  const amounts: StatedAmount[] = [];
+  for (const amount of readAmounts(sentence)) {
+    const kind = totalKind(sentence, amount, totalEur);
+    if (kind) r.totals.push(totalOf(kind, amount, sentence));
+    else amounts.push(amount);
+  }
+  let from = 0;
+  for (const [i, amount] of amounts.entries()) {
+    const to = i === amounts.length - 1 ? sentence.length : amount.end;
+    const text = collapseWhitespace(sentence.slice(from, to));
+    from = to;
+    let names = delimitedNames(text);
+    if (names.length === 0 && amount.form === 'label' && r.heading) names = [r.heading];
+    const mention = mentionOf(text, amount, names, orgOf(text) ?? context);
+    if (names.length === 0 && mention.beneficiary === null && amount.form === 'prose') {
+      // No name and no organisation, here or before: a figure of the release, not anyone's award.
+      r.totals.push(totalOf('unattributed', amount, sentence));
+      continue;
+    }
+    if (i === 0 && introduces(before, mention.beneficiary)) r.unnamed.splice(r.unnamed.indexOf(before), 1);
+    r.mentions.push(mention);
+  }
+  return own;
+}
+
+const totalOf = (kind: ReleaseTotal['kind'], amount: StatedAmount, sentence: string): ReleaseTotal => ({
+  kind,
+  eur: amount.eur,
+  approximate: amount.approximate,
+  raw: amount.raw,
+  text: collapseWhitespace(sentence),
+});
+
 /**
  * Every award the body of a release states, in order. A sentence with amounts gives one mention per
  * amount, running to it (the last to the sentence end); a sentence without amounts gives one mention
  * per project name it delimits when it also names an organisation or an award; a bullet "Name –
- * Organisation" gives one. Amounts of totals ("yhteensä", "sammanlagt", the lead's figure) are not
- * mentions. The organisation is the one named in the mention, else the one the sentences before it
- * named (until the next heading); a label amount ("Myönnetty EU-avustus: …") without a name takes the
- * heading above it as the project's name.
+ * Organisation" gives one. Figures that are totals (see totalKind: applied for, offered by a call, a
+ * programme's, a sum over projects, the lead's total repeated) and prose figures naming neither a
+ * project nor an organisation are kept as totals, not mentions. The organisation is the one named in
+ * the mention, else the one the sentences before it named (until the next heading); a label amount
+ * ("Myönnetty EU-avustus: …") without a name takes the heading above it as the project's name.
  *
  * A sentence that states an award to an organisation, or speaks of the organisation's project, without
- * a name or an amount is an unnamed award. When the next sentence of the paragraph is about the same
- * organisation's project ("… myönnettiin Migrille avustusta myös vastaanotto-olosuhteiden
- * kehittämiseen. Migrin VOK-valmius hankkeessa …"), the first only introduces it and is not a second award.
+ * a name or an amount is an unnamed award; the sentences after it that only explain it are its
+ * context. When the next sentence of the paragraph is about the same organisation's project ("…
+ * myönnettiin Migrille avustusta myös vastaanotto-olosuhteiden kehittämiseen. Migrin VOK-valmius
+ * hankkeessa …"), the first only introduces it and is not a second award. A last sentence the copy
+ * cuts short before any amount is a `truncated` mention.
  */
 export function readMentions(body: readonly PageBlock[], totalEur: number | null): MentionScan {
-  const mentions: ReadMention[] = [];
-  const unnamed: UnnamedAward[] = [];
-  // The organisation a sentence of its own introduces ("… beviljades finansiering för tre projekt.")
-  // holds until the next heading; one named in a mention holds for the rest of its paragraph.
-  let introduced: Beneficiary | null = null;
-  let heading: string | null = null;
-  for (const block of body) {
+  const r: Reading = {
+    mentions: [],
+    unnamed: [],
+    totals: [],
+    introduced: null,
+    heading: null,
+    previous: null,
+    explaining: null,
+  };
+  const lastText = body.findLastIndex((b) => b.kind === 'text');
+  for (const [index, block] of body.entries()) {
     if (block.kind === 'heading') {
-      heading = blockText(block);
-      introduced = orgOf(heading) ?? introduced;
+      r.heading = blockText(block);
+      r.introduced = orgOf(r.heading) ?? r.introduced;
       continue;
     }
-    let context = introduced;
+    // An organisation named in a mention holds for the rest of its paragraph.
+    let context = r.introduced;
+    r.previous = null;
+    r.explaining = null;
     if (block.listItem) {
       const bullet = bulletMention(blockText(block));
       if (bullet) {
-        mentions.push(bullet);
+        r.mentions.push(bullet);
         continue;
       }
     }
-    // The unnamed award of the sentence just before, which the next one may turn out to introduce.
-    let previous: UnnamedAward | null = null;
-    const introduces = (award: UnnamedAward | null, organisation: Beneficiary | null) =>
-      award !== null && organisation !== null && award.beneficiaries.some((b) => b.id === organisation.id);
-    for (const line of block.lines) {
-      for (const sentence of sentences(line)) {
-        // A figure in brackets or after a label is always one award's; one in prose may be a total.
-        const amounts = readAmounts(sentence).filter(
-          (a) =>
-            a.form !== 'prose' ||
-            !(TOTAL.test(sentence) || (totalEur !== null && a.eur === totalEur && a.approximate)),
-        );
-        const own = orgOf(sentence);
-        const before = previous;
-        previous = null;
-        if (amounts.length === 0) {
-          const names = delimitedNames(sentence);
-          if (names.length > 0 && (own || AWARD_WORD.test(sentence))) {
-            if (introduces(before, own)) unnamed.splice(unnamed.indexOf(before!), 1);
-            for (const name of names) mentions.push(mentionOf(sentence, null, [name], own ?? context, false));
-          } else if (
-            own &&
-            names.length === 0 &&
-            (AWARD_WORD.test(sentence) || namesAProjectOfItsOrganisation(sentence)) &&
-            !TOTAL.test(sentence) &&
-            !COUNTED.test(sentence)
-          ) {
-            let text = sentence;
-            if (introduces(before, own)) {
-              unnamed.splice(unnamed.indexOf(before!), 1);
-              text = `${before!.text} ${sentence}`;
-            }
-            previous = { text, beneficiaries: organisationsOf(sentence) };
-            unnamed.push(previous);
-          }
-          if (own && names.length === 0) introduced = own;
-          if (own) context = own;
-          continue;
-        }
-        let from = 0;
-        for (const [i, amount] of amounts.entries()) {
-          const to = i === amounts.length - 1 ? sentence.length : amount.end;
-          const text = collapseWhitespace(sentence.slice(from, to));
-          from = to;
-          let names = delimitedNames(text);
-          if (names.length === 0 && amount.form === 'label' && heading) names = [heading];
-          const mention = mentionOf(text, amount, names, orgOf(text) ?? context);
-          if (i === 0 && introduces(before, mention.beneficiary)) unnamed.splice(unnamed.indexOf(before!), 1);
-          mentions.push(mention);
-        }
-        if (own) context = own;
-      }
+    const all = block.lines.flatMap((line) => sentences(line));
+    for (const [i, sentence] of all.entries()) {
+      const cut = index === lastText && i === all.length - 1 && !ENDED.test(sentence);
+      const own =
+        readAmounts(sentence).length === 0
+          ? readPlainSentence(r, sentence, context, cut)
+          : readAmountSentence(r, sentence, context, totalEur);
+      if (own) context = own;
     }
   }
-  return { mentions, unnamed };
+  return { mentions: r.mentions, unnamed: r.unnamed, totals: r.totals };
 }

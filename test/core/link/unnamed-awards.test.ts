@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { linkOutputs } from '../../../functions/core/link';
 import { periodFits } from '../../../functions/core/link/unnamed-award-candidates';
-import type { PressOutput, UnnamedAward } from '../../../functions/core/model/source-output';
+import {
+  type PressOutput,
+  pressOutputSchema,
+  type UnnamedAward,
+} from '../../../functions/core/model/source-output';
 import { eusaAmif2021 } from '../../../functions/core/sources/eusa-amif-2021';
 
 // How an award that names neither project nor amount is linked, against the bundled 2021–2027 table.
@@ -14,8 +18,8 @@ const table = eusaAmif2021.extract(
 );
 const URL_ = 'https://example.org/release';
 
-function release(date: string, unnamedAwards: UnnamedAward[]): PressOutput {
-  return {
+function release(date: string, unnamedAwards: Pick<UnnamedAward, 'text' | 'beneficiaries'>[]): PressOutput {
+  return pressOutputSchema.parse({
     kind: 'press-release',
     sourceId: 'intermin-press-test',
     url: URL_,
@@ -33,7 +37,7 @@ function release(date: string, unnamedAwards: UnnamedAward[]): PressOutput {
     },
     mentions: [],
     unnamedAwards,
-  };
+  });
 }
 
 const puijola = { id: 'kuopion-setlementti-puijola-ry', name: 'Kuopion Setlementti Puijola ry' };

@@ -116,6 +116,8 @@ describe('intermin.fi 14.12.2022 (fi): "AMIF-rahastosta lähes 6 miljoonaa euroa
       'Joustava turvapaikkamenettely',
       'VOK-valmius',
       'IPA - itsepalveluautomaatti asiointiin ja tunnistautumiseen',
+      // "Migri sai operatiivista tukea myös paluuneuvonnan ylläpitämiseen.", by its subject (below).
+      'Vapaaehtoisen paluun ja uudelleenkotoutumisen tuki',
     ]);
     const linked = expectNoDuplicates(output);
     const joustava = linked.drafts.find((d) => d.name === 'Joustava turvapaikkamenettely')!;
@@ -125,28 +127,30 @@ describe('intermin.fi 14.12.2022 (fi): "AMIF-rahastosta lähes 6 miljoonaa euroa
     ]);
   });
 
-  it('keeps the two award sentences that name neither project nor amount: one introduces VOK-valmius, the other fits 12 Migri projects', () => {
+  it('keeps the two award sentences that name neither project nor amount: one introduces VOK-valmius, the other is linked by its subject', () => {
     // "AMIF-rahastosta myönnettiin Migrille … vastaanotto-olosuhteiden kehittämiseen." is followed by
     // "Migrin VOK-valmius hankkeessa …": it introduces that mention and is not an award of its own.
     expect(output.unnamedAwards).toEqual([
       {
         text: 'Migri sai operatiivista tukea myös paluuneuvonnan ylläpitämiseen.',
         beneficiaries: [{ id: 'maahanmuuttovirasto', name: 'Migri' }],
+        // The next sentence only explains it: the subject linker reads it too.
+        context: expect.stringMatching(/^Migrin paluuneuvonnan tarkoituksena on .* Frontex\)\.$/u),
+        mentionsBefore: 1,
       },
     ]);
     expect(output.warnings.filter((w) => w.includes('states an award'))).toEqual([]);
-    // Every Migri project of the table runs past 14.12.2022 and started after 14.12.2021: none is chosen.
-    expect(unnamedOutcome(output)).toEqual({
-      notes: [
-        unnamedNote(
-          output.sourceId,
-          'Migri sai operatiivista tukea myös paluuneuvonnan ylläpitämiseen.',
-          'Migri',
-          MIGRI_PROJECTS,
-        ),
+    // All 12 Migri projects fit the date; "paluuneuvonnan", "uudelleenkotoutumista", "Frontex" … decide.
+    const { notes, linked } = unnamedOutcome(output);
+    expect(notes).toEqual([]);
+    expect(linked.map((l) => [l.matchedBy, l.note])).toEqual([
+      [
+        'subject 24.5',
+        'what the sentence is about fits it best among 12 fitting projects of the organisation, by 14.77 over "Paluuyhteistyö Irakissa ja Somaliassa (SOIRE)"',
       ],
-      linked: [],
-    });
+    ]);
+    const linkedTo = linkOutputs([table, so1, output]).drafts.find((d) => d.id === linked[0]!.projectId)!;
+    expect(linkedTo.name).toBe('Vapaaehtoisen paluun ja uudelleenkotoutumisen tuki');
   });
 });
 
@@ -156,11 +160,15 @@ describe('intermin.fi 14.12.2022 (sv): "Nästan 6 miljoner euro beviljas ur AMIF
   it('reads "Utgivningsdatum 14.12.2022 11.35" and "cirka 2,2 miljoner euro i driftsstöd" (the copy ends before the projects)', () => {
     expect(output.release).toMatchObject({ date: '2022-12-14', lang: 'sv', programme: 'AMIF 2021-2027' });
     expect(mentionsOf(output)).toEqual([[null, 2_200_000, true, 'maahanmuuttovirasto', true]]);
-    expect(linksOf(output)).toEqual(['Joustava turvapaikkamenettely']);
+    expect(linksOf(output)).toEqual([
+      'Joustava turvapaikkamenettely',
+      'Vapaaehtoisen paluun ja uudelleenkotoutumisen tuki',
+      'VOK-valmius',
+    ]);
     expectNoDuplicates(output);
   });
 
-  it('reads the Swedish award sentences without name or amount as the Finnish ones, "Migrationsverkets projekt om …" included', () => {
+  it('reads the Swedish award sentences without name or amount as the Finnish ones and links each by its subject', () => {
     // "Migrationsverket beviljades stöd … mottagningsförhållandena." introduces the next sentence, which
     // speaks of Migri's project without naming it (the Finnish text names it: VOK-valmius).
     const introduced =
@@ -170,21 +178,30 @@ describe('intermin.fi 14.12.2022 (sv): "Nästan 6 miljoner euro beviljas ur AMIF
       {
         text: 'Migrationsverket fick driftsstöd också för att upprätthålla rådgivning om återvändande.',
         beneficiaries: migri,
-      },
-      { text: introduced, beneficiaries: migri },
-    ]);
-    expect(unnamedOutcome(output)).toEqual({
-      notes: [
-        unnamedNote(
-          output.sourceId,
-          'Migrationsverket fick driftsstöd också för att upprätthålla rådgivning om återvändande.',
-          'Migrationsverket',
-          MIGRI_PROJECTS,
+        context: expect.stringMatching(
+          /^Syftet med Migrationsverkets rådgivning om återvändande .* Frontex\) /u,
         ),
-        unnamedNote(output.sourceId, introduced, 'Migrationsverket', MIGRI_PROJECTS),
+        mentionsBefore: 1,
+      },
+      { text: introduced, beneficiaries: migri, context: '', mentionsBefore: 1 },
+    ]);
+    // The Swedish words meet the Finnish texts only in names: "Frontex" (the return project's summary)
+    // and "Joutseno" (VOK-valmius's), one candidate each, so ln 13 = 2.56 with nothing against it.
+    const { notes, linked } = unnamedOutcome(output);
+    expect(notes).toEqual([]);
+    const drafts = linkOutputs([table, so1, output]).drafts;
+    expect(linked.map((l) => [drafts.find((d) => d.id === l.projectId)!.name, l.matchedBy, l.note])).toEqual([
+      [
+        'Vapaaehtoisen paluun ja uudelleenkotoutumisen tuki',
+        'subject 2.56',
+        'what the sentence is about fits it best among 12 fitting projects of the organisation, by 2.56 over "Joustava turvapaikkamenettely"',
       ],
-      linked: [],
-    });
+      [
+        'VOK-valmius',
+        'subject 2.56',
+        'what the sentence is about fits it best among 12 fitting projects of the organisation, by 2.56 over "Joustava turvapaikkamenettely"',
+      ],
+    ]);
   });
 });
 
@@ -245,7 +262,14 @@ describe('eusa-rahastot2021.fi 21.3.2024: "Tutustu uusiin AMIF-hankkeisiin" (fi)
         'diakonia-ammattikorkeakoulu',
         false,
       ],
+      // The copy ends inside the fourth: no name delimited, no organisation the parser knows, no amount.
+      [null, null, false, null, false],
     ]);
+    expect(fi.mentions.at(-1)).toMatchObject({
+      text: 'Työväen Sivistysliiton Arvosta osaamista – Maahan muuttaneiden naisten työll',
+      truncated: true,
+      draftId: null,
+    });
   });
 
   it('reads the Swedish mentions ("Åbo stads projekt", "yrkeshögskolan Diakonias projekt"); the last names no organisation before the cut', () => {
@@ -287,7 +311,11 @@ describe('eusa-rahastot2021.fi 21.3.2024: "Tutustu uusiin AMIF-hankkeisiin" (fi)
       'VAU! Vauhtia uralle - työllisyyden esteiden poistamista matalan kynnyksen valmennuksella',
       'Maahanmuuttajanaisten työllistymisen esteiden madaltaminen Turun seudulla',
       'Polkuni Satakunnassa - Maahanmuuttajanaisten toimintakyvyn ja työllisyyden edistäminen',
+      // The cut mention: "Työväen Sivistysliiton" is the list's "Työväen Sivistysliitto TSL ry", and
+      // the words after it begin that organisation's listed project's name.
+      'Arvosta osaamista - Maahan muuttaneiden naisten työllistymisen esteiden poistaminen',
     ]);
+    expect(linkOutputs([table, so1, fi]).links.at(-1)!.matchedBy).toBe('name+beneficiary');
     expect(linksOf(sv)).toEqual([
       'VAU! Vauhtia uralle - työllisyyden esteiden poistamista matalan kynnyksen valmennuksella',
       'Maahanmuuttajanaisten työllistymisen esteiden madaltaminen Turun seudulla',
@@ -383,6 +411,9 @@ describe('eusa-rahastot.fi 2014–2020 award news', () => {
       ['PLANE', null, false, 'maahanmuuttovirasto', false],
       ['LYRIA', null, false, 'maahanmuuttovirasto', false],
       ['SEER', null, false, 'maahanmuuttovirasto', false],
+      // "Lisäksi EU-tukea myönnetään International House Helsingin (IHH) hankkeeseen, jossa … viranomaispal":
+      // cut short, no name delimited: reported, never a record.
+      [null, null, false, null, false],
     ]);
     expect(linksOf(output)).toEqual(['announced: PLANE', 'announced: LYRIA', 'announced: SEER']);
   });
@@ -397,6 +428,8 @@ describe('eusa-rahastot.fi 2014–2020 award news', () => {
         beneficiaries: [
           { id: 'terveyden-ja-hyvinvoinnin-laitos-thl', name: 'Terveyden ja hyvinvoinnin laitos' },
         ],
+        context: '',
+        mentionsBefore: 0,
       },
     ]);
     // THL has no 2014–2020 project on the bundled lists; LAB has "Arjen apu-hanke" (objective 2), but it
@@ -415,6 +448,7 @@ describe('eusa-rahastot.fi 2014–2020 award news', () => {
     expect(output.mentions).toEqual([]);
     expect(output.drafts).toEqual([]);
     expect(output.warnings).toEqual([
+      `${output.sourceId}: note: totals of the release, not projects (no record made): "noin 9,5 miljoonaa euroa" (applied for), "noin 4,2 miljoonaa euroa" (offered by the call), "noin 6,3 miljoonaa euroa" (applied for), "noin 270 000 euroa" (applied for), "780 000 euroa" (applied for)`,
       expect.stringContaining('note: this is news of a call or of the applications received'),
     ]);
     expect(linkOutputs([table, so1, output]).drafts).toHaveLength(table.drafts.length + so1.drafts.length);
@@ -439,8 +473,14 @@ describe('migri.fi 1.8.2023: "Maahanmuuttovirastolle myönnetty EU-tukea henkil�
     const lead =
       'Euroopan unionin Turvapaikka-, maahanmuutto- ja kotoutumisrahasto (AMIF) on myöntänyt Maahanmuuttovirastolle operatiivista tukea henkilöstökuluihin.';
     expect(output.unnamedAwards).toEqual([
-      { text: lead, beneficiaries: [{ id: 'maahanmuuttovirasto', name: 'Maahanmuuttovirasto' }] },
+      {
+        text: lead,
+        beneficiaries: [{ id: 'maahanmuuttovirasto', name: 'Maahanmuuttovirasto' }],
+        context: expect.stringMatching(/^Tuen avulla Maahanmuuttovirasto vahvistaa /u),
+        mentionsBefore: 0,
+      },
     ]);
+    // Staff costs ("henkilöstökuluihin") are shared by the three operating supports: no subject winner.
     // VOK-valmius ended 31.7.2023, the day before the news: it cannot be the award announced.
     expect(unnamedOutcome(output)).toEqual({
       notes: [
