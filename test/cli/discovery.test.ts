@@ -70,11 +70,11 @@ describe('CLI: discovery with --pages and index.json', () => {
 
       const second = await run(2, after);
       expect(second.code).toBe(0);
-      expect(second.report.counts).toMatchObject({ total: 43, new: 19, removed: 0 });
+      expect(second.report.counts).toMatchObject({ total: 37, new: 13, removed: 0 });
       expect(source(second.report, 'sok')).toMatchObject({ status: 'ok', records: 2 });
       expect(source(second.report, 'intermin-press-2023-04-12-sv')).toMatchObject({
         status: 'ok',
-        records: 19,
+        records: 13,
       });
       const absent = second.report.sources.find(
         (s) => s.status === 'skipped' && s.id.startsWith('intermin-press-sv-'),
@@ -86,18 +86,18 @@ describe('CLI: discovery with --pages and index.json', () => {
       const notice = JSON.parse(
         await readFile(join(dirs.data, 'outbox', 'run-20261202T040000Z.json'), 'utf8'),
       );
-      expect(notice.subject).toBe('19 uutta AMIF-hanketta / 19 new AMIF awards');
+      expect(notice.subject).toBe('13 uutta AMIF-hanketta / 13 new AMIF awards');
       expect(notice.awards[0]).toMatchObject({
         name: 'KOTU',
         status: 'announced',
         announcements: [{ date: '2023-04-12', url: RELEASE, lang: 'sv', amountEur: 212429 }],
       });
-      expect(second.stderr).toContain('notice: 19 uutta AMIF-hanketta / 19 new AMIF awards');
+      expect(second.stderr).toContain('notice: 13 uutta AMIF-hanketta / 13 new AMIF awards');
 
       const third = await run(3, null);
       expect(third.code).toBe(0);
       expect(third.report.status).toBe('unchanged');
-      expect(third.report.counts).toMatchObject({ total: 43, new: 0 });
+      expect(third.report.counts).toMatchObject({ total: 37, new: 0 });
       expect(await outbox()).toEqual([`run-20261202T040000Z.json`]);
 
       // The listing changes shape: refused (exit 3); the release it led to is still read, nothing is removed.
@@ -109,9 +109,9 @@ describe('CLI: discovery with --pages and index.json', () => {
       expect(source(fourth.report, 'sok')?.status).toBe('refused');
       expect(source(fourth.report, 'intermin-press-2023-04-12-sv')).toMatchObject({
         status: 'ok',
-        records: 19,
+        records: 13,
       });
-      expect(fourth.report.counts).toMatchObject({ total: 43, new: 0, removed: 0 });
+      expect(fourth.report.counts).toMatchObject({ total: 37, new: 0, removed: 0 });
 
       // The listing is gone from the directory: skipped, never fetched; the release still read.
       await writeFile(join(dirs.pages, 'index.json'), JSON.stringify({ [RELEASE]: 'release.html' }));
@@ -119,7 +119,7 @@ describe('CLI: discovery with --pages and index.json', () => {
       expect(fifth.code).toBe(0);
       expect(source(fifth.report, 'sok')?.status).toBe('skipped');
       expect(source(fifth.report, 'intermin-press-2023-04-12-sv')?.status).toBe('ok');
-      expect(fifth.report.counts).toMatchObject({ total: 43, removed: 0 });
+      expect(fifth.report.counts).toMatchObject({ total: 37, removed: 0 });
       expect(await outbox()).toEqual([`run-20261202T040000Z.json`]);
     } finally {
       await rm(dirs.dir, { recursive: true, force: true });

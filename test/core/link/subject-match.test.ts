@@ -57,8 +57,8 @@ describe('Subject decisions on the unnamed award sentences of the real releases'
         'maahanmuuttovirasto',
         12,
         'Vapaaehtoisen paluun ja uudelleenkotoutumisen tuki',
-        24.5,
-        14.77,
+        23.17,
+        15.38,
       ],
     ]);
   });
@@ -84,8 +84,8 @@ describe('Subject decisions on the unnamed award sentences of the real releases'
       'maahanmuuttovirasto',
       11,
       null,
-      4.27,
-      0.86,
+      5.59,
+      0.92,
     ]);
     expect(decision![5]).toBeLessThan(SUBJECT_RULES.minMargin);
   });

@@ -135,7 +135,9 @@ describe('intermin.fi 14.12.2022 (fi): "AMIF-rahastosta lähes 6 miljoonaa euroa
         text: 'Migri sai operatiivista tukea myös paluuneuvonnan ylläpitämiseen.',
         beneficiaries: [{ id: 'maahanmuuttovirasto', name: 'Migri' }],
         // The next sentence only explains it: the subject linker reads it too.
-        context: expect.stringMatching(/^Migrin paluuneuvonnan tarkoituksena on .* Frontex\)\.$/u),
+        context: expect.stringMatching(
+          /^Paluuneuvonnassa Migri ohjaa vastaanottokeskuksia, .* Frontex\); .*\.$/u,
+        ),
         mentionsBefore: 1,
       },
     ]);
@@ -145,8 +147,8 @@ describe('intermin.fi 14.12.2022 (fi): "AMIF-rahastosta lähes 6 miljoonaa euroa
     expect(notes).toEqual([]);
     expect(linked.map((l) => [l.matchedBy, l.note])).toEqual([
       [
-        'subject 24.5',
-        'what the sentence is about fits it best among 12 fitting projects of the organisation, by 14.77 over "Paluuyhteistyö Irakissa ja Somaliassa (SOIRE)"',
+        'subject 23.17',
+        'what the sentence is about fits it best among 12 fitting projects of the organisation, by 15.38 over "Paluuyhteistyö Irakissa ja Somaliassa (SOIRE)"',
       ],
     ]);
     const linkedTo = linkOutputs([table, so1, output]).drafts.find((d) => d.id === linked[0]!.projectId)!;
@@ -179,7 +181,7 @@ describe('intermin.fi 14.12.2022 (sv): "Nästan 6 miljoner euro beviljas ur AMIF
         text: 'Migrationsverket fick driftsstöd också för att upprätthålla rådgivning om återvändande.',
         beneficiaries: migri,
         context: expect.stringMatching(
-          /^Syftet med Migrationsverkets rådgivning om återvändande .* Frontex\) /u,
+          /^I den rådgivningen styr Migrationsverket förläggningarna .* Frontex\); /u,
         ),
         mentionsBefore: 1,
       },
@@ -476,7 +478,7 @@ describe('migri.fi 1.8.2023: "Maahanmuuttovirastolle myönnetty EU-tukea henkil�
       {
         text: lead,
         beneficiaries: [{ id: 'maahanmuuttovirasto', name: 'Maahanmuuttovirasto' }],
-        context: expect.stringMatching(/^Tuen avulla Maahanmuuttovirasto vahvistaa /u),
+        context: expect.stringMatching(/^Tuki auttaa Maahanmuuttovirastoa kehittämään /u),
         mentionsBefore: 0,
       },
     ]);
