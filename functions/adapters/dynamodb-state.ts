@@ -5,7 +5,7 @@ import { StateLimitError } from '../core/errors';
 import { type CurrentSummary, summariseRecords } from '../core/model/current-summary';
 import { type ProjectVersion, projectVersionSchema } from '../core/model/history';
 import { type ProjectRecord, projectRecordSchema } from '../core/model/project';
-import type { AwardNotice, Logger, StateCommit, StateStore } from '../core/ports';
+import type { AwardNotice, LastRun, Logger, StateCommit, StateStore } from '../core/ports';
 import { type SnapshotEntry, snapshotEntrySchema } from '../core/render/snapshots';
 import { writeItems } from './dynamodb/batch-writer';
 import { deriveSummary, recountSummary } from './dynamodb/current-summary';
@@ -33,6 +33,7 @@ import {
   describeKey,
   type Item,
   itemKey,
+  keyNames,
   PK,
   STATE_TABLE_SCHEMA,
   VERSION_PREFIX,
@@ -224,6 +225,23 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
       );
   }
 
+  async function loadLastRun(): Promise<LastRun | null> {
+    // Run items sort by `<startedAt>#<runId>`: the last one in the partition is the latest run.
+    const items = await table.query(
+      {
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': keyNames['#pk'] },
+        ExpressionAttributeValues: { ':pk': PK.run },
+        ConsistentRead: true,
+        ScanIndexForward: false,
+        Limit: 1,
+      },
+      (found) => found.length > 0,
+    );
+    const item = items[0];
+    return item ? table.parse(lastRunSchema, { runId: item.runId, startedAt: item.startedAt }, item) : null;
+  }
+
   async function loadPendingNotices(): Promise<AwardNotice[]> {
     const items = await table.queryPartition(PK.pendingNotice);
     return items.map((item) => {
@@ -342,12 +360,15 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
       return (await head.read())?.publication ?? null;
     },
     loadSnapshots,
+    loadLastRun,
     loadPendingNotices,
     commit,
     markPublished,
     markNoticeSent,
   };
 }
+
+const lastRunSchema = z.object({ runId: z.string(), startedAt: z.string() });
 
 const noticeSchema = z.object({
   runId: z.string(),

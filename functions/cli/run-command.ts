@@ -7,7 +7,7 @@ import { createHttpFetcher } from '../adapters/http-fetch';
 import { createOutboxNotifier } from '../adapters/outbox-notify';
 import { createSnapshotFetcher } from '../adapters/snapshot-fetch';
 import { DEFAULTS } from '../core/defaults';
-import { ConfigError, LeaseHeldError, LeaseLostError } from '../core/errors';
+import { ConfigError, LeaseHeldError, LeaseLostError, RunTimeError } from '../core/errors';
 import { feedConfigSchema } from '../core/feed-config';
 import type { RunReport } from '../core/model/run-report';
 import { exitCodeOf, runPipeline } from '../core/pipeline';
@@ -222,6 +222,10 @@ async function runWithStore(
     if (error instanceof LeaseHeldError || error instanceof LeaseLostError) {
       stderr(`error: ${error.message}`);
       return { exitCode: 1, report: null };
+    }
+    if (error instanceof RunTimeError) {
+      stderr(`error: ${error.message}`);
+      return { exitCode: 2, report: null };
     }
     throw error;
   } finally {

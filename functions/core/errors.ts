@@ -69,3 +69,22 @@ export class PublishError extends Error {
     super(`could not write ${key}`, options);
   }
 }
+
+/**
+ * The run's time is not after the state's last run (a `--now` in the past, or a clock set back):
+ * refused before anything is read or written, so no record changes before it first appeared and
+ * no two runs share an id, a snapshot or a notice. Fix the time and run again.
+ */
+export class RunTimeError extends Error {
+  override readonly name = 'RunTimeError';
+  constructor(
+    readonly startedAt: string,
+    readonly lastRunId: string,
+    readonly lastStartedAt: string,
+  ) {
+    super(
+      `this run's time ${startedAt} is not after the last run's (${lastRunId} at ${lastStartedAt}); ` +
+        `a run's time must move forward (with --now, give a time after ${lastStartedAt}); nothing was changed`,
+    );
+  }
+}

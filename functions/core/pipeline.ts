@@ -3,6 +3,7 @@ import { buildAwardNotice, isNotifiable } from './award-notice';
 import { canonicalJson } from './canonical-json';
 import { DEFAULTS } from './defaults';
 import { type DiffResult, diffProjects } from './diff';
+import { RunTimeError } from './errors';
 import type { FeedConfig } from './feed-config';
 import { capLongTexts } from './guards/cap-long-texts';
 import { findMassChanges, massChangeWarning } from './guards/mass-change';
@@ -135,6 +136,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
   const ids: RunIds = { runId, startedAt, holder: options.leaseHolder ?? `${runId}/${randomUUID()}` };
   await options.state.acquireLease(ids.holder, options.leaseSeconds ?? DEFAULTS.leaseSeconds);
   try {
+    await refuseTimeGoingBack(options.state, startedAt);
     return await harvest(options, ids);
   } catch (error) {
     options.logger.error('run failed', {
@@ -144,6 +146,18 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
     throw error;
   } finally {
     await options.state.releaseLease(ids.holder);
+  }
+}
+
+/**
+ * Run ids, snapshot ids and outbox names are the run's time to the second, so a run at or before
+ * the last run's time would share them (a snapshot index naming bytes its files do not hold) or
+ * date a change before the record first appeared. Such a run is refused: see docs/operations.md.
+ */
+async function refuseTimeGoingBack(state: StateStore, startedAt: string): Promise<void> {
+  const last = await state.loadLastRun();
+  if (last !== null && Date.parse(last.startedAt) >= Date.parse(startedAt)) {
+    throw new RunTimeError(startedAt, last.runId, last.startedAt);
   }
 }
 
