@@ -71,6 +71,8 @@ export interface DynamoDbStateStoreOptions {
   readonly pageSize?: number;
   /** The wall clock the lease is counted on; never the run's `--now`. */
   readonly clock?: () => Date;
+  /** Whether a lease's holder is known to be dead, so its lease is taken over before it expires. */
+  readonly holderIsGone?: (holder: string) => boolean;
   readonly logger?: Logger;
 }
 
@@ -105,7 +107,7 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
     return tableReady;
   };
   const table = createTableClient(doc, tableName, ready, options.pageSize);
-  const head = createHeadStore(table, clock);
+  const head = createHeadStore(table, clock, options.holderIsGone);
   const sources = createSourceStateReader(table);
   // The summary counted from the records when the head had none, and at which head revision: the
   // commit of the same run derives the next one from it instead of counting them again.

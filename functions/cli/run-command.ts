@@ -14,10 +14,11 @@ import { exitCodeOf, runPipeline } from '../core/pipeline';
 import type { Logger } from '../core/ports';
 import { configuredSources, sourceHosts } from '../core/sources/built-in-sources';
 import type { SourceModule } from '../core/sources/source-module';
-import { DataDirBusyError, lockDataDir } from './data-dir-lock';
+import { DataDirBusyError, type DataDirLock, lockDataDir } from './data-dir-lock';
 import type { DynaliteThread } from './dynalite-thread';
 import { startEmbeddedDynalite } from './embedded-dynalite';
 import { LOCAL_STATE_TABLE, localOutboxPath, localStorePath } from './local-state';
+import { isRunning, parseIdentity } from './process-identity';
 import { type RunProgress, showsProgress, terminalRunProgress } from './run-progress';
 import { UsageError } from './usage-error';
 
@@ -148,9 +149,9 @@ export async function runCommand(
   const outDir = resolve(options.out);
   // One run per --data directory: a second one stops here with one sentence, before dynalite
   // opens the store (dynalite turns a store another process holds into an uncaught exception).
-  let unlock: () => Promise<void>;
+  let lock: DataDirLock;
   try {
-    unlock = await lockDataDir(dataDir);
+    lock = await lockDataDir(dataDir);
   } catch (error) {
     if (error instanceof DataDirBusyError) {
       stderr(`error: ${error.message}`);
@@ -159,16 +160,22 @@ export async function runCommand(
     throw error;
   }
   try {
-    return await runWithStore(options, dataDir, outDir, logger, stdout, stderr, thread);
+    return await runWithStore(
+      options,
+      { dataDir, outDir, holder: lock.holder },
+      logger,
+      stdout,
+      stderr,
+      thread,
+    );
   } finally {
-    await unlock();
+    await lock.release();
   }
 }
 
 async function runWithStore(
   options: RunOptions,
-  dataDir: string,
-  outDir: string,
+  { dataDir, outDir, holder }: { dataDir: string; outDir: string; holder: string },
   logger: Logger,
   stdout: (s: string) => void,
   stderr: (s: string) => void,
@@ -189,7 +196,16 @@ async function runWithStore(
     : null;
   progress?.watch(db.client);
   try {
-    const state = createDynamoDbStateStore({ client: db.client, tableName: LOCAL_STATE_TABLE, logger });
+    const state = createDynamoDbStateStore({
+      client: db.client,
+      tableName: LOCAL_STATE_TABLE,
+      logger,
+      // This run holds run.lock, so no other local run is live; a lease whose process died is free.
+      holderIsGone: (h) => {
+        const id = parseIdentity(h);
+        return id !== null && !isRunning(id);
+      },
+    });
     await state.ensureTable();
     const fetcher = options.live
       ? createHttpFetcher({ allowedHosts: sourceHosts(options.sources), timeoutMs: 20_000, maxRetries: 1 })
@@ -212,6 +228,7 @@ async function runWithStore(
         collapseThreshold: options.collapseThreshold,
       }),
       acceptMassChange: options.acceptMassChange,
+      processIdentity: holder,
     });
     await store.flush();
     progress?.stop();

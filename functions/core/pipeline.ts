@@ -65,6 +65,8 @@ export interface PipelineOptions {
    * runs started in the same second must still exclude each other, so the holder adds a nonce.
    */
   readonly leaseHolder?: string;
+  /** Names this run's process in the lease holder (`pid=…,start=…,boot=…`), so a local successor can tell it died. */
+  readonly processIdentity?: string;
   /** How many recent changes changes.json and the feeds show. */
   readonly recentChangeLimit?: number;
   /** Publish a change of one field in most projects at once instead of refusing it. */
@@ -133,7 +135,10 @@ const STATUS_KEY = 'v1/status.json';
 export async function runPipeline(options: PipelineOptions): Promise<RunReport> {
   const startedAt = isoSeconds(options.now);
   const runId = `run-${startedAt.replace(/[-:]/g, '')}`;
-  const ids: RunIds = { runId, startedAt, holder: options.leaseHolder ?? `${runId}/${randomUUID()}` };
+  const holder =
+    options.leaseHolder ??
+    [runId, ...(options.processIdentity ? [options.processIdentity] : []), randomUUID()].join('/');
+  const ids: RunIds = { runId, startedAt, holder };
   await options.state.acquireLease(ids.holder, options.leaseSeconds ?? DEFAULTS.leaseSeconds);
   try {
     await refuseTimeGoingBack(options.state, startedAt);
