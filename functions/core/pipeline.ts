@@ -7,6 +7,7 @@ import { RunTimeError } from './errors';
 import type { FeedConfig } from './feed-config';
 import { capLongTexts } from './guards/cap-long-texts';
 import { findMassChanges, massChangeWarning } from './guards/mass-change';
+import { publishableDraft, publishableValue } from './guards/publishable-characters';
 import { type LinkResult, linkOutputs } from './link';
 import { type CurrentSummary, summariseRecords } from './model/current-summary';
 import type { RunRef } from './model/history';
@@ -349,8 +350,9 @@ function deriveGuarded(
 }
 
 function derive(ids: RunIds, stored: StoredState, reads: SourceRead[]): Derived {
-  const linked = linkOutputs(reads.flatMap((r) => (r.output ? [r.output] : [])));
-  const drafts = linked.drafts.map((d) => capLongTexts(d, DEFAULTS.maxTextChars));
+  const linkedRaw = linkOutputs(reads.flatMap((r) => (r.output ? [r.output] : [])));
+  const linked = { ...linkedRaw, reference: publishableValue(linkedRaw.reference) };
+  const drafts = linked.drafts.map((d) => capLongTexts(publishableDraft(d), DEFAULTS.maxTextChars));
   const readSources = new Set(
     reads
       .filter((r) => r.report.status === 'ok' || r.report.status === 'not-modified')
