@@ -8,6 +8,7 @@ import { readTree, runCli, scratch } from '../helpers/cli';
 
 const NAME = 'ADERE - Päätöstoimenpiteen uudistaminen ulkomaalaisasioiden tietojärjestelmässä';
 const ILLEGAL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ufdd0-\ufdef]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
 /** A Python that has openpyxl (the one on PATH, else Debian's python3-openpyxl), or null. */
 const python =
