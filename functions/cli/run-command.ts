@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createStderrLogger } from '../adapters/console-logger';
 import { createDirectoryObjectStore } from '../adapters/dir-objects';
@@ -12,7 +13,9 @@ import { feedConfigSchema } from '../core/feed-config';
 import type { RunReport } from '../core/model/run-report';
 import { exitCodeOf, runPipeline } from '../core/pipeline';
 import type { Logger } from '../core/ports';
+import { checkBaseUrl } from '../core/run-options';
 import { configuredSources, sourceHosts } from '../core/sources/built-in-sources';
+import { PAGE_LIMITS } from '../core/sources/page-limits';
 import type { SourceModule } from '../core/sources/source-module';
 import { DataDirBusyError, type DataDirLock, lockDataDir } from './data-dir-lock';
 import type { DynaliteThread } from './dynalite-thread';
@@ -32,15 +35,19 @@ Runs the harvest once: reads the source pages, updates the state and publishes t
   --data DIR           state directory: embedded DynamoDB (dynalite) and outbox (default: .data)
   --out DIR            where the feed is published (default: out)
   --now ISO-8601       the run's time, e.g. 2026-11-22T04:00:00Z (default: the clock)
-  --base-url URL       public base URL written into the files (default: http://localhost:8080)
+  --base-url URL       public base URL written into the files: https://…, or http://localhost… locally
+                       (default: http://localhost:8080)
   --collapse-threshold share of a source's projects that may vanish in one run (default: 0.2)
   --accept-mass-change publish a change of one field in more than half the projects (refused otherwise)
   --press-releases     the press releases to read, comma-separated "URL" or "ID=URL", as the Lambda's
                        PRESS_RELEASE_URLS; with --pages each is read from DIR/<ID>.html (default: the bundled list)
+  --max-page-mb N      largest --pages file read, in MiB (default: 5, the live fetcher's limit)
   --json               print the run report as JSON on stdout
   -h, --help           show this help
 
 Exit codes: 0 success, 1 failure, 2 usage error, 3 a source was refused.`;
+
+const MIB = 1024 * 1024;
 
 export interface RunOptions {
   readonly pages: string;
@@ -52,6 +59,8 @@ export interface RunOptions {
   readonly collapseThreshold: number;
   readonly acceptMassChange: boolean;
   readonly json: boolean;
+  /** Largest --pages file read, in bytes. */
+  readonly maxPageBytes: number;
   /** The sources to read: the page sources and the configured press releases. */
   readonly sources: readonly SourceModule[];
 }
@@ -85,30 +94,80 @@ export function parseRunArgs(
       `--collapse-threshold expects a number from 0 to 1, found "${v['collapse-threshold']}"`,
     );
   }
-  const baseUrl = (v['base-url'] ?? 'http://localhost:8080').replace(/\/+$/, '');
-  if (!URL.canParse(baseUrl)) throw new UsageError(`--base-url expects a URL, found "${v['base-url']}"`);
+  const baseUrl = asUsageError(() =>
+    checkBaseUrl(v['base-url'] ?? 'http://localhost:8080', '--base-url', true),
+  );
+  const maxPageMb =
+    v['max-page-mb'] === undefined ? PAGE_LIMITS.maxBodyBytes / MIB : Number(v['max-page-mb']);
+  if (!(maxPageMb > 0))
+    throw new UsageError(`--max-page-mb expects a positive number, found "${v['max-page-mb']}"`);
+  const pages = v.pages ?? 'seeds/pages';
+  if (!v.live) checkPagesDir(pages);
+  const data = v.data ?? '.data';
+  const out = v.out ?? 'out';
+  checkApart(data, out);
   return {
-    pages: v.pages ?? 'seeds/pages',
+    pages,
     live: v.live ?? false,
-    data: v.data ?? '.data',
-    out: v.out ?? 'out',
+    data,
+    out,
     now,
     baseUrl,
     collapseThreshold,
     acceptMassChange: v['accept-mass-change'] ?? false,
     json: v.json ?? false,
+    maxPageBytes: Math.floor(maxPageMb * MIB),
     sources: selectSources(v['press-releases']),
   };
 }
 
 function selectSources(pressReleases: string | undefined): SourceModule[] {
+  return asUsageError(() => configuredSources({ pressReleaseUrls: pressReleases }), 'PRESS_RELEASE_URLS');
+}
+
+/** A ConfigError of the shared checks, as the command line's usage error naming its flag. */
+function asUsageError<T>(check: () => T, envName?: string): T {
   try {
-    return configuredSources({ pressReleaseUrls: pressReleases });
+    return check();
   } catch (error) {
-    if (error instanceof ConfigError)
-      throw new UsageError(error.message.replace('PRESS_RELEASE_URLS', '--press-releases'));
+    if (error instanceof ConfigError) {
+      throw new UsageError(envName ? error.message.replace(envName, '--press-releases') : error.message);
+    }
     throw error;
   }
+}
+
+/** --pages must name a directory: a typo would otherwise skip every source and look like a healthy run. */
+function checkPagesDir(pages: string): void {
+  let info: Stats;
+  try {
+    info = statSync(pages);
+  } catch (error) {
+    throw new UsageError(
+      `--pages expects an existing directory, found "${pages}" (${(error as NodeJS.ErrnoException).code})`,
+    );
+  }
+  if (!info.isDirectory())
+    throw new UsageError(`--pages expects a directory, found "${pages}", which is not one`);
+}
+
+/** --data inside --out would publish the state (the local server serves all of --out), and the reverse mixes the two. */
+function checkApart(data: string, out: string): void {
+  const [d, o] = [realOrResolved(data), realOrResolved(out)];
+  const inside = (a: string, b: string) => a === b || a.startsWith(b.endsWith(sep) ? b : b + sep);
+  if (inside(d, o) || inside(o, d)) {
+    throw new UsageError(
+      `--data (${d}) and --out (${o}) may not be the same directory or contain one another`,
+    );
+  }
+}
+
+/** The real path of a directory (symlinks followed) or, for one not made yet, its nearest existing parent's plus the rest. */
+function realOrResolved(path: string): string {
+  const full = resolve(path);
+  const parent = dirname(full);
+  if (existsSync(full)) return realpathSync(full);
+  return parent === full ? full : join(realOrResolved(parent), basename(full));
 }
 
 function parse(args: readonly string[]) {
@@ -127,6 +186,7 @@ function parse(args: readonly string[]) {
       'accept-mass-change': { type: 'boolean' },
       json: { type: 'boolean' },
       'press-releases': { type: 'string' },
+      'max-page-mb': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -209,7 +269,7 @@ async function runWithStore(
     await state.ensureTable();
     const fetcher = options.live
       ? createHttpFetcher({ allowedHosts: sourceHosts(options.sources), timeoutMs: 20_000, maxRetries: 1 })
-      : createSnapshotFetcher(resolve(options.pages));
+      : createSnapshotFetcher(resolve(options.pages), { maxBytes: options.maxPageBytes });
     stderr(
       options.live
         ? `Reading ${options.sources.length} source pages over HTTPS`
