@@ -8,7 +8,7 @@ import { createHttpFetcher } from '../adapters/http-fetch';
 import { createOutboxNotifier } from '../adapters/outbox-notify';
 import { createSnapshotFetcher } from '../adapters/snapshot-fetch';
 import { DEFAULTS } from '../core/defaults';
-import { ConfigError, LeaseHeldError, LeaseLostError, RunTimeError } from '../core/errors';
+import { ConfigError } from '../core/errors';
 import { feedConfigSchema } from '../core/feed-config';
 import type { RunReport } from '../core/model/run-report';
 import { exitCodeOf, runPipeline } from '../core/pipeline';
@@ -20,6 +20,7 @@ import type { SourceModule } from '../core/sources/source-module';
 import { DataDirBusyError, type DataDirLock, lockDataDir } from './data-dir-lock';
 import type { DynaliteThread } from './dynalite-thread';
 import { startEmbeddedDynalite } from './embedded-dynalite';
+import { EXIT, exitCodeOfError } from './exit-codes';
 import { LOCAL_STATE_TABLE, localOutboxPath, localStorePath } from './local-state';
 import { isRunning, parseIdentity } from './process-identity';
 import { type RunProgress, showsProgress, terminalRunProgress } from './run-progress';
@@ -45,7 +46,8 @@ Runs the harvest once: reads the source pages, updates the state and publishes t
   --json               print the run report as JSON on stdout
   -h, --help           show this help
 
-Exit codes: 0 success, 1 failure, 2 usage error, 3 a source was refused.`;
+Exit codes: 0 success, 1 failure (try again later), 2 usage error, 3 a source was refused,
+4 another run is using the data directory, 5 the machine refused (disk full, read-only, permission).`;
 
 const MIB = 1024 * 1024;
 
@@ -215,7 +217,7 @@ export async function runCommand(
   } catch (error) {
     if (error instanceof DataDirBusyError) {
       stderr(`error: ${error.message}`);
-      return { exitCode: 1, report: null };
+      return { exitCode: EXIT.busy, report: null };
     }
     throw error;
   }
@@ -296,15 +298,10 @@ async function runWithStore(
     if (options.json) stdout(`${JSON.stringify(report, null, 2)}\n`);
     return { exitCode: exitCodeOf(report), report };
   } catch (error) {
-    if (error instanceof LeaseHeldError || error instanceof LeaseLostError) {
-      stderr(`error: ${error.message}`);
-      return { exitCode: 1, report: null };
-    }
-    if (error instanceof RunTimeError) {
-      stderr(`error: ${error.message}`);
-      return { exitCode: 2, report: null };
-    }
-    throw error;
+    // A store whose thread died fails every request with ECONNREFUSED: name the store and why instead.
+    const cause = db.failure() ?? error;
+    stderr(`error: ${cause instanceof Error ? cause.message : String(cause)}`);
+    return { exitCode: exitCodeOfError(cause), report: null };
   } finally {
     progress?.stop();
     // After a failure too: the headers of what was written are kept for the local server.
@@ -319,9 +316,13 @@ function summarise(report: RunReport, outDir: string): string {
     `Run ${report.runId}: ${report.status}. ${c.total} projects: ${c.new} new, ${c.changed} changed, ${c.removed} removed, ${c.reinstated} reinstated, ${c.unchanged} unchanged.`,
   ];
   for (const s of report.sources) lines.push(`  ${s.id}: ${s.status} (${s.records} records)`);
+  if (report.finishedPublication) {
+    const f = report.finishedPublication;
+    lines.push(`First finished run ${f.runId}'s pending publication: ${f.files} files written.`);
+  }
   if (report.status === 'failed') {
     lines.push('Nothing was published: no source could be read. The feed keeps its previous content.');
-  } else if (report.published.length > 1) {
+  } else if (report.published.length > 1 || report.finishedPublication) {
     lines.push(
       `The feed is in ${outDir}: ${outDir}/v1/projects.json, ${outDir}/v1/projects.csv (${report.published.length} files written).`,
       'See it as a web page with: npm run serve  (http://localhost:8080)',

@@ -66,7 +66,9 @@ export class PublishError extends Error {
     readonly key: string,
     options?: { cause?: unknown },
   ) {
-    super(`could not write ${key}`, options);
+    // The system's reason (EROFS, ENOSPC…) with the path, when the store says it.
+    const cause = options?.cause instanceof Error ? `: ${options.cause.message}` : '';
+    super(`could not write ${key}${cause}`, options);
   }
 }
 

@@ -168,7 +168,7 @@ async function refuseTimeGoingBack(state: StateStore, startedAt: string): Promis
 }
 
 async function harvest(options: PipelineOptions, ids: RunIds): Promise<RunReport> {
-  const recovered = await finishPending(options, ids.holder);
+  const { warnings: recovered, finished } = await finishPending(options, ids.holder);
   const first = await loadStored(options.state);
   let current: Promise<ProjectRecord[]> | null = null;
   const loadCurrent = () => {
@@ -194,19 +194,26 @@ async function harvest(options: PipelineOptions, ids: RunIds): Promise<RunReport
   if (upToDate && kept.length === firstReads.length) {
     // Every page is the one last read (or could not be used): nothing can change, so nothing is
     // extracted, linked, diffed or rendered, and neither the records nor the outputs are loaded.
-    return recordUnchangedRun(options, ids, first, kept, recovered);
+    return recordUnchangedRun(options, ids, first, kept, recovered, finished);
   }
 
   const { stored, reads } = await loadForLinking(options.state, first, firstReads, loadCurrent);
   const derived = deriveGuarded(options, ids, stored, reads);
   const plan = await planPublication(options, ids, stored, derived);
   const notice = planNotice(options, ids, stored, derived);
-  const report = buildReport(ids, derived.reads, derived.diff.counts, plan, [
-    ...recovered,
-    ...derived.linked.warnings,
-    ...derived.reads.flatMap((r) => r.report.warnings),
-    ...(plan?.warnings ?? []),
-  ]);
+  const report = buildReport(
+    ids,
+    derived.reads,
+    derived.diff.counts,
+    plan,
+    [
+      ...recovered,
+      ...derived.linked.warnings,
+      ...derived.reads.flatMap((r) => r.report.warnings),
+      ...(plan?.warnings ?? []),
+    ],
+    finished,
+  );
   await options.state.commit(
     {
       records: derived.diff.changed,
@@ -221,7 +228,10 @@ async function harvest(options: PipelineOptions, ids: RunIds): Promise<RunReport
   );
   if (plan) await publishRendered(options.store, plan.rendered);
   await publishFiles(options.store, [
-    statusOf(report, derived.reads, stored, derived.diff.records, plan?.rendered.detail.keys),
+    statusOf(report, derived.reads, stored, derived.diff.records, [
+      ...(plan?.rendered.detail.keys ?? []),
+      ...(finished?.detailKeys ?? []),
+    ]),
   ]);
   if (plan) await options.state.markPublished(ids.runId, ids.holder);
   await sendPendingNotices(options, ids.holder);
@@ -232,9 +242,21 @@ async function harvest(options: PipelineOptions, ids: RunIds): Promise<RunReport
  * Before anything else: a publication committed but not completely written is rendered again
  * from the committed state and written, and notices committed but not sent are sent.
  */
-async function finishPending(options: PipelineOptions, holder: string): Promise<string[]> {
+/** A publication an earlier run committed and this run finished writing: whose, and which files. */
+interface FinishedPublication {
+  readonly runId: string;
+  readonly keys: readonly string[];
+  /** The per-project files among them (status.json counts them instead of naming them). */
+  readonly detailKeys: readonly string[];
+}
+
+async function finishPending(
+  options: PipelineOptions,
+  holder: string,
+): Promise<{ warnings: string[]; finished: FinishedPublication | null }> {
   const { state, logger } = options;
   const warnings: string[] = [];
+  let finished: FinishedPublication | null = null;
   const publication = await state.loadPublication();
   if (publication?.status === 'pending') {
     const rendered = await renderState(await loadRenderState(state, publication, options));
@@ -245,13 +267,18 @@ async function finishPending(options: PipelineOptions, holder: string): Promise<
     }
     await publishRendered(options.store, rendered);
     await state.markPublished(publication.runId, holder);
+    finished = {
+      runId: publication.runId,
+      keys: [...rendered.files.map((f) => f.key), ...rendered.detail.keys],
+      detailKeys: rendered.detail.keys,
+    };
     warnings.push(
       `run ${publication.runId} committed a publication but did not finish writing it; its ${rendered.fileCount} files were written from the committed state before this run`,
     );
     for (const w of warnings) logger.warn(w);
   }
   await sendPendingNotices(options, holder);
-  return warnings;
+  return { warnings, finished };
 }
 
 function publishRendered(store: ObjectStore, rendered: RenderedState) {
@@ -493,7 +520,9 @@ function buildReport(
   counts: RunCounts,
   plan: Plan | null,
   warnings: readonly string[],
+  finished: FinishedPublication | null,
 ): RunReport {
+  const own = plan ? [...plan.rendered.files.map((f) => f.key), ...plan.rendered.detail.keys] : [];
   return {
     runId: ids.runId,
     startedAt: ids.startedAt,
@@ -501,9 +530,9 @@ function buildReport(
     counts,
     sources: reads.map((r) => r.report),
     warnings: [...warnings],
-    published: plan
-      ? [...plan.rendered.files.map((f) => f.key), ...plan.rendered.detail.keys, STATUS_KEY].sort()
-      : [STATUS_KEY],
+    // A run that finished another's publication wrote those files too, and says so.
+    published: [...new Set([...(finished?.keys ?? []), ...own, STATUS_KEY])].sort(),
+    ...(finished ? { finishedPublication: { runId: finished.runId, files: finished.keys.length } } : {}),
   };
 }
 
@@ -514,15 +543,20 @@ async function recordUnchangedRun(
   stored: StoredHead,
   reads: readonly KeptRead[],
   recovered: readonly string[],
+  finished: FinishedPublication | null,
 ): Promise<RunReport> {
   const { total } = stored.summary;
   const counts: RunCounts = { total, new: 0, changed: 0, removed: 0, reinstated: 0, unchanged: total };
   // buildReport reads only the sources' reports; no output is loaded to fill in the rest.
   const reported = reads.map((r): SourceRead => ({ ...r, output: null, nextState: null }));
-  const report = buildReport(ids, reported, counts, null, [
-    ...recovered,
-    ...reads.flatMap((r) => r.report.warnings),
-  ]);
+  const report = buildReport(
+    ids,
+    reported,
+    counts,
+    null,
+    [...recovered, ...reads.flatMap((r) => r.report.warnings)],
+    finished,
+  );
   await options.state.commit(
     {
       records: [],
@@ -536,7 +570,7 @@ async function recordUnchangedRun(
     },
     ids.holder,
   );
-  await publishFiles(options.store, [statusOf(report, reads, stored, stored.summary)]);
+  await publishFiles(options.store, [statusOf(report, reads, stored, stored.summary, finished?.detailKeys)]);
   return report;
 }
 

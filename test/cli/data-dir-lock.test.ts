@@ -122,7 +122,7 @@ describe('CLI: one run per --data directory', () => {
     expect(await readdir(data)).toEqual([]);
   });
 
-  it('two npm start on the same --data at once: one publishes, the other exits 1 with one sentence and no stack trace', async () => {
+  it('two npm start on the same --data at once: one publishes, the other exits 4 (busy) with one sentence and no stack trace', async () => {
     const dirs = await scratch('amif-twice-');
     try {
       const args = [
@@ -138,8 +138,8 @@ describe('CLI: one run per --data directory', () => {
       ];
       const [a, b] = await Promise.all([runCli(args), runCli(args)]);
       const codes = [a.code, b.code].sort();
-      expect(codes).toEqual([0, 1]);
-      const loser = a.code === 1 ? a : b;
+      expect(codes).toEqual([0, 4]);
+      const loser = a.code === 4 ? a : b;
       expect(loser.stderr.trim()).toMatch(
         /^error: another run \(process \d+\) is using the data directory .+; this run changed nothing$/,
       );
