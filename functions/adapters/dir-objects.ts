@@ -83,6 +83,26 @@ function isErrnoException(err: unknown): err is NodeJS.ErrnoException {
   return err instanceof Error && 'code' in err;
 }
 
+/**
+ * A recursive mkdir on a read-only file system fails with ENOENT, hiding the reason. Creating the
+ * first missing directory alone names it (EROFS, EACCES, ENOSPC), with its path.
+ */
+async function trueMkdirError(dir: string, err: unknown): Promise<never> {
+  if (!isErrnoException(err) || err.code !== 'ENOENT') throw err;
+  let missing = dir;
+  while (
+    dirname(missing) !== missing &&
+    !(await stat(dirname(missing)).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    missing = dirname(missing);
+  }
+  await mkdir(missing); // throws the real reason; should it succeed, the original error stands
+  throw err;
+}
+
 /** Missing file, or a path that runs through or ends at something that is not a file. */
 function isMissing(err: unknown): boolean {
   return isErrnoException(err) && (err.code === 'ENOENT' || err.code === 'ENOTDIR' || err.code === 'EISDIR');
@@ -174,7 +194,10 @@ export function createDirectoryObjectStore(
   const ensureDir = (dir: string): Promise<void> => {
     let made = madeDirs.get(dir);
     if (!made) {
-      made = mkdir(dir, { recursive: true }).then(() => undefined);
+      made = mkdir(dir, { recursive: true }).then(
+        () => undefined,
+        (err: unknown) => trueMkdirError(dir, err),
+      );
       // A failed mkdir is retried by the next write rather than remembered.
       made.catch(() => madeDirs.delete(dir));
       madeDirs.set(dir, made);

@@ -6,7 +6,7 @@ import { type CurrentSummary, summariseRecords } from '../core/model/current-sum
 import { type DiscoveredRelease, discoveredReleaseSchema } from '../core/model/discovered-release';
 import { type ProjectVersion, projectVersionSchema } from '../core/model/history';
 import { type ProjectRecord, projectRecordSchema } from '../core/model/project';
-import type { AwardNotice, Logger, StateCommit, StateStore } from '../core/ports';
+import type { AwardNotice, LastRun, Logger, StateCommit, StateStore } from '../core/ports';
 import { type SnapshotEntry, snapshotEntrySchema } from '../core/render/snapshots';
 import { writeItems } from './dynamodb/batch-writer';
 import { deriveSummary, recountSummary } from './dynamodb/current-summary';
@@ -35,6 +35,7 @@ import {
   describeKey,
   type Item,
   itemKey,
+  keyNames,
   PK,
   STATE_TABLE_SCHEMA,
   VERSION_PREFIX,
@@ -72,6 +73,8 @@ export interface DynamoDbStateStoreOptions {
   readonly pageSize?: number;
   /** The wall clock the lease is counted on; never the run's `--now`. */
   readonly clock?: () => Date;
+  /** Whether a lease's holder is known to be dead, so its lease is taken over before it expires. */
+  readonly holderIsGone?: (holder: string) => boolean;
   readonly logger?: Logger;
 }
 
@@ -106,7 +109,7 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
     return tableReady;
   };
   const table = createTableClient(doc, tableName, ready, options.pageSize);
-  const head = createHeadStore(table, clock);
+  const head = createHeadStore(table, clock, options.holderIsGone);
   const sources = createSourceStateReader(table);
   // The summary counted from the records when the head had none, and at which head revision: the
   // commit of the same run derives the next one from it instead of counting them again.
@@ -241,6 +244,23 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
       );
   }
 
+  async function loadLastRun(): Promise<LastRun | null> {
+    // Run items sort by `<startedAt>#<runId>`: the last one in the partition is the latest run.
+    const items = await table.query(
+      {
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': keyNames['#pk'] },
+        ExpressionAttributeValues: { ':pk': PK.run },
+        ConsistentRead: true,
+        ScanIndexForward: false,
+        Limit: 1,
+      },
+      (found) => found.length > 0,
+    );
+    const item = items[0];
+    return item ? table.parse(lastRunSchema, { runId: item.runId, startedAt: item.startedAt }, item) : null;
+  }
+
   async function loadPendingNotices(): Promise<AwardNotice[]> {
     const items = await table.queryPartition(PK.pendingNotice);
     return items.map((item) => {
@@ -364,12 +384,15 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
     },
     loadSnapshots,
     loadDiscovered,
+    loadLastRun,
     loadPendingNotices,
     commit,
     markPublished,
     markNoticeSent,
   };
 }
+
+const lastRunSchema = z.object({ runId: z.string(), startedAt: z.string() });
 
 const noticeSchema = z.object({
   runId: z.string(),

@@ -56,6 +56,8 @@ export class StoreOpenError extends Error {
 export interface ServerThread {
   readonly port: number;
   close(): Promise<void>;
+  /** Why the thread ended while serving (a store error dynalite threw), or null while it serves. */
+  failure(): Error | null;
 }
 
 export interface DynaliteThread {
@@ -129,7 +131,7 @@ export function spawnDynaliteThread(): DynaliteThread {
         );
         worker.postMessage({ open: { path } });
       });
-      return { port, close };
+      return { port, close, failure: () => failure ?? (exited ? new Error('the thread exited') : null) };
     },
   };
 }

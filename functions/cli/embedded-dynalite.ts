@@ -14,6 +14,34 @@ export interface EmbeddedDynalite {
   readonly client: DynamoDBClient;
   /** Stops the client, the HTTP server and the LevelDB store (releasing its LOCK), so the process can exit. */
   close(): Promise<void>;
+  /**
+   * Why the store stopped serving (its thread died: a full or read-only disk), or null. Requests
+   * then fail with ECONNREFUSED, which names neither the store nor the reason; this does.
+   */
+  failure(): StoreStoppedError | null;
+}
+
+/** The embedded store stopped or could not start; names its directory and the system's reason. */
+export class StoreStoppedError extends Error {
+  override readonly name = 'StoreStoppedError';
+  constructor(path: string | undefined, what: string, cause: Error) {
+    const reason = systemReason(cause.message);
+    super(
+      `the embedded DynamoDB store at ${path ?? '(memory)'} ${what}: ${cause.message}${reason ? ` (${reason})` : ''}`,
+      {
+        cause,
+      },
+    );
+  }
+}
+
+/** LevelDB says why in words; the operator looks for the system's code. */
+function systemReason(message: string): string | null {
+  if (/No space left on device/i.test(message)) return 'ENOSPC';
+  if (/Read-only file system/i.test(message)) return 'EROFS';
+  if (/Permission denied/i.test(message)) return 'EACCES';
+  if (/Disk quota exceeded/i.test(message)) return 'EDQUOT';
+  return null;
 }
 
 export interface EmbeddedDynaliteOptions {
@@ -27,8 +55,20 @@ export async function startEmbeddedDynalite(
   options: EmbeddedDynaliteOptions = {},
 ): Promise<EmbeddedDynalite> {
   const path = options.path === undefined ? undefined : resolve(options.path);
-  if (path !== undefined) mkdirSync(path, { recursive: true });
-  const { port, close: stopServer } = await (options.thread ?? spawnDynaliteThread()).open(path);
+  if (path !== undefined) {
+    try {
+      mkdirSync(path, { recursive: true });
+    } catch (error) {
+      throw new StoreStoppedError(path, 'could not start', error as Error);
+    }
+  }
+  let served: Awaited<ReturnType<DynaliteThread['open']>>;
+  try {
+    served = await (options.thread ?? spawnDynaliteThread()).open(path);
+  } catch (error) {
+    throw new StoreStoppedError(path, 'could not start', error as Error);
+  }
+  const { port, close: stopServer } = served;
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({
     endpoint,
@@ -54,8 +94,12 @@ export async function startEmbeddedDynalite(
   } catch (err) {
     if ((err as Error).name !== 'ResourceNotFoundException') {
       await close().catch(() => undefined);
-      throw new Error(`could not start the embedded DynamoDB: ${(err as Error).message}`, { cause: err });
+      throw new StoreStoppedError(path, 'could not start', served.failure() ?? (err as Error));
     }
   }
-  return { endpoint, client, close };
+  const failure = () => {
+    const died = served.failure();
+    return died ? new StoreStoppedError(path, 'stopped', died) : null;
+  };
+  return { endpoint, client, close, failure };
 }

@@ -38,7 +38,8 @@ async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     stderr(`error: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    const { exitCodeOfError } = await import('./exit-codes');
+    return exitCodeOfError(error);
   } finally {
     thread?.discard();
   }

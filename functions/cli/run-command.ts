@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createStderrLogger } from '../adapters/console-logger';
 import { createDirectoryObjectStore } from '../adapters/dir-objects';
@@ -6,18 +7,22 @@ import { createDynamoDbStateStore } from '../adapters/dynamodb-state';
 import { createOutboxNotifier } from '../adapters/outbox-notify';
 import { createSnapshotFetcher } from '../adapters/snapshot-fetch';
 import { DEFAULTS } from '../core/defaults';
-import { ConfigError, LeaseHeldError, LeaseLostError } from '../core/errors';
+import { ConfigError } from '../core/errors';
 import { feedConfigSchema } from '../core/feed-config';
 import type { RunReport } from '../core/model/run-report';
 import { exitCodeOf, runPipeline } from '../core/pipeline';
 import type { Logger } from '../core/ports';
+import { checkBaseUrl } from '../core/run-options';
 import { configuredSources, sourceHosts } from '../core/sources/built-in-sources';
 import { configuredListings, type ListingSource, RELEASE_HOSTS } from '../core/sources/listing-sources';
+import { PAGE_LIMITS } from '../core/sources/page-limits';
 import type { SourceModule } from '../core/sources/source-module';
-import { DataDirBusyError, lockDataDir } from './data-dir-lock';
+import { DataDirBusyError, type DataDirLock, lockDataDir } from './data-dir-lock';
 import type { DynaliteThread } from './dynalite-thread';
 import { startEmbeddedDynalite } from './embedded-dynalite';
+import { EXIT, exitCodeOfError } from './exit-codes';
 import { LOCAL_STATE_TABLE, localOutboxPath, localStorePath } from './local-state';
+import { isRunning, parseIdentity } from './process-identity';
 import { type RunProgress, showsProgress, terminalRunProgress } from './run-progress';
 import { UsageError } from './usage-error';
 
@@ -32,7 +37,8 @@ Runs the harvest once: reads the source pages, updates the state and publishes t
   --data DIR           state directory: embedded DynamoDB (dynalite) and outbox (default: .data)
   --out DIR            where the feed is published (default: out)
   --now ISO-8601       the run's time, e.g. 2026-11-22T04:00:00Z (default: the clock)
-  --base-url URL       public base URL written into the files (default: http://localhost:8080)
+  --base-url URL       public base URL written into the files: https://…, or http://localhost… locally
+                       (default: http://localhost:8080)
   --collapse-threshold share of a source's projects that may vanish in one run (default: 0.2)
   --accept-mass-change publish a change of one field in more than half the projects (refused otherwise)
   --press-releases     the press releases to read, comma-separated "URL" or "ID=URL", as the Lambda's
@@ -40,10 +46,14 @@ Runs the harvest once: reads the source pages, updates the state and publishes t
   --listings           the feeds and listing pages that lead to new releases, "URL" or "ID=URL", as the
                        Lambda's LISTING_URLS, or "none" (default: the government's feed and intermin.fi's
                        search; see docs/discovery.md)
+  --max-page-mb N      largest --pages file read, in MiB (default: 5, the live fetcher's limit)
   --json               print the run report as JSON on stdout
   -h, --help           show this help
 
-Exit codes: 0 success, 1 failure, 2 usage error, 3 a source was refused.`;
+Exit codes: 0 success, 1 failure (try again later), 2 usage error, 3 a source was refused,
+4 another run is using the data directory, 5 the machine refused (disk full, read-only, permission).`;
+
+const MIB = 1024 * 1024;
 
 export interface RunOptions {
   readonly pages: string;
@@ -55,6 +65,8 @@ export interface RunOptions {
   readonly collapseThreshold: number;
   readonly acceptMassChange: boolean;
   readonly json: boolean;
+  /** Largest --pages file read, in bytes. */
+  readonly maxPageBytes: number;
   /** The sources to read: the page sources and the configured press releases. */
   readonly sources: readonly SourceModule[];
   /** The listings that lead to press releases (docs/discovery.md). */
@@ -90,29 +102,46 @@ export function parseRunArgs(
       `--collapse-threshold expects a number from 0 to 1, found "${v['collapse-threshold']}"`,
     );
   }
-  const baseUrl = (v['base-url'] ?? 'http://localhost:8080').replace(/\/+$/, '');
-  if (!URL.canParse(baseUrl)) throw new UsageError(`--base-url expects a URL, found "${v['base-url']}"`);
+  const baseUrl = asUsageError(() =>
+    checkBaseUrl(v['base-url'] ?? 'http://localhost:8080', '--base-url', true),
+  );
+  const maxPageMb =
+    v['max-page-mb'] === undefined ? PAGE_LIMITS.maxBodyBytes / MIB : Number(v['max-page-mb']);
+  if (!(maxPageMb > 0))
+    throw new UsageError(`--max-page-mb expects a positive number, found "${v['max-page-mb']}"`);
+  const pages = v.pages ?? 'seeds/pages';
+  if (!v.live) checkPagesDir(pages);
+  const data = v.data ?? '.data';
+  const out = v.out ?? 'out';
+  checkApart(data, out);
   return {
-    pages: v.pages ?? 'seeds/pages',
+    pages,
     live: v.live ?? false,
-    data: v.data ?? '.data',
-    out: v.out ?? 'out',
+    data,
+    out,
     now,
     baseUrl,
     collapseThreshold,
     acceptMassChange: v['accept-mass-change'] ?? false,
     json: v.json ?? false,
+    maxPageBytes: Math.floor(maxPageMb * MIB),
     sources: selectSources(v['press-releases']),
     listings: selectListings(v.listings),
   };
 }
 
 function selectSources(pressReleases: string | undefined): SourceModule[] {
+  return asUsageError(() => configuredSources({ pressReleaseUrls: pressReleases }), 'PRESS_RELEASE_URLS');
+}
+
+/** A ConfigError of the shared checks, as the command line's usage error naming its flag. */
+function asUsageError<T>(check: () => T, envName?: string): T {
   try {
-    return configuredSources({ pressReleaseUrls: pressReleases });
+    return check();
   } catch (error) {
-    if (error instanceof ConfigError)
-      throw new UsageError(error.message.replace('PRESS_RELEASE_URLS', '--press-releases'));
+    if (error instanceof ConfigError) {
+      throw new UsageError(envName ? error.message.replace(envName, '--press-releases') : error.message);
+    }
     throw error;
   }
 }
@@ -124,6 +153,39 @@ function selectListings(listings: string | undefined): ListingSource[] {
     if (error instanceof ConfigError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** --pages must name a directory: a typo would otherwise skip every source and look like a healthy run. */
+function checkPagesDir(pages: string): void {
+  let info: Stats;
+  try {
+    info = statSync(pages);
+  } catch (error) {
+    throw new UsageError(
+      `--pages expects an existing directory, found "${pages}" (${(error as NodeJS.ErrnoException).code})`,
+    );
+  }
+  if (!info.isDirectory())
+    throw new UsageError(`--pages expects a directory, found "${pages}", which is not one`);
+}
+
+/** --data inside --out would publish the state (the local server serves all of --out), and the reverse mixes the two. */
+function checkApart(data: string, out: string): void {
+  const [d, o] = [realOrResolved(data), realOrResolved(out)];
+  const inside = (a: string, b: string) => a === b || a.startsWith(b.endsWith(sep) ? b : b + sep);
+  if (inside(d, o) || inside(o, d)) {
+    throw new UsageError(
+      `--data (${d}) and --out (${o}) may not be the same directory or contain one another`,
+    );
+  }
+}
+
+/** The real path of a directory (symlinks followed) or, for one not made yet, its nearest existing parent's plus the rest. */
+function realOrResolved(path: string): string {
+  const full = resolve(path);
+  const parent = dirname(full);
+  if (existsSync(full)) return realpathSync(full);
+  return parent === full ? full : join(realOrResolved(parent), basename(full));
 }
 
 function parse(args: readonly string[]) {
@@ -143,6 +205,7 @@ function parse(args: readonly string[]) {
       json: { type: 'boolean' },
       'press-releases': { type: 'string' },
       listings: { type: 'string' },
+      'max-page-mb': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -165,27 +228,33 @@ export async function runCommand(
   const outDir = resolve(options.out);
   // One run per --data directory: a second one stops here with one sentence, before dynalite
   // opens the store (dynalite turns a store another process holds into an uncaught exception).
-  let unlock: () => Promise<void>;
+  let lock: DataDirLock;
   try {
-    unlock = await lockDataDir(dataDir);
+    lock = await lockDataDir(dataDir);
   } catch (error) {
     if (error instanceof DataDirBusyError) {
       stderr(`error: ${error.message}`);
-      return { exitCode: 1, report: null };
+      return { exitCode: EXIT.busy, report: null };
     }
     throw error;
   }
   try {
-    return await runWithStore(options, dataDir, outDir, logger, stdout, stderr, thread);
+    return await runWithStore(
+      options,
+      { dataDir, outDir, holder: lock.holder },
+      logger,
+      stdout,
+      stderr,
+      thread,
+    );
   } finally {
-    await unlock();
+    await lock.release();
   }
 }
 
 async function runWithStore(
   options: RunOptions,
-  dataDir: string,
-  outDir: string,
+  { dataDir, outDir, holder }: { dataDir: string; outDir: string; holder: string },
   logger: Logger,
   stdout: (s: string) => void,
   stderr: (s: string) => void,
@@ -206,7 +275,16 @@ async function runWithStore(
     : null;
   progress?.watch(db.client);
   try {
-    const state = createDynamoDbStateStore({ client: db.client, tableName: LOCAL_STATE_TABLE, logger });
+    const state = createDynamoDbStateStore({
+      client: db.client,
+      tableName: LOCAL_STATE_TABLE,
+      logger,
+      // This run holds run.lock, so no other local run is live; a lease whose process died is free.
+      holderIsGone: (h) => {
+        const id = parseIdentity(h);
+        return id !== null && !isRunning(id);
+      },
+    });
     await state.ensureTable();
     // The live fetcher (address policy, HTTP client) is loaded only by the runs that use it.
     const fetcher = options.live
@@ -217,7 +295,7 @@ async function runWithStore(
           timeoutMs: 20_000,
           maxRetries: 1,
         })
-      : createSnapshotFetcher(resolve(options.pages));
+      : createSnapshotFetcher(resolve(options.pages), { maxBytes: options.maxPageBytes });
     stderr(
       options.live
         ? `Reading ${options.sources.length} source pages over HTTPS`
@@ -237,6 +315,7 @@ async function runWithStore(
       }),
       acceptMassChange: options.acceptMassChange,
       listings: options.listings,
+      processIdentity: holder,
     });
     await store.flush();
     progress?.stop();
@@ -244,11 +323,10 @@ async function runWithStore(
     if (options.json) stdout(`${JSON.stringify(report, null, 2)}\n`);
     return { exitCode: exitCodeOf(report), report };
   } catch (error) {
-    if (error instanceof LeaseHeldError || error instanceof LeaseLostError) {
-      stderr(`error: ${error.message}`);
-      return { exitCode: 1, report: null };
-    }
-    throw error;
+    // A store whose thread died fails every request with ECONNREFUSED: name the store and why instead.
+    const cause = db.failure() ?? error;
+    stderr(`error: ${cause instanceof Error ? cause.message : String(cause)}`);
+    return { exitCode: exitCodeOfError(cause), report: null };
   } finally {
     progress?.stop();
     // After a failure too: the headers of what was written are kept for the local server.
@@ -263,9 +341,13 @@ function summarise(report: RunReport, outDir: string): string {
     `Run ${report.runId}: ${report.status}. ${c.total} projects: ${c.new} new, ${c.changed} changed, ${c.removed} removed, ${c.reinstated} reinstated, ${c.unchanged} unchanged.`,
   ];
   for (const s of report.sources) lines.push(`  ${s.id}: ${s.status} (${s.records} records)`);
+  if (report.finishedPublication) {
+    const f = report.finishedPublication;
+    lines.push(`First finished run ${f.runId}'s pending publication: ${f.files} files written.`);
+  }
   if (report.status === 'failed') {
     lines.push('Nothing was published: no source could be read. The feed keeps its previous content.');
-  } else if (report.published.length > 1) {
+  } else if (report.published.length > 1 || report.finishedPublication) {
     lines.push(
       `The feed is in ${outDir}: ${outDir}/v1/projects.json, ${outDir}/v1/projects.csv (${report.published.length} files written).`,
       'See it as a web page with: npm run serve  (http://localhost:8080)',

@@ -79,6 +79,27 @@ export class PublishError extends Error {
     readonly key: string,
     options?: { cause?: unknown },
   ) {
-    super(`could not write ${key}`, options);
+    // The system's reason (EROFS, ENOSPC…) with the path, when the store says it.
+    const cause = options?.cause instanceof Error ? `: ${options.cause.message}` : '';
+    super(`could not write ${key}${cause}`, options);
+  }
+}
+
+/**
+ * The run's time is not after the state's last run (a `--now` in the past, or a clock set back):
+ * refused before anything is read or written, so no record changes before it first appeared and
+ * no two runs share an id, a snapshot or a notice. Fix the time and run again.
+ */
+export class RunTimeError extends Error {
+  override readonly name = 'RunTimeError';
+  constructor(
+    readonly startedAt: string,
+    readonly lastRunId: string,
+    readonly lastStartedAt: string,
+  ) {
+    super(
+      `this run's time ${startedAt} is not after the last run's (${lastRunId} at ${lastStartedAt}); ` +
+        `a run's time must move forward (with --now, give a time after ${lastStartedAt}); nothing was changed`,
+    );
   }
 }

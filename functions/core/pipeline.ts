@@ -4,9 +4,11 @@ import { canonicalJson } from './canonical-json';
 import { DEFAULTS } from './defaults';
 import { type DiffResult, diffProjects } from './diff';
 import { type DiscoveryResult, discoverReleases } from './discovery/discover-releases';
+import { RunTimeError } from './errors';
 import type { FeedConfig } from './feed-config';
 import { capLongTexts } from './guards/cap-long-texts';
 import { findMassChanges, massChangeWarning } from './guards/mass-change';
+import { publishableDraft, publishableValue } from './guards/publishable-characters';
 import { type LinkResult, linkOutputs } from './link';
 import { type CurrentSummary, summariseRecords } from './model/current-summary';
 import type { RunRef } from './model/history';
@@ -67,6 +69,8 @@ export interface PipelineOptions {
    * runs started in the same second must still exclude each other, so the holder adds a nonce.
    */
   readonly leaseHolder?: string;
+  /** Names this run's process in the lease holder (`pid=…,start=…,boot=…`), so a local successor can tell it died. */
+  readonly processIdentity?: string;
   /** How many recent changes changes.json and the feeds show. */
   readonly recentChangeLimit?: number;
   /** Publish a change of one field in most projects at once instead of refusing it. */
@@ -142,9 +146,13 @@ const STATUS_KEY = 'v1/status.json';
 export async function runPipeline(options: PipelineOptions): Promise<RunReport> {
   const startedAt = isoSeconds(options.now);
   const runId = `run-${startedAt.replace(/[-:]/g, '')}`;
-  const ids: RunIds = { runId, startedAt, holder: options.leaseHolder ?? `${runId}/${randomUUID()}` };
+  const holder =
+    options.leaseHolder ??
+    [runId, ...(options.processIdentity ? [options.processIdentity] : []), randomUUID()].join('/');
+  const ids: RunIds = { runId, startedAt, holder };
   await options.state.acquireLease(ids.holder, options.leaseSeconds ?? DEFAULTS.leaseSeconds);
   try {
+    await refuseTimeGoingBack(options.state, startedAt);
     return await harvest(options, ids);
   } catch (error) {
     options.logger.error('run failed', {
@@ -157,8 +165,20 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
   }
 }
 
+/**
+ * Run ids, snapshot ids and outbox names are the run's time to the second, so a run at or before
+ * the last run's time would share them (a snapshot index naming bytes its files do not hold) or
+ * date a change before the record first appeared. Such a run is refused: see docs/operations.md.
+ */
+async function refuseTimeGoingBack(state: StateStore, startedAt: string): Promise<void> {
+  const last = await state.loadLastRun();
+  if (last !== null && Date.parse(last.startedAt) >= Date.parse(startedAt)) {
+    throw new RunTimeError(startedAt, last.runId, last.startedAt);
+  }
+}
+
 async function harvest(pipelineOptions: PipelineOptions, ids: RunIds): Promise<RunReport> {
-  const recovered = await finishPending(pipelineOptions, ids.holder);
+  const { warnings: recovered, finished } = await finishPending(pipelineOptions, ids.holder);
   const first = await loadStored(pipelineOptions.state);
   const options = await withDiscovery(pipelineOptions, ids.startedAt);
   let current: Promise<ProjectRecord[]> | null = null;
@@ -185,20 +205,28 @@ async function harvest(pipelineOptions: PipelineOptions, ids: RunIds): Promise<R
   if (upToDate && kept.length === firstReads.length) {
     // Every page is the one last read (or could not be used): nothing can change, so nothing is
     // extracted, linked, diffed or rendered, and neither the records nor the outputs are loaded.
-    return recordUnchangedRun(options, ids, first, kept, recovered);
+    return recordUnchangedRun(options, ids, first, kept, recovered, finished);
   }
 
   const { stored, reads } = await loadForLinking(options.state, first, firstReads, loadCurrent);
   const derived = deriveGuarded(options, ids, stored, reads);
   const plan = await planPublication(options, ids, stored, derived);
   const notice = planNotice(options, ids, stored, derived);
-  const report = buildReport(ids, derived.reads, options.discovery.reports, derived.diff.counts, plan, [
-    ...recovered,
-    ...derived.linked.warnings,
-    ...derived.reads.flatMap((r) => r.report.warnings),
-    ...options.discovery.reports.flatMap((r) => r.warnings),
-    ...(plan?.warnings ?? []),
-  ]);
+  const report = buildReport(
+    ids,
+    derived.reads,
+    options.discovery.reports,
+    derived.diff.counts,
+    plan,
+    [
+      ...recovered,
+      ...derived.linked.warnings,
+      ...derived.reads.flatMap((r) => r.report.warnings),
+      ...options.discovery.reports.flatMap((r) => r.warnings),
+      ...(plan?.warnings ?? []),
+    ],
+    finished,
+  );
   await options.state.commit(
     {
       records: derived.diff.changed,
@@ -219,7 +247,7 @@ async function harvest(pipelineOptions: PipelineOptions, ids: RunIds): Promise<R
       [...derived.reads, ...listingOutcomes(options.discovery)],
       stored,
       derived.diff.records,
-      plan?.rendered.detail.keys,
+      [...(plan?.rendered.detail.keys ?? []), ...(finished?.detailKeys ?? [])],
     ),
   ]);
   if (plan) await options.state.markPublished(ids.runId, ids.holder);
@@ -250,9 +278,21 @@ async function withDiscovery(options: PipelineOptions, startedAt: string): Promi
  * Before anything else: a publication committed but not completely written is rendered again
  * from the committed state and written, and notices committed but not sent are sent.
  */
-async function finishPending(options: PipelineOptions, holder: string): Promise<string[]> {
+/** A publication an earlier run committed and this run finished writing: whose, and which files. */
+interface FinishedPublication {
+  readonly runId: string;
+  readonly keys: readonly string[];
+  /** The per-project files among them (status.json counts them instead of naming them). */
+  readonly detailKeys: readonly string[];
+}
+
+async function finishPending(
+  options: PipelineOptions,
+  holder: string,
+): Promise<{ warnings: string[]; finished: FinishedPublication | null }> {
   const { state, logger } = options;
   const warnings: string[] = [];
+  let finished: FinishedPublication | null = null;
   const publication = await state.loadPublication();
   if (publication?.status === 'pending') {
     const rendered = await renderState(await loadRenderState(state, publication, options));
@@ -263,13 +303,18 @@ async function finishPending(options: PipelineOptions, holder: string): Promise<
     }
     await publishRendered(options.store, rendered);
     await state.markPublished(publication.runId, holder);
+    finished = {
+      runId: publication.runId,
+      keys: [...rendered.files.map((f) => f.key), ...rendered.detail.keys],
+      detailKeys: rendered.detail.keys,
+    };
     warnings.push(
       `run ${publication.runId} committed a publication but did not finish writing it; its ${rendered.fileCount} files were written from the committed state before this run`,
     );
     for (const w of warnings) logger.warn(w);
   }
   await sendPendingNotices(options, holder);
-  return warnings;
+  return { warnings, finished };
 }
 
 function publishRendered(store: ObjectStore, rendered: RenderedState) {
@@ -373,8 +418,9 @@ function deriveGuarded(
 }
 
 function derive(ids: RunIds, stored: StoredState, reads: SourceRead[]): Derived {
-  const linked = linkOutputs(reads.flatMap((r) => (r.output ? [r.output] : [])));
-  const drafts = linked.drafts.map((d) => capLongTexts(d, DEFAULTS.maxTextChars));
+  const linkedRaw = linkOutputs(reads.flatMap((r) => (r.output ? [r.output] : [])));
+  const linked = { ...linkedRaw, reference: publishableValue(linkedRaw.reference) };
+  const drafts = linked.drafts.map((d) => capLongTexts(publishableDraft(d), DEFAULTS.maxTextChars));
   const readSources = new Set(
     reads
       .filter((r) => r.report.status === 'ok' || r.report.status === 'not-modified')
@@ -522,8 +568,10 @@ function buildReport(
   counts: RunCounts,
   plan: Plan | null,
   warnings: readonly string[],
+  finished: FinishedPublication | null,
 ): RunReport {
   const sources = [...reads.map((r) => r.report), ...listings];
+  const own = plan ? [...toWrite(plan.rendered).map((f) => f.key), ...plan.rendered.detail.keys] : [];
   return {
     runId: ids.runId,
     startedAt: ids.startedAt,
@@ -531,9 +579,9 @@ function buildReport(
     counts,
     sources,
     warnings: [...warnings],
-    published: plan
-      ? [...toWrite(plan.rendered).map((f) => f.key), ...plan.rendered.detail.keys, STATUS_KEY].sort()
-      : [STATUS_KEY],
+    // A run that finished another's publication wrote those files too, and says so.
+    published: [...new Set([...(finished?.keys ?? []), ...own, STATUS_KEY])].sort(),
+    ...(finished ? { finishedPublication: { runId: finished.runId, files: finished.keys.length } } : {}),
   };
 }
 
@@ -544,17 +592,22 @@ async function recordUnchangedRun(
   stored: StoredHead,
   reads: readonly KeptRead[],
   recovered: readonly string[],
+  finished: FinishedPublication | null,
 ): Promise<RunReport> {
   const { total } = stored.summary;
   const counts: RunCounts = { total, new: 0, changed: 0, removed: 0, reinstated: 0, unchanged: total };
   // buildReport reads only the sources' reports; no output is loaded to fill in the rest.
   const reported = reads.map((r): SourceRead => ({ ...r, output: null, nextState: null }));
   const listings = options.discovery.reports;
-  const report = buildReport(ids, reported, listings, counts, null, [
-    ...recovered,
-    ...reads.flatMap((r) => r.report.warnings),
-    ...listings.flatMap((r) => r.warnings),
-  ]);
+  const report = buildReport(
+    ids,
+    reported,
+    listings,
+    counts,
+    null,
+    [...recovered, ...reads.flatMap((r) => r.report.warnings), ...listings.flatMap((r) => r.warnings)],
+    finished,
+  );
   await options.state.commit(
     {
       records: [],
@@ -570,7 +623,9 @@ async function recordUnchangedRun(
     ids.holder,
   );
   const outcomes = [...reads, ...listingOutcomes(options.discovery)];
-  await publishFiles(options.store, [statusOf(report, outcomes, stored, stored.summary)]);
+  await publishFiles(options.store, [
+    statusOf(report, outcomes, stored, stored.summary, finished?.detailKeys),
+  ]);
   return report;
 }
 

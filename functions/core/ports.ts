@@ -104,6 +104,8 @@ export interface StateStore {
   loadSnapshots(): Promise<SnapshotEntry[]>;
   /** Every release the listings have led to, first seen first. */
   loadDiscovered(): Promise<DiscoveredRelease[]>;
+  /** The latest run recorded (by its time, then id); null before the first. */
+  loadLastRun(): Promise<LastRun | null>;
   /** Award notices committed but not yet marked sent, oldest first. */
   loadPendingNotices(): Promise<AwardNotice[]>;
   /** All or nothing, and only while `holder` still holds the lease (LeaseLostError otherwise). */
@@ -111,6 +113,12 @@ export interface StateStore {
   /** Records that every file of the run's publication was written. */
   markPublished(runId: string, holder: string): Promise<void>;
   markNoticeSent(runId: string, holder: string): Promise<void>;
+}
+
+/** The latest run the state records: a new run's time must come after it. */
+export interface LastRun {
+  readonly runId: string;
+  readonly startedAt: string;
 }
 
 export interface ObjectToWrite {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { DEFAULTS } from '../core/defaults';
 import { ConfigError } from '../core/errors';
+import { checkBaseUrl, redactCredentials } from '../core/run-options';
 
 /**
  * The harvester's environment, declared field by field. The CDK stack sets these variables
@@ -15,10 +16,15 @@ export const harvesterEnvSchema = z.object({
   /** S3 bucket behind CloudFront where the feed is published. */
   BUCKET_NAME: z.string().min(3),
   /** Public base URL of the feed (CloudFront domain or custom domain), no trailing slash. */
-  PUBLIC_BASE_URL: z
-    .string()
-    .url()
-    .transform((u) => u.replace(/\/+$/, '')),
+  PUBLIC_BASE_URL: z.string().transform((u, ctx) => {
+    // The same check as the command line's --base-url (run-options.ts), without local http.
+    try {
+      return checkBaseUrl(u, 'PUBLIC_BASE_URL', false);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  }),
   /** SNS topic for new awards; without it notifications are only logged. */
   AWARDS_TOPIC_ARN: z.string().startsWith('arn:').optional(),
   /** Comma-separated source ids to read; default: every built-in source. */
@@ -63,7 +69,8 @@ export function readHarvesterEnv(env: NodeJS.ProcessEnv): HarvesterEnv {
   if (!parsed.success) {
     const problems = parsed.error.issues
       .map(
-        (i) => `${i.path.join('.')}: ${i.message} (found ${JSON.stringify(env[String(i.path[0])] ?? null)})`,
+        (i) =>
+          `${i.path.join('.')}: ${i.message} (found ${redactCredentials(JSON.stringify(env[String(i.path[0])] ?? null))})`,
       )
       .join('; ');
     throw new ConfigError(`harvester environment is invalid: ${problems}`);

@@ -53,14 +53,25 @@ describe('Adapter: outbox notifier', () => {
     );
   });
 
-  it('replaces the notice of a rerun of the same run, leaving no temporary file', async () => {
+  it('never replaces a different notice of the same run id, leaving no temporary file (issue 19)', async () => {
     const say = () => {};
     await createOutboxNotifier(dir, say).notify(notice);
     const one = buildAwardNotice(RUN, [record({ id: 'amif21-c', name: 'C' })], BASE_URL);
     await createOutboxNotifier(dir, say).notify(one);
-    expect(await readdir(dir)).toEqual([`${RUN}.json`]);
+    expect(await readdir(dir)).toEqual([`${RUN}-2.json`, `${RUN}.json`]);
     expect(JSON.parse(await readFile(join(dir, `${RUN}.json`), 'utf8')).subject).toBe(
+      '2 uutta AMIF-hanketta / 2 new AMIF awards',
+    );
+    expect(JSON.parse(await readFile(join(dir, `${RUN}-2.json`), 'utf8')).subject).toBe(
       '1 uusi AMIF-hanke / 1 new AMIF award',
     );
+  });
+
+  it('writes the same notice sent again (a run killed before marking it sent) once', async () => {
+    const lines: string[] = [];
+    await createOutboxNotifier(dir, (l) => lines.push(l)).notify(notice);
+    await createOutboxNotifier(dir, (l) => lines.push(l)).notify(notice);
+    expect(await readdir(dir)).toEqual([`${RUN}.json`]);
+    expect(lines[1]).toContain(`(written to ${join(dir, `${RUN}.json`)})`);
   });
 });

@@ -186,7 +186,11 @@ describe('Integrity regressions', () => {
     );
 
     wall += 900_000;
-    expect((await t.run('2026-12-01T08:16:00Z')).status).toBe('unchanged');
+    // Free again; the run's own time must still come after the 2030 run's (issue 19).
+    await expect(t.run('2026-12-01T08:16:00Z')).rejects.toThrow(
+      /is not after the last run's \(run-20300101T000000Z/,
+    );
+    expect((await t.run('2030-01-01T00:00:01Z')).status).toBe('unchanged');
   });
 
   it('two runs at once on one state: one publishes, the other changes nothing and says why', async () => {

@@ -5,6 +5,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@a
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDirectoryObjectStore } from '../../functions/adapters/dir-objects';
 import { createDynamoDbStateStore, type DynamoDbStateStore } from '../../functions/adapters/dynamodb-state';
+import { RunTimeError } from '../../functions/core/errors';
 import { feedConfigSchema } from '../../functions/core/feed-config';
 import { summariseRecords } from '../../functions/core/model/current-summary';
 import type { RunReport } from '../../functions/core/model/run-report';
@@ -217,19 +218,20 @@ describe('An unchanged run', () => {
     expect(queried.filter((pk) => pk === 'CURRENT' || pk.startsWith('SOURCE#'))).toEqual([]);
   });
 
-  it('reports the true latest change after a run dated before an earlier one (a clock set back)', async () => {
+  it('refuses a run dated before an earlier one (a clock set back) and changes nothing (issue 19)', async () => {
     await harvest(1);
     pages.set(eusaAmif2021.id, pages.get(eusaAmif2021.id)!.replace('<tbody>', NEW_ROW));
     await harvest(5);
-    // Dated before the run that added it: the project removed on day 3 held the latest change (day 5).
+    const before = summariseRecords(await state.loadCurrent());
+    expect(before).toEqual({ total: 53, lastChangedAt: '2026-01-05T04:00:00Z' });
     pages.set(eusaAmif2021.id, pages.get(eusaAmif2021.id)!.replace(NEW_ROW, '<tbody>'));
-    expect(await harvest(3)).toMatchObject({ counts: { removed: 1 } });
-    const expected = summariseRecords(await state.loadCurrent());
-    expect(expected).toEqual({ total: 53, lastChangedAt: '2026-01-03T04:00:00Z' });
-    const u = spied();
-    const report = await harvest(6, u.store);
-    expect(report).toMatchObject({ status: 'unchanged', counts: { total: 53 } });
-    expect((await status()).lastChangedAt).toBe('2026-01-03T04:00:00Z');
-    expect(u.loadCurrent).not.toHaveBeenCalled();
+    await expect(harvest(3)).rejects.toThrow(
+      new RunTimeError('2026-01-03T04:00:00Z', 'run-20260105T040000Z', '2026-01-05T04:00:00Z'),
+    );
+    expect(summariseRecords(await state.loadCurrent())).toEqual(before);
+    expect(await state.loadLastRun()).toEqual({
+      runId: 'run-20260105T040000Z',
+      startedAt: '2026-01-05T04:00:00Z',
+    });
   });
 });

@@ -30,6 +30,30 @@ export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Pr
   });
 }
 
+/** Runs the command line and kills it with SIGKILL as soon as its stderr matches `pattern`. */
+export function runCliKilledAt(
+  args: readonly string[],
+  pattern: RegExp,
+): Promise<CliResult & { killed: boolean }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'functions/cli/main.ts'), ...args], {
+      cwd: REPO,
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let killed = false;
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (!killed && pattern.test(stderr)) killed = child.kill('SIGKILL');
+    });
+    child.on('error', fail);
+    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr, killed }));
+  });
+}
+
 /** A scratch directory with a copy of the bundled snapshot pages, to edit between runs. */
 export async function scratch(
   prefix = 'amif-feed-',

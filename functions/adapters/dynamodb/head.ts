@@ -54,7 +54,16 @@ export interface HeadStore {
   update(holder: string, change: (head: Head) => Head): Promise<Head>;
 }
 
-export function createHeadStore(table: TableClient, clock: () => Date): HeadStore {
+/**
+ * `holderIsGone` tells a lease whose holder is known to have died (a local run killed hard: the
+ * command line names its process in the holder) from one held by a live run; such a lease is taken
+ * over at once instead of after its expiry. Without it, only expiry frees a lease.
+ */
+export function createHeadStore(
+  table: TableClient,
+  clock: () => Date,
+  holderIsGone: (holder: string) => boolean = () => false,
+): HeadStore {
   const nowSeconds = () => Math.floor(clock().getTime() / 1000);
 
   async function read(): Promise<Head | null> {
@@ -118,7 +127,12 @@ export function createHeadStore(table: TableClient, clock: () => Date): HeadStor
         const seen = await read();
         const now = nowSeconds();
         const current = seen ?? EMPTY;
-        if (current.holder !== null && current.holder !== holder && (current.leaseExpiresAt ?? 0) >= now) {
+        if (
+          current.holder !== null &&
+          current.holder !== holder &&
+          (current.leaseExpiresAt ?? 0) >= now &&
+          !holderIsGone(current.holder)
+        ) {
           throw new LeaseHeldError(
             current.holder,
             new Date((current.leaseExpiresAt ?? 0) * 1000).toISOString(),

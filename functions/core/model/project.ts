@@ -16,6 +16,8 @@ export const qualityCodeSchema = z.enum([
   'not-on-ministry-list',
   'schedule-note',
   'text-truncated',
+  'removed-characters',
+  'bidi-controls',
 ]);
 export type QualityCode = z.infer<typeof qualityCodeSchema>;
 

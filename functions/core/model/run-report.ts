@@ -49,5 +49,10 @@ export const runReportSchema = z.object({
   sources: z.array(sourceReportSchema),
   warnings: z.array(z.string()),
   published: z.array(z.string()),
+  /**
+   * Present only when this run first finished an earlier run's publication (committed, not all
+   * written): whose, and how many files that wrote (they are among `published`).
+   */
+  finishedPublication: z.object({ runId: z.string(), files: z.number().int().nonnegative() }).optional(),
 });
 export type RunReport = z.infer<typeof runReportSchema>;

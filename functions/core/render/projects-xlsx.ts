@@ -4,6 +4,7 @@ import { projectsTableSchema } from './datapackage';
 import { CACHE_LATEST, CONTENT_TYPES, type OutputFile } from './output-file';
 import { PROJECT_COLUMNS, type ProjectColumn } from './project-columns';
 import type { RenderContext } from './render-context';
+import { stripIllegalXmlChars } from './xml';
 
 /**
  * v1/projects.xlsx: the projects table as a real spreadsheet, written with exceljs. Cells are typed
@@ -41,10 +42,13 @@ export function typedCell(column: ProjectColumn, record: ProjectRecord): Cell {
       return new Date(`${text}T00:00:00Z`);
     case 'datetime':
       return new Date(text);
-    default:
-      return text.length > EXCEL_CELL_LIMIT
-        ? text.slice(0, EXCEL_CELL_LIMIT - CUT_MARK.length) + CUT_MARK
-        : text;
+    default: {
+      // exceljs writes text into the XML as it is: one U+FFFF and no reader opens the workbook.
+      const clean = stripIllegalXmlChars(text);
+      return clean.length > EXCEL_CELL_LIMIT
+        ? clean.slice(0, EXCEL_CELL_LIMIT - CUT_MARK.length) + CUT_MARK
+        : clean;
+    }
   }
 }
 

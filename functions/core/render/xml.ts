@@ -1,27 +1,12 @@
+import { publishableText } from '../normalise/publishable-text';
+
 /**
- * Characters XML 1.0 does not allow anywhere in a document, not even as character references
- * (§2.2 Char): C0 controls other than tab, LF and CR, lone surrogates, U+FFFE and U+FFFF.
+ * Removes what a published file cannot carry (characters XML 1.0 forbids, noncharacters) and closes
+ * direction controls a text left open (see publishableText); everything else is kept as it was.
  * A scraped page can carry any of them; a single one makes a feed reader reject the whole feed.
  */
-function isXmlChar(code: number): boolean {
-  return (
-    code === 0x9 ||
-    code === 0xa ||
-    code === 0xd ||
-    (code >= 0x20 && code <= 0xd7ff) ||
-    (code >= 0xe000 && code <= 0xfffd) ||
-    (code >= 0x10000 && code <= 0x10ffff)
-  );
-}
-
-/** Removes what XML 1.0 cannot carry (see above); everything else is kept as it was. */
 export function stripIllegalXmlChars(text: string): string {
-  let out = '';
-  // for…of walks code points, so a valid surrogate pair arrives whole and a lone surrogate alone.
-  for (const char of text) {
-    if (isXmlChar(char.codePointAt(0)!)) out += char;
-  }
-  return out;
+  return publishableText(text).text;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors';
+import { redactCredentials, refuseCredentials } from '../run-options';
 import { eusaAmif2014So1, eusaAmif2014So2, eusaAmif2014So3 } from './eusa-amif-2014';
 import { eusaAmif2021 } from './eusa-amif-2021';
 import { eusaAmifFund } from './eusa-amif-fund';
@@ -65,17 +66,29 @@ export function parsePressReleaseList(list: string, name = 'PRESS_RELEASE_URLS')
     const url = hasId ? entry.slice(eq + 1).trim() : entry;
     const id = hasId ? entry.slice(0, eq).trim() : null;
     if (!URL.canParse(url) || new URL(url).protocol !== 'https:' || (id !== null && !RELEASE_ID.test(id))) {
-      bad.push(`"${entry}"`);
+      bad.push(`"${redactCredentials(entry)}"`);
       return [];
     }
-    return [{ id: id ?? pressReleaseId(url), url }];
+    refuseCredentials(new URL(url), name, entry);
+    return [{ id: id ?? pressReleaseId(url), url, entry }];
   });
   if (bad.length > 0) {
     throw new ConfigError(
       `${name} holds entries that are not "https://…" or "<id>=https://…" (id: lower-case letters, digits and hyphens): ${bad.join(', ')}`,
     );
   }
-  return parsed;
+  // The same release listed twice is read once; two releases under one id would lose one of them.
+  const first = new Map<string, { url: string; entry: string }>();
+  for (const r of parsed) {
+    const earlier = first.get(r.id);
+    if (earlier !== undefined && earlier.url !== r.url) {
+      throw new ConfigError(
+        `${name} names the press release id "${r.id}" twice: "${earlier.entry}" and "${r.entry}"; give each release its own id`,
+      );
+    }
+    if (earlier === undefined) first.set(r.id, r);
+  }
+  return [...first].map(([id, { url }]) => ({ id, url }));
 }
 
 /**
@@ -89,10 +102,7 @@ export function configuredSources(selection: SourceSelection = {}): SourceModule
   const releases = selection.pressReleaseUrls?.trim()
     ? parsePressReleaseList(selection.pressReleaseUrls)
     : [];
-  const seen = new Set<string>();
-  const press = releases
-    .filter((r) => !seen.has(r.id) && seen.add(r.id))
-    .map((r) => pressReleaseSource(r.url, r.id));
+  const press = releases.map((r) => pressReleaseSource(r.url, r.id));
   const all = [...PAGE_SOURCES, ...press];
   if (!selection.sourceIds?.trim()) return all;
   const wanted = selection.sourceIds

@@ -1,3 +1,5 @@
+import { publishableText } from '../../normalise/publishable-text';
+
 /**
  * A tiny HTML builder: every interpolated value is escaped unless it is already SafeHtml, so
  * scraped text can never become markup. Nothing here reads the clock, the disk or the network.
@@ -12,17 +14,21 @@ export class SafeHtml {
 export type HtmlValue = SafeHtml | string | number | null | undefined | false | readonly HtmlValue[];
 
 /** Anything escapeHtml must touch; text without any of these is returned as it is. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const NEEDS_WORK = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f&<>"'\ud800-\udfff]/;
+const NEEDS_WORK =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f&<>"'\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * Escapes text for element content and double- or single-quoted attribute values. Characters
- * HTML does not allow (C0 controls other than tab/LF/CR, DEL) are dropped and lone surrogates
- * become U+FFFD. One pass over the text (the site escapes every scraped value of every project
+ * HTML does not allow (C0 controls other than tab/LF/CR, DEL, noncharacters) are dropped, lone
+ * surrogates become U+FFFD and direction controls are balanced (see publishableText). One pass over the text (the site escapes every scraped value of every project
  * three times, once per language), and none at all for the usual text that needs nothing.
  */
-export function escapeHtml(text: string): string {
-  if (!NEEDS_WORK.test(text)) return text;
+export function escapeHtml(raw: string): string {
+  if (!NEEDS_WORK.test(raw)) return raw;
+  // Noncharacters go, and direction controls left open are closed within the value, so no scraped
+  // text reorders what the page shows after it (a name's RLO reversing the amounts beside it).
+  const text = publishableText(raw, { loneSurrogates: 'replace' }).text;
   let out = '';
   let from = 0;
   const put = (i: number, replacement: string, width = 1) => {

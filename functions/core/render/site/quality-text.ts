@@ -56,6 +56,16 @@ export const QUALITY_TEXT: Readonly<Record<QualityCode, Readonly<Record<Lang, st
     sv: 'Texten i källan var ovanligt lång och kortades därför av. SHA-256-summan av hela texten finns sparad nedan.',
     en: 'The text in the source was unusually long, so it was cut short. The SHA-256 of the full text is kept below.',
   },
+  'removed-characters': {
+    fi: 'Lähteen tekstissä oli merkkejä, joita mikään julkaistava tiedostomuoto ei voi sisältää, joten ne poistettiin. Alkuperäinen teksti on tallessa alla, poistetut merkit koodeina.',
+    sv: 'Texten i källan innehöll tecken som inget publicerat filformat kan bära, så de togs bort. Originaltexten finns sparad nedan, med de borttagna tecknen som koder.',
+    en: 'The text in the source held characters that no published file format can carry, so they were removed. The original text is kept below, the removed characters as codes.',
+  },
+  'bidi-controls': {
+    fi: 'Lähteen tekstissä oli avoimeksi jääneitä tekstin suuntaa ohjaavia merkkejä. Ne suljettiin, jotta teksti ei käännä sen jälkeen näytettävää tekstiä.',
+    sv: 'Texten i källan hade styrtecken för skrivriktning som lämnats öppna. De stängdes så att texten inte vänder texten som visas efter den.',
+    en: 'The text in the source left text-direction controls open. They were closed so that the text cannot reverse what is shown after it.',
+  },
 };
 
 export function qualityText(code: string, lang: Lang): string {
