@@ -3,6 +3,7 @@
  * inline SVG. Each chart is an image with a title and a description for assistive technology,
  * and the numbers behind it go in a table next to it.
  */
+import { commonestName } from '../../model/organisation';
 import type { ProjectRecord } from '../../model/project';
 import { formatCentsShort, formatDate, formatInteger } from './format';
 import { html, type SafeHtml } from './html';
@@ -103,19 +104,6 @@ export function topBeneficiaries(records: readonly ProjectRecord[], limit = 10):
     .map(([key, g]) => ({ key, count: g.count, cents: g.cents, name: commonestName(g.names) }))
     .sort((a, b) => b.cents - a.cents || a.name.localeCompare(b.name, 'fi') || (a.key < b.key ? -1 : 1))
     .slice(0, limit);
-}
-
-/** The spelling most projects use; the first seen wins a tie. */
-export function commonestName(names: ReadonlyMap<string, number>): string {
-  let best = '';
-  let bestCount = 0;
-  for (const [name, count] of names) {
-    if (count > bestCount) {
-      best = name;
-      bestCount = count;
-    }
-  }
-  return best;
 }
 
 /** Projects with both dates, ordered by start, end and name. */

@@ -1,3 +1,4 @@
+import { commonestName } from '../../model/organisation';
 import type { ProjectRecord } from '../../model/project';
 import type { Allocation } from './allocation';
 import {
@@ -5,7 +6,6 @@ import {
   type BeneficiaryTotal,
   type Bucket,
   centsOf,
-  commonestName,
   cumulativeByMonth,
   fundingByObjective,
   fundingByStartYear,
