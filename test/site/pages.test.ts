@@ -83,7 +83,13 @@ describe('the site renderer', () => {
       expect(a.key).toMatch(/^assets\/[a-z]+\.[0-9a-f]{12}\.(css|js|svg)$/);
       expect(a).toMatchObject({ stage: 'immutable', cacheControl: CACHE_IMMUTABLE });
     }
-    expect(pages).toHaveLength(3 + 3 * records.length);
+    // Three front pages, three of each project and three of each 2021–2027 specific objective.
+    expect(pages).toHaveLength(3 + 3 * records.length + 3 * 3);
+    expect(files.filter((f) => f.key.startsWith('v1/objectives/')).map((f) => f.key)).toEqual([
+      'v1/objectives/1.csv',
+      'v1/objectives/2.csv',
+      'v1/objectives/3.csv',
+    ]);
   });
 
   it('writes project pages only for the projects that changed', () => {
@@ -293,7 +299,8 @@ describe('the site renderer', () => {
     expect(row.find('th').text()).toBe('EU funding');
     expect(row.find('td.old').text()).toBe('€1,444,708.32');
     expect(row.find('td.new').text()).toBe('€1,500,000.50');
-    expect(versions.last().text()).toContain('The project appeared in the source.');
+    // Every record of the scenario was first seen at its first run: the feed's baseline, not a new project.
+    expect(versions.last().text()).toContain("The project was in the source at the feed's first run (baseline).");
   });
 
   it('shows the latest changes with new awards first', () => {

@@ -1,4 +1,5 @@
 import type { FeedConfig } from '../feed-config';
+import { baselineOf } from '../model/baseline';
 import type { ProjectVersion } from '../model/history';
 import type { ProjectRecord } from '../model/project';
 import type { Publication } from '../model/publication';
@@ -19,6 +20,7 @@ import {
 } from '../render/snapshots';
 import type { SourceModule } from '../sources/source-module';
 import { manifestSha256 } from './manifest';
+import { organisationDetail } from './organisation-detail';
 
 /** A publication before it is rendered: what the files are rendered from besides records and versions. */
 export type PublicationInput = Omit<Publication, 'status' | 'files' | 'manifestSha256'>;
@@ -38,6 +40,8 @@ export interface RenderStateInput {
   /** The dataset-wide renderers; given alone (tests), no per-project renderer runs unless also given. */
   readonly renderers?: readonly Renderer[];
   readonly detailRenderers?: readonly DetailRenderer[];
+  /** Whether the touched organisations' files are written; by default exactly when the per-project files are. */
+  readonly organisationFiles?: boolean;
 }
 
 export interface RenderedState {
@@ -107,6 +111,7 @@ export async function renderState(input: RenderStateInput): Promise<RenderedStat
       },
     },
     reference: publication.reference,
+    baselineAt: baselineOf(input.records),
   };
   // The workbook first (exceljs writes asynchronously), then each renderer's text turned into bytes as
   // soon as it is rendered: exceljs's model of every cell is the largest transient of a render, and is
@@ -117,7 +122,8 @@ export async function renderState(input: RenderStateInput): Promise<RenderedStat
   const catalogue = renderCatalogue(ctx, dataset);
   const files = [...dataset, ...catalogue.files.map(asBytes)];
   const detailRenderers = input.detailRenderers ?? (input.renderers ? [] : DETAIL_RENDERERS);
-  const detail = detailFiles(ctx, detailRenderers);
+  const organisations = input.organisationFiles ?? detailRenderers.length > 0;
+  const detail = detailFiles(ctx, detailRenderers, organisations);
   return {
     files,
     detail,
@@ -148,8 +154,10 @@ function asBytes(file: OutputFile): OutputFile {
 function detailFiles(
   ctx: RenderContext,
   renderers: readonly DetailRenderer[],
+  withOrganisations: boolean,
 ): DetailFiles & { readonly manifestLines: readonly string[] } {
   const ids = renderers.length === 0 ? [] : [...ctx.changedIds].sort();
+  const organisations = withOrganisations ? organisationDetail(ctx, DETAIL_BATCH_PROJECTS) : null;
   const byId = new Map(ctx.records.map((r) => [r.id, r]));
   const keys: string[] = [];
   const manifestLines: string[] = [];
@@ -164,6 +172,8 @@ function detailFiles(
       }
     }
   }
+  keys.push(...(organisations?.keys ?? []));
+  manifestLines.push(...(organisations?.manifestLines ?? []));
   return {
     count: keys.length,
     keys,
@@ -179,6 +189,7 @@ function detailFiles(
         };
         yield renderers.flatMap((r) => r.render(batch));
       }
+      if (organisations) yield* organisations.batches();
     },
   };
 }

@@ -275,6 +275,8 @@ export function timelineSvg(
   desc: string,
   periods: readonly PeriodRow[],
   marker: { readonly at: string; readonly label: string } | null,
+  /** Each bar's label (a tooltip, and its name for whoever explores the image): project and dates. */
+  label: (period: PeriodRow) => string = (p) => `${p.name}: ${p.start} – ${p.end}`,
 ): SafeHtml {
   if (periods.length === 0) return svgFrame({ id, title, desc, height: 20, body: html`` });
   const left = 8;
@@ -303,7 +305,7 @@ export function timelineSvg(
   const bars = periods.map((p, i) => {
     const x1 = x(dayNumber(p.start));
     const x2 = x(dayNumber(p.end) + 1);
-    return html`<rect class="so-${p.so}" x="${n(x1)}" y="${n(top + i * rowHeight)}" width="${n(Math.max(1, x2 - x1))}" height="${n(barHeight)}"/>`;
+    return html`<rect class="so-${p.so}" x="${n(x1)}" y="${n(top + i * rowHeight)}" width="${n(Math.max(1, x2 - x1))}" height="${n(barHeight)}"><title>${label(p)}</title></rect>`;
   });
   let mark = html``;
   if (marker) {

@@ -1,4 +1,4 @@
-import type { FeedConfig } from '../../feed-config';
+import { type FeedConfig, PLACEHOLDER_CONTACT_EMAIL } from '../../feed-config';
 import type { SiteAssets } from './assets';
 import { html, type SafeHtml } from './html';
 import { LANG_NAMES, LANGS, type Lang, MESSAGES } from './i18n';
@@ -15,6 +15,15 @@ export interface PageInput {
   readonly assets: SiteAssets;
   readonly config: FeedConfig;
   readonly main: SafeHtml;
+  /** Atom feeds of this page's subject (an organisation's), linked in the head beside the site's own. */
+  readonly feeds?: readonly { readonly key: string; readonly title: string }[];
+}
+
+/** The footer's contact: omitted when none was configured, so no placeholder address is ever shown. */
+function contact(config: FeedConfig): SafeHtml | string {
+  return config.contactEmail === PLACEHOLDER_CONTACT_EMAIL
+    ? ''
+    : html` · <a href="mailto:${config.contactEmail}">${config.contactEmail}</a>`;
 }
 
 /**
@@ -46,7 +55,7 @@ ${alternates}
 <link rel="icon" href="${rel(page.assets.icon)}" type="image/svg+xml">
 <link rel="alternate" type="application/atom+xml" href="${rel(DATA_FILES.feedAtom)}" title="${t.files.feedAtom}">
 <link rel="alternate" type="application/feed+json" href="${rel(DATA_FILES.feedJson)}" title="${t.files.feedJson}">
-<script src="${rel(page.assets.js)}" defer></script>
+${(page.feeds ?? []).map((f) => html`<link rel="alternate" type="application/atom+xml" href="${rel(f.key)}" title="${f.title}">\n`)}<script src="${rel(page.assets.js)}" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#main">${t.skipLink}</a>
@@ -64,7 +73,7 @@ ${page.main}
 <footer class="site-footer">
 <div class="wrap">
 <p>${t.footerData}</p>
-<p><a href="${page.config.licence.url}" rel="license">${page.config.licence.title} (${page.config.licence.id})</a> · <a href="${rel(DATA_FILES.status)}">${t.footerStatus}</a> · <a href="mailto:${page.config.contactEmail}">${page.config.contactEmail}</a></p>
+<p><a href="${page.config.licence.url}" rel="license">${page.config.licence.title} (${page.config.licence.id})</a> · <a href="${rel(DATA_FILES.status)}">${t.footerStatus}</a>${contact(page.config)}</p>
 </div>
 </footer>
 </body>
