@@ -62,7 +62,7 @@ export function createApp(options: CreateAppOptions = {}): AmifFeedApp {
     scheduleTimeZone: config.scheduleTimeZone,
     pressReleaseUrls: config.pressReleaseUrls,
     reservedConcurrency: config.reservedConcurrency,
-    ...(config.contactEmail !== undefined ? { contactEmail: config.contactEmail } : {}),
+    contactEmail: config.contactEmail,
     ...(config.customDomain !== undefined ? { customDomain: config.customDomain } : {}),
     ...(options.harvesterEntry !== undefined ? { harvesterEntry: options.harvesterEntry } : {}),
   });

@@ -65,6 +65,8 @@ describe('the organisation of a beneficiary (bundled 2021–2027 table)', () => 
     expect(new Set(orgs.map((o) => o.id)).size).toBe(orgs.length);
     expect(orgs.find((o) => o.id === 'maahanmuuttovirasto')?.total.projectCount).toBe(12);
     const other = records.find((r) => r.beneficiary.id !== HDL)!;
-    expect(() => organisationOf([...hdlRecords(), other])).toThrow(`belongs to ${other.beneficiary.id}, not to ${HDL}`);
+    expect(() => organisationOf([...hdlRecords(), other])).toThrow(
+      `belongs to ${other.beneficiary.id}, not to ${HDL}`,
+    );
   });
 });

@@ -87,6 +87,7 @@ describe('Function: harvest handler (dynalite + s3rver, scripted HTTP)', () => {
       PUBLIC_BASE_URL: 'https://d111111abcdef8.cloudfront.net/',
       AWARDS_TOPIC_ARN: TOPIC,
       SOURCE_IDS: 'eusa-amif-2021',
+      CONTACT_EMAIL: 'data@example.fi',
     };
   });
   afterAll(async () => {

@@ -300,7 +300,9 @@ describe('the site renderer', () => {
     expect(row.find('td.old').text()).toBe('€1,444,708.32');
     expect(row.find('td.new').text()).toBe('€1,500,000.50');
     // Every record of the scenario was first seen at its first run: the feed's baseline, not a new project.
-    expect(versions.last().text()).toContain("The project was in the source at the feed's first run (baseline).");
+    expect(versions.last().text()).toContain(
+      "The project was in the source at the feed's first run (baseline).",
+    );
   });
 
   it('shows the latest changes with new awards first', () => {

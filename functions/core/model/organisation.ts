@@ -24,7 +24,10 @@ export const organisationSchema = z.object({
   total: fundingTotalSchema,
   byProgramme: z.array(fundingTotalSchema.extend({ programme: z.string() })),
   byObjective: z.array(
-    fundingTotalSchema.extend({ programme: z.string(), specificObjective: specificObjectiveSchema.nullable() }),
+    fundingTotalSchema.extend({
+      programme: z.string(),
+      specificObjective: specificObjectiveSchema.nullable(),
+    }),
   ),
   /** The press releases that announced its projects, newest first. */
   announcements: z.array(announcementSchema.extend({ projectId: z.string() })),
@@ -84,7 +87,10 @@ export function organisationOf(records: readonly ProjectRecord[]): Organisation 
   const names = new Map<string, number>();
   const total = emptySum();
   const programmes = new Map<string, Sum>();
-  const objectives = new Map<string, { programme: string; so: ProjectRecord['specificObjective']; sum: Sum }>();
+  const objectives = new Map<
+    string,
+    { programme: string; so: ProjectRecord['specificObjective']; sum: Sum }
+  >();
   for (const r of records) {
     if (r.beneficiary.id !== first.beneficiary.id) {
       throw new Error(`project ${r.id} belongs to ${r.beneficiary.id}, not to ${first.beneficiary.id}`);
@@ -95,7 +101,11 @@ export function organisationOf(records: readonly ProjectRecord[]): Organisation 
     add(programme, r);
     programmes.set(r.programme, programme);
     const soKey = `${r.programme}\t${r.specificObjective?.code ?? '9'}`;
-    const objective = objectives.get(soKey) ?? { programme: r.programme, so: r.specificObjective, sum: emptySum() };
+    const objective = objectives.get(soKey) ?? {
+      programme: r.programme,
+      so: r.specificObjective,
+      sum: emptySum(),
+    };
     add(objective.sum, r);
     objectives.set(soKey, objective);
   }

@@ -1,7 +1,6 @@
 import { commonestName } from '../../model/organisation';
 import type { ProjectRecord } from '../../model/project';
 import type { Allocation } from './allocation';
-import { type ObjectiveCode, objectiveCodes } from './objective-page';
 import {
   activeRecords,
   type BeneficiaryTotal,
@@ -19,6 +18,7 @@ import {
   type YearActivity,
   yearActivity,
 } from './charts';
+import { type ObjectiveCode, objectiveCodes } from './objective-page';
 
 /** Beneficiaries in Finnish alphabetical order; one collator, not one per comparison. */
 const FINNISH = new Intl.Collator('fi');

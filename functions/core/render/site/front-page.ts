@@ -1,5 +1,5 @@
-import type { ProjectVersion } from '../../model/history';
 import { baselineOf } from '../../model/baseline';
+import type { ProjectVersion } from '../../model/history';
 import { fundingTotal } from '../../model/organisation';
 import type { ProjectRecord } from '../../model/project';
 import { PROJECT_COLUMNS } from '../project-columns';
@@ -29,9 +29,16 @@ import {
 import type { FrontPageData } from './front-page-data';
 import { html, type SafeHtml } from './html';
 import { type DownloadKey, LANGS, type Lang, MESSAGES, type Messages, SORT_KEYS } from './i18n';
-import { renderPage } from './layout';
 import { SELECTION_MESSAGES, type SelectionMessages } from './i18n-selection';
-import { DATA_FILES, frontPageKey, objectivePageKey, organisationPageKey, projectPageKey, relativeHref } from './paths';
+import { renderPage } from './layout';
+import {
+  DATA_FILES,
+  frontPageKey,
+  objectivePageKey,
+  organisationPageKey,
+  projectPageKey,
+  relativeHref,
+} from './paths';
 import {
   beneficiaryLink,
   byFundingDesc,

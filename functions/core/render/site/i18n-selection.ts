@@ -38,11 +38,13 @@ export interface SelectionMessages {
 
 const fi: SelectionMessages = {
   organisation: 'Organisaatio',
-  organisationIntro: 'Kaikki hankkeet, joiden tuensaaja on tämä organisaatio, kaikista ohjelmista ja lähteistä.',
+  organisationIntro:
+    'Kaikki hankkeet, joiden tuensaaja on tämä organisaatio, kaikista ohjelmista ja lähteistä.',
   objectivePage: (code) => `Erityistavoite ${code} (AMIF 2021–2027)`,
   objectiveIntro: 'Kaikki ohjelmakauden 2021–2027 hankkeet, jotka rahoitetaan tästä erityistavoitteesta.',
   totalsHeading: 'Rahoitus yhteensä',
-  totalsNote: 'Summat lasketaan lähteiden ilmoittamista EU-rahoituksista; lähteestä poistuneet hankkeet lasketaan mukaan lukumäärään, eivät summaan.',
+  totalsNote:
+    'Summat lasketaan lähteiden ilmoittamista EU-rahoituksista; lähteestä poistuneet hankkeet lasketaan mukaan lukumäärään, eivät summaan.',
   selectionTotal: (count, amount) => `${count} hanketta, EU-rahoitus yhteensä ${amount}`,
   withoutAmount: (count) => `${count} hankkeelle lähde ei ilmoita summaa.`,
   removedNotSummed: (count) => `${count} hanketta on poistunut lähteestä; niitä ei summata.`,
@@ -60,7 +62,8 @@ const fi: SelectionMessages = {
   downloadSelection: 'Lataa valitut hankkeet (CSV)',
   objectivesNav: 'Erityistavoitteet',
   firstSeenByFeed: 'Syöte näki ensimmäisen kerran',
-  datesNote: 'Alkamis- ja päättymispäivä ovat lähteen ilmoittamat. ”Syöte näki ensimmäisen kerran” on päivä, jona tämä syöte luki hankkeen ensimmäisen kerran, ei rahoituspäätöksen päivä.',
+  datesNote:
+    'Alkamis- ja päättymispäivä ovat lähteen ilmoittamat. ”Syöte näki ensimmäisen kerran” on päivä, jona tämä syöte luki hankkeen ensimmäisen kerran, ei rahoituspäätöksen päivä.',
   baseline: (count, date) =>
     `Syötteen ensimmäinen ajo ${date} kirjasi ${count} hanketta lähtötilanteeksi. Niitä ei näytetä uusina, koska syöte ei tiedä, milloin ne rahoitettiin.`,
   historyBaseline: 'Hanke oli lähteessä jo syötteen ensimmäisellä ajolla (lähtötilanne).',
@@ -70,11 +73,14 @@ const fi: SelectionMessages = {
 
 const sv: SelectionMessages = {
   organisation: 'Organisation',
-  organisationIntro: 'Alla projekt som den här organisationen är stödmottagare för, från alla program och källor.',
+  organisationIntro:
+    'Alla projekt som den här organisationen är stödmottagare för, från alla program och källor.',
   objectivePage: (code) => `Specifikt mål ${code} (AMIF 2021–2027)`,
-  objectiveIntro: 'Alla projekt under programperioden 2021–2027 som finansieras under det här specifika målet.',
+  objectiveIntro:
+    'Alla projekt under programperioden 2021–2027 som finansieras under det här specifika målet.',
   totalsHeading: 'Finansiering sammanlagt',
-  totalsNote: 'Summorna räknas av den EU-finansiering som källorna anger; projekt som försvunnit från källan räknas med i antalet men inte i summan.',
+  totalsNote:
+    'Summorna räknas av den EU-finansiering som källorna anger; projekt som försvunnit från källan räknas med i antalet men inte i summan.',
   selectionTotal: (count, amount) => `${count} projekt, EU-finansiering sammanlagt ${amount}`,
   withoutAmount: (count) => `För ${count} projekt anger källan inget belopp.`,
   removedNotSummed: (count) => `${count} projekt har försvunnit från källan; de summeras inte.`,
@@ -92,7 +98,8 @@ const sv: SelectionMessages = {
   downloadSelection: 'Ladda ned de valda projekten (CSV)',
   objectivesNav: 'Specifika mål',
   firstSeenByFeed: 'Flödet såg första gången',
-  datesNote: 'Start- och slutdatum är de som källan anger. ”Flödet såg första gången” är dagen då det här flödet först läste projektet, inte dagen för finansieringsbeslutet.',
+  datesNote:
+    'Start- och slutdatum är de som källan anger. ”Flödet såg första gången” är dagen då det här flödet först läste projektet, inte dagen för finansieringsbeslutet.',
   baseline: (count, date) =>
     `Flödets första körning ${date} registrerade ${count} projekt som utgångsläge. De visas inte som nya, eftersom flödet inte vet när de finansierades.`,
   historyBaseline: 'Projektet fanns i källan redan vid flödets första körning (utgångsläge).',
@@ -102,11 +109,13 @@ const sv: SelectionMessages = {
 
 const en: SelectionMessages = {
   organisation: 'Organisation',
-  organisationIntro: 'Every project of which this organisation is the beneficiary, from every programme and source.',
+  organisationIntro:
+    'Every project of which this organisation is the beneficiary, from every programme and source.',
   objectivePage: (code) => `Specific objective ${code} (AMIF 2021–2027)`,
   objectiveIntro: 'Every project of the 2021–2027 programme funded under this specific objective.',
   totalsHeading: 'Funding in total',
-  totalsNote: 'Sums of the EU funding the sources state; projects removed from their source are counted but not summed.',
+  totalsNote:
+    'Sums of the EU funding the sources state; projects removed from their source are counted but not summed.',
   selectionTotal: (count, amount) => `${count} projects, EU funding in total ${amount}`,
   withoutAmount: (count) => `For ${count} projects the source states no amount.`,
   removedNotSummed: (count) => `${count} projects were removed from their source; they are not summed.`,
@@ -124,7 +133,8 @@ const en: SelectionMessages = {
   downloadSelection: 'Download the selected projects (CSV)',
   objectivesNav: 'Specific objectives',
   firstSeenByFeed: 'First seen by the feed',
-  datesNote: 'Start and end dates are as the source states them. "First seen by the feed" is the day this feed first read the project, not the date of the funding decision.',
+  datesNote:
+    'Start and end dates are as the source states them. "First seen by the feed" is the day this feed first read the project, not the date of the funding decision.',
   baseline: (count, date) =>
     `The feed's first run on ${date} recorded ${count} projects as its baseline. They are not shown as new: the feed does not know when they were funded.`,
   historyBaseline: "The project was in the source at the feed's first run (baseline).",

@@ -65,7 +65,13 @@ export function renderOrganisationPage(input: OrganisationPageInput): string {
 <p class="follow"><a href="${rel(feed)}" type="application/atom+xml">${st.follow}</a> <span class="note">${st.followNote}</span></p>
 <section aria-labelledby="totals-h">
 <h2 id="totals-h">${st.totalsHeading}</h2>
-${totalsTable(parts, st.byProgramme, t.programme, org.byProgramme.map((p) => ({ label: p.programme, total: p })), org.total)}
+${totalsTable(
+  parts,
+  st.byProgramme,
+  t.programme,
+  org.byProgramme.map((p) => ({ label: p.programme, total: p })),
+  org.total,
+)}
 ${totalsTable(parts, st.byObjective, t.specificObjective, byObjective, org.total)}
 ${totalsNotes(parts, org.total, org.removedCount)}
 </section>
@@ -87,7 +93,10 @@ ${announcements}
   return renderPage({
     lang,
     key,
-    alternates: Object.fromEntries(LANGS.map((l) => [l, organisationPageKey(l, org.id)])) as Record<Lang, string>,
+    alternates: Object.fromEntries(LANGS.map((l) => [l, organisationPageKey(l, org.id)])) as Record<
+      Lang,
+      string
+    >,
     title: `${org.name} – ${t.siteTitle}`,
     description: `${org.name}: ${selectionText(lang, st, org.total, org.byProgramme)}`,
     assets,

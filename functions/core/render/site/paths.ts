@@ -11,7 +11,9 @@ export function projectPageKey(lang: Lang, id: string): string {
 
 /** One beneficiary's page: every project of the organisation, with totals. */
 export function organisationPageKey(lang: Lang, beneficiaryId: string): string {
-  return lang === 'fi' ? `organisations/${beneficiaryId}.html` : `${lang}/organisations/${beneficiaryId}.html`;
+  return lang === 'fi'
+    ? `organisations/${beneficiaryId}.html`
+    : `${lang}/organisations/${beneficiaryId}.html`;
 }
 
 /** The page of one specific objective of the 2021–2027 programme ("1", "2", "3"). */

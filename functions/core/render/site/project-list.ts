@@ -41,7 +41,10 @@ export function selectionText(
   total: FundingTotal,
   byProgramme: readonly (FundingTotal & { readonly programme: string })[],
 ): string {
-  const main = st.selectionTotal(formatInteger(lang, total.projectCount), formatEuros(lang, total.euFundingEur));
+  const main = st.selectionTotal(
+    formatInteger(lang, total.projectCount),
+    formatEuros(lang, total.euFundingEur),
+  );
   if (byProgramme.length < 2) return main;
   return `${main} (${byProgramme.map((p) => `${p.programme}: ${formatEuros(lang, p.euFundingEur)}`).join('; ')})`;
 }
@@ -58,7 +61,11 @@ export function totalsByProgramme(
 }
 
 /** The projects as a table (cards on a phone): name, beneficiary, objective, programme, funding, dates, status. */
-export function projectListTable(parts: ListParts, records: readonly ProjectRecord[], caption: string): SafeHtml {
+export function projectListTable(
+  parts: ListParts,
+  records: readonly ProjectRecord[],
+  caption: string,
+): SafeHtml {
   const { lang, t, rel } = parts;
   const rows = records.map((r) => {
     const rl = recordLang(r);

@@ -1,9 +1,9 @@
 import { baselineOf } from '../../model/baseline';
 import type { OutputFile } from '../output-file';
 import { CACHE_LATEST, CONTENT_TYPES } from '../output-file';
+import { renderProjectsCsv } from '../projects-csv';
 import type { DetailRenderer, RenderContext, Renderer } from '../render-context';
 import { allocationFrom } from './allocation';
-import { renderProjectsCsv } from '../projects-csv';
 import { type SiteAssets, siteAssets } from './assets';
 import { renderFrontPage } from './front-page';
 import { frontPageData } from './front-page-data';
@@ -44,7 +44,11 @@ function objectiveFiles(ctx: RenderContext, assets: SiteAssets): OutputFile[] {
     const records = ctx.records.filter((r) => isObjectiveProject(r, code));
     return [
       ...LANGS.map((lang) =>
-        page(objectivePageKey(lang, code), renderObjectivePage({ ctx, lang, assets, code, records }), 'latest'),
+        page(
+          objectivePageKey(lang, code),
+          renderObjectivePage({ ctx, lang, assets, code, records }),
+          'latest',
+        ),
       ),
       {
         key: objectiveCsvKey(code),
