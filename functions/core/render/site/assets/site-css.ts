@@ -207,6 +207,9 @@ th[aria-sort="descending"] .sort-button::after { content: " \2193"; color: var(-
     display: inline; font-size: 0.875rem; color: var(--muted); white-space: normal;
   }
   .projects-table td.date::before, .projects-table td:last-child::before { content: " · "; }
+  .projects-table td.num + td.date::before { content: none; }
+  .totals thead th { white-space: normal; }
+  .totals th, .totals td { padding-left: 0.25rem; padding-right: 0.25rem; }
 }
 @media print {
   .site-header, .filters, .skip-link, .toc { display: none; }
