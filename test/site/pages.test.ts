@@ -305,6 +305,22 @@ describe('the site renderer', () => {
     );
   });
 
+  it('lists as new only what came after the first run, and links the rest of the list', () => {
+    const seed = seedRecords();
+    const later = '2026-11-30T04:00:00Z';
+    // The first run saw 35 projects; 12 appeared at a later run.
+    const records = seed.map((r, i) => (i < 35 ? r : { ...r, firstSeenAt: later, lastChangedAt: later }));
+    const $ = cheerio.load(text(byKey(renderSite(contextFor(records)), 'index.html')));
+    const fresh = $('#changes ul.changes').first().children('li');
+    expect(fresh).toHaveLength(10);
+    expect(fresh.first().find('time').attr('datetime')).toBe(later);
+    const more = $('#changes p.note a').filter((_, a) => $(a).text().startsWith('ja 2 muuta'));
+    expect(more.attr('href')).toBe('v1/changes.json');
+    expect($('#changes .baseline').text()).toBe(
+      'Syötteen ensimmäinen ajo 22.11.2026 kirjasi 35 hanketta lähtötilanteeksi. Niitä ei näytetä uusina, koska syöte ei tiedä, milloin ne rahoitettiin.',
+    );
+  });
+
   it('shows the latest changes with new awards first', () => {
     const $ = cheerio.load(text(byKey(files, 'index.html')));
     const headings = $('#changes h3')
