@@ -57,7 +57,7 @@ export function synth(
     // A deployment must name its contact (app-config.ts); the tests' default stands in for it.
     context: {
       ...(options.bundle === true ? {} : SKIP_BUNDLING),
-      contactEmail: 'data@example.fi',
+      contactEmail: 'contact@example.fi',
       ...context,
     },
     cloudFormationValidation: options.cloudFormationValidation === true,

@@ -468,7 +468,7 @@ function changeItem(v: ProjectVersion, lang: Lang, t: Messages, rel: (k: string)
   let detail: SafeHtml | string = '';
   if (v.kind === 'new') {
     const amount = v.record.euFundingEur === null ? null : formatEuros(lang, v.record.euFundingEur);
-    detail = html` – <span${langAttr(lang, recordLang(v.record))}>${v.record.beneficiary.name}</span>${amount ? html`, ${amount}` : ''}`;
+    detail = html` – <a href="${rel(organisationPageKey(lang, v.record.beneficiary.id))}"${langAttr(lang, recordLang(v.record))}>${v.record.beneficiary.name}</a>${amount ? html`, ${amount}` : ''}`;
   } else if (v.fields.length > 0) {
     detail = html`: ${v.fields.map((f, i) => {
       const label = t.fieldLabels[f.field] ?? f.field;
