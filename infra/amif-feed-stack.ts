@@ -31,12 +31,8 @@ export interface AmifFeedStackProps extends StackProps {
    * @default - none
    */
   readonly opsEmails?: readonly string[];
-  /**
-   * Contact e-mail published in the DCAT catalogue.
-   *
-   * @default - the handler's placeholder
-   */
-  readonly contactEmail?: string;
+  /** Contact e-mail the feed publishes (site footer, DCAT, Atom, Data Package); required at deploy. */
+  readonly contactEmail: string;
   /**
    * Share of a source's projects that may vanish in one run before removals are refused.
    *
@@ -100,7 +96,7 @@ export class AmifFeedStack extends Stack {
   readonly schedule: HarvestSchedule;
   readonly alarms: HarvestAlarms;
 
-  constructor(scope: Construct, id: string, props: AmifFeedStackProps = {}) {
+  constructor(scope: Construct, id: string, props: AmifFeedStackProps) {
     super(scope, id, {
       description:
         'amif-feed: open data on EU AMIF-funded projects in Finland (harvester, state, public feed)',
@@ -128,7 +124,7 @@ export class AmifFeedStack extends Stack {
       metricsNamespace: METRICS_NAMESPACE,
       // `reservedConcurrency: undefined` given explicitly means "reserve none".
       reservedConcurrency: 'reservedConcurrency' in props ? props.reservedConcurrency : 1,
-      ...(props.contactEmail !== undefined ? { contactEmail: props.contactEmail } : {}),
+      contactEmail: props.contactEmail,
       ...(props.pressReleaseUrls !== undefined ? { pressReleaseUrls: props.pressReleaseUrls } : {}),
       ...(props.listingUrls !== undefined ? { listingUrls: props.listingUrls } : {}),
       ...(props.harvesterEntry !== undefined ? { entry: props.harvesterEntry } : {}),

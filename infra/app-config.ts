@@ -19,8 +19,11 @@ export interface AppConfig {
   readonly notify: readonly NotifySubscription[];
   /** `-c opsEmails=ops@x.fi`: e-mail subscribers of the operations (alarm) topic. */
   readonly opsEmails: readonly string[];
-  /** `-c contactEmail=…`: contact published in the DCAT catalogue. */
-  readonly contactEmail?: string;
+  /**
+   * `-c contactEmail=…` (required): the contact the feed publishes (site footer, DCAT contact point,
+   * Atom author, Data Package), so no deployment publishes the local placeholder.
+   */
+  readonly contactEmail: string;
   /** `-c collapseThreshold=0.2`: share of a source's projects that may vanish in one run. */
   readonly collapseThreshold: number;
   /** `-c schedule='cron(0 4 * * ? *)'`: EventBridge Scheduler expression. */
@@ -55,7 +58,12 @@ export function readAppConfig(node: Node): AppConfig {
   const get = (key: string): unknown => node.tryGetContext(key);
 
   const contactEmail = optionalString(get('contactEmail'));
-  if (contactEmail !== undefined && !EMAIL.test(contactEmail)) {
+  if (contactEmail === undefined) {
+    throw new ConfigContextError(
+      'context contactEmail is required: the address the feed publishes as its contact (site footer, DCAT, Atom, Data Package); deploy with -c contactEmail=you@example.fi',
+    );
+  }
+  if (!EMAIL.test(contactEmail)) {
     throw new ConfigContextError(`context contactEmail: "${contactEmail}" is not an e-mail address`);
   }
 
@@ -86,7 +94,7 @@ export function readAppConfig(node: Node): AppConfig {
     notifyEmails,
     notify,
     opsEmails: emailList('opsEmails', get('opsEmails')),
-    ...(contactEmail !== undefined ? { contactEmail } : {}),
+    contactEmail,
     collapseThreshold: collapseThreshold(get('collapseThreshold')),
     scheduleExpression: scheduleExpression(get('schedule')),
     scheduleTimeZone: optionalString(get('scheduleTimeZone')) ?? DEFAULT_SCHEDULE_TIME_ZONE,

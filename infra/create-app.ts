@@ -64,7 +64,7 @@ export function createApp(options: CreateAppOptions = {}): AmifFeedApp {
     pressReleaseUrls: config.pressReleaseUrls,
     ...(config.listingUrls !== undefined ? { listingUrls: config.listingUrls } : {}),
     reservedConcurrency: config.reservedConcurrency,
-    ...(config.contactEmail !== undefined ? { contactEmail: config.contactEmail } : {}),
+    contactEmail: config.contactEmail,
     ...(config.customDomain !== undefined ? { customDomain: config.customDomain } : {}),
     ...(options.harvesterEntry !== undefined ? { harvesterEntry: options.harvesterEntry } : {}),
   });

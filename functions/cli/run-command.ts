@@ -1,6 +1,7 @@
 import { existsSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import * as z from 'zod';
 import { createStderrLogger } from '../adapters/console-logger';
 import { createDirectoryObjectStore } from '../adapters/dir-objects';
 import { createDynamoDbStateStore } from '../adapters/dynamodb-state';
@@ -39,6 +40,7 @@ Runs the harvest once: reads the source pages, updates the state and publishes t
   --now ISO-8601       the run's time, e.g. 2026-11-22T04:00:00Z (default: the clock)
   --base-url URL       public base URL written into the files: https://…, or http://localhost… locally
                        (default: http://localhost:8080)
+  --contact EMAIL      contact address published in the files (default: none; the site omits it)
   --collapse-threshold share of a source's projects that may vanish in one run (default: 0.2)
   --accept-mass-change publish a change of one field in more than half the projects (refused otherwise)
   --press-releases     the press releases to read, comma-separated "URL" or "ID=URL", as the Lambda's
@@ -62,6 +64,8 @@ export interface RunOptions {
   readonly out: string;
   readonly now: Date;
   readonly baseUrl: string;
+  /** The contact the feed publishes; absent locally unless given (the site then shows none). */
+  readonly contactEmail?: string;
   readonly collapseThreshold: number;
   readonly acceptMassChange: boolean;
   readonly json: boolean;
@@ -114,7 +118,12 @@ export function parseRunArgs(
   const data = v.data ?? '.data';
   const out = v.out ?? 'out';
   checkApart(data, out);
+  const contact = v.contact;
+  if (contact !== undefined && !z.string().email().safeParse(contact).success) {
+    throw new UsageError(`--contact expects an e-mail address, found "${contact}"`);
+  }
   return {
+    ...(contact !== undefined ? { contactEmail: contact } : {}),
     pages,
     live: v.live ?? false,
     data,
@@ -200,6 +209,7 @@ function parse(args: readonly string[]) {
       out: { type: 'string' },
       now: { type: 'string' },
       'base-url': { type: 'string' },
+      contact: { type: 'string' },
       'collapse-threshold': { type: 'string' },
       'accept-mass-change': { type: 'boolean' },
       json: { type: 'boolean' },
@@ -311,6 +321,7 @@ async function runWithStore(
       now: options.now,
       config: feedConfigSchema.parse({
         publicBaseUrl: options.baseUrl,
+        ...(options.contactEmail !== undefined ? { contactEmail: options.contactEmail } : {}),
         collapseThreshold: options.collapseThreshold,
       }),
       acceptMassChange: options.acceptMassChange,

@@ -1,6 +1,13 @@
 import * as z from 'zod';
 import { DEFAULTS } from './defaults';
 
+/**
+ * The contact a local run falls back to when none is given. The site omits it (layout.ts); a
+ * deployment must name a real one (infra/app-config.ts refuses to synthesise without
+ * `-c contactEmail=…`, and the Lambda refuses to start without CONTACT_EMAIL).
+ */
+export const PLACEHOLDER_CONTACT_EMAIL = 'amif-feed@example.org';
+
 /** What the published files say about the dataset itself; configurable per deployment. */
 export const feedConfigSchema = z.object({
   /** Public base URL of the feed, no trailing slash; every published URI is built from it. */
@@ -15,7 +22,7 @@ export const feedConfigSchema = z.object({
     .default(
       'Source: Ministry of the Interior of Finland (sisäministeriö, EU:n sisäasioiden rahastot) and the Finnish Immigration Service (Maahanmuuttovirasto); compiled by amif-feed.',
     ),
-  contactEmail: z.string().email().default('amif-feed@example.org'),
+  contactEmail: z.string().email().default(PLACEHOLDER_CONTACT_EMAIL),
   /** How the DCAT-AP catalogue and the Data Package name the feed's publisher and contact. */
   catalogue: z
     .object({

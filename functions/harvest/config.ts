@@ -49,8 +49,8 @@ export const harvesterEnvSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
-  /** Contact e-mail published in the DCAT catalogue. */
-  CONTACT_EMAIL: z.string().email().default('amif-feed@example.org'),
+  /** Contact e-mail the feed publishes (site footer, DCAT, Atom, Data Package); required, so no placeholder is published. */
+  CONTACT_EMAIL: z.string().email(),
   /** CloudWatch namespace of the run metrics emitted as Embedded Metric Format log lines. */
   METRICS_NAMESPACE: z.string().default('AmifFeed'),
   /** Hosts the HTTP fetcher may contact (comma-separated); default: the built-in sources' hosts. */

@@ -44,12 +44,8 @@ export interface HarvesterProps {
   readonly awardsTopic: ITopic;
   /** Public base URL of the feed, written into every published document. */
   readonly publicBaseUrl: string;
-  /**
-   * Contact e-mail published in the DCAT catalogue.
-   *
-   * @default - unset; the handler falls back to its placeholder address
-   */
-  readonly contactEmail?: string;
+  /** Contact e-mail the feed publishes (site footer, DCAT, Atom, Data Package); required at deploy. */
+  readonly contactEmail: string;
   /**
    * Share of a source's projects that may vanish in one run before removals are refused.
    *
@@ -195,7 +191,7 @@ export class Harvester extends Construct {
       // Stack traces of the minified bundle point at the TypeScript sources; the heap kept in bounds.
       NODE_OPTIONS: `--enable-source-maps --max-old-space-size=${HARVESTER_HEAP_MB}`,
     };
-    if (props.contactEmail !== undefined) env.CONTACT_EMAIL = props.contactEmail;
+    env.CONTACT_EMAIL = props.contactEmail;
     if (props.pressReleaseUrls !== undefined && props.pressReleaseUrls.length > 0) {
       env.PRESS_RELEASE_URLS = props.pressReleaseUrls.join(',');
     }

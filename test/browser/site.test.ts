@@ -11,11 +11,14 @@ import type { ProjectRecord } from '../../functions/core/model/project';
 import { renderProjectsJson } from '../../functions/core/render/projects-json';
 import { FRONT_PAGE_TABLE_ROWS } from '../../functions/core/render/site/front-page';
 import { renderSite } from '../../functions/core/render/site/render-site';
+import { readCsv } from '../helpers/doubles';
 import { contextFor, seedRecords } from '../site/fixture';
 import { launchChromium } from './browser';
 import { buildTestFeed, HOSTILE_NAME, type TestFeed } from './feed';
 
 const ARTIFACTS = 'test/artifacts';
+/** The beneficiary the sources spell two ways ("säätiö sr." and "Säätiö sr"), with projects in two objectives. */
+const HDL = 'helsingin-diakonissalaitoksen-saatio-sr';
 const AXE = 'node_modules/axe-core/axe.min.js';
 
 let feed: TestFeed;
@@ -268,6 +271,7 @@ describe('the published site in Chromium', () => {
     await page.goto(`${base}/?so=3`, { waitUntil: 'networkidle' });
     expect(await visibleRows(page).count()).toBe(projects.length);
     expect(await page.locator('form#filters noscript').count()).toBe(1);
+    await page.locator('#filters-toggle > summary').click();
     await page.locator('#f-so').selectOption('3');
     await page.locator('form#filters button[type="submit"]').click();
     await page.waitForLoadState('networkidle');
@@ -279,7 +283,14 @@ describe('the published site in Chromium', () => {
     // axe is injected as a script tag, which the page's CSP would block: this context bypasses CSP.
     const { page } = await watchedPage({ bypassCSP: true });
     const id = idOf((p) => p.acronym === 'ADERE');
-    for (const path of ['/', `/projects/${id}.html`, '/en/index.html']) {
+    const pages = [
+      '/',
+      `/projects/${id}.html`,
+      '/en/index.html',
+      `/sv/organisations/${HDL}.html`,
+      '/objectives/2.html',
+    ];
+    for (const path of pages) {
       await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
       await page.evaluate(() => {
         document.querySelectorAll('details').forEach((d) => {
@@ -301,6 +312,9 @@ describe('the published site in Chromium', () => {
       if (process.env.AXE_REPORT === '1') console.log(path, JSON.stringify(violations, null, 2));
       const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(serious, `${path}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
+      // The new pages have none at all, of any impact.
+      if (path.includes('organisations/') || path.includes('objectives/'))
+        expect(violations, path).toEqual([]);
     }
   });
 });
@@ -394,10 +408,11 @@ describe(`a front page of more than ${FRONT_PAGE_TABLE_ROWS} projects in Chromiu
     }));
 
     // The same record among the first rows of a page, as the server writes it.
-    const other = join(dir, 'reordered');
-    publish([last, ...many.slice(0, -1)], other);
+    const other = join(dir, 'alone');
+    publish([last], other);
     const $ = cheerio.load(readFileSync(join(other, 'index.html'), 'utf8'));
     const tr = $(`tr[data-id="${last.id}"]`);
+    expect(tr.length).toBe(1);
     const fromServer: RowFacts = {
       attributes: Object.fromEntries(
         Object.entries(tr.attr() ?? {}).filter(([name]) => name.startsWith('data-')),
@@ -419,5 +434,123 @@ describe(`a front page of more than ${FRONT_PAGE_TABLE_ROWS} projects in Chromiu
     await page.goto(`${bigBase}/?so=3`, { waitUntil: 'networkidle' });
     await expect.poll(() => visibleRows(page).count()).toBe(so3.length);
     expect(await page.locator(`tr[data-id="${last.id}"]`).count()).toBe(1);
+  });
+});
+
+/** Integer cents of projects not removed, as the totals sum them. */
+function centsOfRows(rows: readonly { readonly eur: string; readonly status: string }[]): number {
+  return rows.reduce(
+    (s, r) => s + (r.status === 'removed' || r.eur === '' ? 0 : Math.round(Number(r.eur) * 100)),
+    0,
+  );
+}
+
+describe('organisations, selections and the phone in Chromium', () => {
+  it("an organisation page's totals are the sums of its projects in projects.json", async () => {
+    const { page, problems } = await watchedPage();
+    const own = projects.filter((p) => p.beneficiary.id === HDL);
+    expect(own.length).toBeGreaterThan(1);
+    const cents = centsOfRows(own.map((p) => ({ eur: String(p.euFundingEur ?? ''), status: p.status })));
+    await page.goto(`${base}/en/organisations/${HDL}.html`, { waitUntil: 'networkidle' });
+    const totals = page.locator('table.totals tfoot td[data-eur]');
+    expect(await totals.count()).toBe(2);
+    for (const eur of await totals.evaluateAll((tds) => tds.map((td) => td.getAttribute('data-eur')))) {
+      expect(Math.round(Number(eur) * 100)).toBe(cents);
+    }
+    expect(await page.locator('.list-table tbody tr').count()).toBe(own.length);
+    expect(await page.locator('#selection-total').textContent()).toBe(
+      `${own.length} projects, EU funding in total €${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`,
+    );
+    const spellings = await page.locator('#names-h ~ ul li').allTextContents();
+    expect(spellings).toEqual(
+      [...new Set(own.map((p) => p.beneficiary.name))].map(
+        (n) => `${n} (${own.filter((p) => p.beneficiary.name === n).length})`,
+      ),
+    );
+    const feed = page.locator('head link[rel="alternate"][type="application/atom+xml"]').last();
+    expect(await feed.getAttribute('href')).toBe(`../../v1/feeds/beneficiary/${HDL}.atom`);
+    expect(await page.locator(`main a[href="../../v1/feeds/beneficiary/${HDL}.atom"]`).count()).toBe(1);
+    // Every beneficiary name on the front page links to its organisation.
+    await page.goto(`${base}/en/index.html`, { waitUntil: 'networkidle' });
+    const hrefs = await page
+      .locator('#projects-table tbody td:nth-child(2) a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(
+      projects.map(() => expect.stringMatching(/^\.\.\/en\/organisations\/[a-z0-9-]+\.html$/)),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('a filtered selection gives the total and the CSV of the same rows of projects.csv', async () => {
+    const { page, problems } = await watchedPage();
+    const [header, ...rows] = readCsv(readFileSync(join(feed.out, 'v1/projects.csv'), 'utf8'), ',');
+    const col = (name: string) => header!.indexOf(name);
+    const selected = rows.filter((r) => r[col('specific_objective_code')] === '2');
+    const programmes = new Set(selected.map((r) => r[col('programme')]));
+    expect(programmes.size).toBeGreaterThan(1);
+    const cents = centsOfRows(
+      selected.map((r) => ({ eur: r[col('eu_funding_eur')]!, status: r[col('status')]! })),
+    );
+    await page.goto(`${base}/en/index.html?so=2`, { waitUntil: 'networkidle' });
+    await expect.poll(() => visibleRows(page).count()).toBe(selected.length);
+    const text = await page.locator('#selection-total').textContent();
+    const euros = (c: number) => `€${(c / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+    expect(text).toContain(`${selected.length} projects, EU funding in total ${euros(cents)} (`);
+    for (const programme of programmes) {
+      const own = selected.filter((r) => r[col('programme')] === programme);
+      expect(text).toContain(
+        `${programme}: ${euros(centsOfRows(own.map((r) => ({ eur: r[col('eu_funding_eur')]!, status: r[col('status')]! }))))}`,
+      );
+    }
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#download-selection').click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const lines = readFileSync(join(feed.out, 'v1/projects.csv'), 'utf8').split('\r\n');
+    expect(readCsv(csv, ',')).toEqual([header, ...selected]);
+    expect(csv.startsWith(`${lines[0]}\r\n`)).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it('at 390 px every row shows its name, beneficiary and EU funding inside the viewport, filters folded', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${base}/`, { waitUntil: 'networkidle' });
+    expect(await page.locator('#filters-toggle').getAttribute('open')).toBeNull();
+    expect(await page.locator('#f-q').isVisible()).toBe(false);
+    const boxes = await page.locator('#projects-table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) =>
+        [0, 1, 4].map((i) => {
+          const r = (tr as HTMLTableRowElement).cells[i]!.getBoundingClientRect();
+          return { left: r.left, right: r.right, width: r.width };
+        }),
+      ),
+    );
+    expect(boxes).toHaveLength(projects.length);
+    for (const cells of boxes) {
+      for (const b of cells) {
+        expect(b.width).toBeGreaterThan(0);
+        expect(b.left).toBeGreaterThanOrEqual(0);
+        expect(b.right).toBeLessThanOrEqual(390);
+      }
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.locator('#all-projects').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'front-390.png') });
+    await page.goto(`${base}/organisations/${HDL}.html`, { waitUntil: 'networkidle' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: join(ARTIFACTS, 'organisation-390.png'), fullPage: true });
+  });
+
+  it("the feed's first run is its baseline: nothing is listed as a new project", async () => {
+    const { page } = await watchedPage({ javaScriptEnabled: false });
+    await page.goto(`${base}/en/index.html`, { waitUntil: 'networkidle' });
+    const changes = page.locator('#changes');
+    expect(await changes.locator('.kind', { hasText: 'New project' }).count()).toBe(0);
+    expect(await changes.locator('.baseline').textContent()).toBe(
+      `The feed's first run on 21 Nov 2026 recorded ${projects.length} projects as its baseline. They are not shown as new: the feed does not know when they were funded.`,
+    );
   });
 });

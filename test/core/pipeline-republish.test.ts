@@ -86,10 +86,17 @@ describe('Pipeline: what makes a run publish again', () => {
   it("status.json names the dataset-wide files and counts the per-project ones; the run's report lists them all", async () => {
     const first = await harvest([eusaAmif2021]);
     const status = JSON.parse(await readFile(join(outDir, 'v1/status.json'), 'utf8'));
-    // Four files a project: its history JSON and its page in Finnish, Swedish and English.
-    const perProject = first.published.filter((k) => /(^|\/)projects\/[^/]+\.(json|html)$/.test(k));
-    expect(perProject).toHaveLength(47 * 4);
-    expect(status.run.publishedProjectFiles).toBe(47 * 4);
+    // Four files a project (its history JSON and its page in Finnish, Swedish and English) and five an
+    // organisation (its page in three languages, its JSON and CSV), counted together as the detail files.
+    const { projects } = JSON.parse(await readFile(join(outDir, 'v1/projects.json'), 'utf8')) as {
+      projects: { beneficiary: { id: string } }[];
+    };
+    const organisations = new Set(projects.map((p) => p.beneficiary.id)).size;
+    const perProject = first.published.filter((k) =>
+      /(^|\/)(projects|organisations)\/[^/]+\.(json|html|csv)$/.test(k),
+    );
+    expect(perProject).toHaveLength(47 * 4 + organisations * 5);
+    expect(status.run.publishedProjectFiles).toBe(47 * 4 + organisations * 5);
     expect(status.run.publishedFiles).toBe(first.published.length);
     // The per-subscriber feeds are counted too: 3 objectives, 1 programme and each beneficiary, twice.
     const feeds = first.published.filter((k) => k.startsWith('v1/feeds/'));
@@ -144,6 +151,41 @@ describe('Pipeline: what makes a run publish again', () => {
       { config, sources: [eusaAmif2021] },
     );
     expect(files).toBeGreaterThan(200);
+  });
+
+  it("a changed project rewrites its organisation's files and no other organisation's", async () => {
+    const first = await harvest([eusaAmif2021]);
+    const organisationKeys = (report: RunReport) =>
+      report.published.filter((k) => k.includes('organisations/'));
+    const { projects } = JSON.parse(await readFile(join(outDir, 'v1/projects.json'), 'utf8')) as {
+      projects: { acronym: string | null; beneficiary: { id: string } }[];
+    };
+    const organisations = new Set(projects.map((p) => p.beneficiary.id));
+    expect(organisationKeys(first)).toHaveLength(organisations.size * 5);
+    const owner = projects.find((p) => p.acronym === 'ADERE')!.beneficiary.id;
+    const before = await readFile(join(outDir, `v1/organisations/${owner}.json`), 'utf8');
+
+    pages.set(
+      'eusa-amif-2021',
+      pages.get('eusa-amif-2021')!.replace('<td>1444708,32</td>', '<td>1500000,50</td>'),
+    );
+    const changed = await harvest([eusaAmif2021]);
+    expect(changed.counts.changed).toBe(1);
+    expect(organisationKeys(changed).sort()).toEqual(
+      [
+        `organisations/${owner}.html`,
+        `sv/organisations/${owner}.html`,
+        `en/organisations/${owner}.html`,
+        `v1/organisations/${owner}.json`,
+        `v1/organisations/${owner}.csv`,
+      ].sort(),
+    );
+    const after = JSON.parse(await readFile(join(outDir, `v1/organisations/${owner}.json`), 'utf8'));
+    const old = JSON.parse(before);
+    expect(
+      Math.round((after.organisation.total.euFundingEur - old.organisation.total.euFundingEur) * 100),
+    ).toBe(150_000_050 - 144_470_832);
+    expect(changed.published).toContain('v1/organisations.json');
   });
 
   it('treats the first reading of an added list source as the baseline, and later additions as news', async () => {

@@ -89,6 +89,7 @@ describe('Function: harvest handler (dynalite + s3rver, scripted HTTP)', () => {
       SOURCE_IDS: 'eusa-amif-2021',
       // The scripted HTTP answers the table only; listings are tested in test/core/discovery.
       LISTING_URLS: 'none',
+      CONTACT_EMAIL: 'data@example.fi',
     };
   });
   afterAll(async () => {

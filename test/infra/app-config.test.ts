@@ -2,7 +2,8 @@ import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
 import { ConfigContextError, readAppConfig } from '../../infra/app-config';
 
-const read = (context: Record<string, unknown>) => readAppConfig(new App({ context }).node);
+const read = (context: Record<string, unknown>) =>
+  readAppConfig(new App({ context: { contactEmail: 'data@x.fi', ...context } }).node);
 
 describe('app context', () => {
   it('defaults to a daily 04:00 Helsinki run, threshold 0.2, no subscribers, reserved concurrency 1', () => {
@@ -10,6 +11,7 @@ describe('app context', () => {
       notifyEmails: [],
       notify: [],
       opsEmails: [],
+      contactEmail: 'data@x.fi',
       collapseThreshold: 0.2,
       scheduleExpression: 'cron(0 4 * * ? *)',
       scheduleTimeZone: 'Europe/Helsinki',
@@ -89,6 +91,7 @@ describe('app context', () => {
     [{ notifyEmails: 'a@x.fi;b@y.fi' }, /notifyEmails/],
     [{ opsEmails: 'not-an-address' }, /opsEmails/],
     [{ contactEmail: 'nobody' }, /contactEmail/],
+    [{ contactEmail: undefined }, /contactEmail is required/],
     [{ collapseThreshold: '1.5' }, /collapseThreshold/],
     [{ collapseThreshold: 'lots' }, /collapseThreshold/],
     [{ schedule: '0 4 * * ? *' }, /schedule/],

@@ -84,6 +84,8 @@ describe('harvester Lambda', () => {
           'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [ids.distribution, 'DomainName'] }]],
         },
         AWARDS_TOPIC_ARN: { Ref: ids.awards },
+        // Required at deploy (app-config.ts); synth-once.ts gives the tests' stand-in.
+        CONTACT_EMAIL: 'contact@example.fi',
         COLLAPSE_THRESHOLD: '0.2',
         METRICS_NAMESPACE: 'AmifFeed',
         NODE_OPTIONS: '--enable-source-maps --max-old-space-size=1024',

@@ -54,7 +54,12 @@ export function synth(
   outdirs.push(outdir);
   const built = createApp({
     outdir,
-    context: { ...(options.bundle === true ? {} : SKIP_BUNDLING), ...context },
+    // A deployment must name its contact (app-config.ts); the tests' default stands in for it.
+    context: {
+      ...(options.bundle === true ? {} : SKIP_BUNDLING),
+      contactEmail: 'contact@example.fi',
+      ...context,
+    },
     cloudFormationValidation: options.cloudFormationValidation === true,
   });
   // fromStack synthesises the whole app, so the cdk-nag plugin runs here too: an unacknowledged

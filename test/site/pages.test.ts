@@ -83,7 +83,13 @@ describe('the site renderer', () => {
       expect(a.key).toMatch(/^assets\/[a-z]+\.[0-9a-f]{12}\.(css|js|svg)$/);
       expect(a).toMatchObject({ stage: 'immutable', cacheControl: CACHE_IMMUTABLE });
     }
-    expect(pages).toHaveLength(3 + 3 * records.length);
+    // Three front pages, three of each project and three of each 2021–2027 specific objective.
+    expect(pages).toHaveLength(3 + 3 * records.length + 3 * 3);
+    expect(files.filter((f) => f.key.startsWith('v1/objectives/')).map((f) => f.key)).toEqual([
+      'v1/objectives/1.csv',
+      'v1/objectives/2.csv',
+      'v1/objectives/3.csv',
+    ]);
   });
 
   it('writes project pages only for the projects that changed', () => {
@@ -293,7 +299,26 @@ describe('the site renderer', () => {
     expect(row.find('th').text()).toBe('EU funding');
     expect(row.find('td.old').text()).toBe('€1,444,708.32');
     expect(row.find('td.new').text()).toBe('€1,500,000.50');
-    expect(versions.last().text()).toContain('The project appeared in the source.');
+    // Every record of the scenario was first seen at its first run: the feed's baseline, not a new project.
+    expect(versions.last().text()).toContain(
+      "The project was in the source at the feed's first run (baseline).",
+    );
+  });
+
+  it('lists as new only what came after the first run, and links the rest of the list', () => {
+    const seed = seedRecords();
+    const later = '2026-11-30T04:00:00Z';
+    // The first run saw 35 projects; 12 appeared at a later run.
+    const records = seed.map((r, i) => (i < 35 ? r : { ...r, firstSeenAt: later, lastChangedAt: later }));
+    const $ = cheerio.load(text(byKey(renderSite(contextFor(records)), 'index.html')));
+    const fresh = $('#changes ul.changes').first().children('li');
+    expect(fresh).toHaveLength(10);
+    expect(fresh.first().find('time').attr('datetime')).toBe(later);
+    const more = $('#changes p.note a').filter((_, a) => $(a).text().startsWith('ja 2 muuta'));
+    expect(more.attr('href')).toBe('v1/changes.json');
+    expect($('#changes .baseline').text()).toBe(
+      'Syötteen ensimmäinen ajo 22.11.2026 kirjasi 35 hanketta lähtötilanteeksi. Niitä ei näytetä uusina, koska syöte ei tiedä, milloin ne rahoitettiin.',
+    );
   });
 
   it('shows the latest changes with new awards first', () => {

@@ -25,7 +25,7 @@ describe('language of parts', () => {
       expect(rows.length).toBe(records.length);
       for (const row of rows.toArray()) {
         expect($(row).find('th').attr('lang')).toBe('fi');
-        expect($(row).find('td').first().attr('lang')).toBe('fi');
+        expect($(row).find('td').first().find('a').attr('lang')).toBe('fi');
       }
       expect($('#f-beneficiary option[lang="fi"]').length).toBe($('#f-beneficiary option').length - 1);
       expect(
@@ -41,7 +41,7 @@ describe('language of parts', () => {
       expect($('h1').text()).toBe(ADERE.name);
       expect($('#summary-h').next('.text-block').attr('lang')).toBe('fi');
       expect($('#details-h').attr('lang')).toBeUndefined();
-      const fiSpans = $('dl.fields span[lang="fi"]')
+      const fiSpans = $('dl.fields [lang="fi"]')
         .toArray()
         .map((s) => $(s).text());
       expect(fiSpans).toContain(ADERE.name);

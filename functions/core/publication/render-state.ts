@@ -1,4 +1,5 @@
 import type { FeedConfig } from '../feed-config';
+import { baselineOf } from '../model/baseline';
 import type { ProjectVersion } from '../model/history';
 import type { ProjectRecord } from '../model/project';
 import type { Publication } from '../model/publication';
@@ -20,6 +21,7 @@ import {
 import { renderSubscriberFeeds } from '../render/subscriber-feeds';
 import type { SourceModule } from '../sources/source-module';
 import { manifestSha256 } from './manifest';
+import { organisationDetail } from './organisation-detail';
 import { type PublishedFeedInput, unchangedFeedKeys } from './unchanged-feeds';
 
 /** A publication before it is rendered: what the files are rendered from besides records and versions. */
@@ -46,6 +48,8 @@ export interface RenderStateInput {
    * pending publication): every feed is written.
    */
   readonly published?: PublishedFeedInput | null;
+  /** Whether the touched organisations' files are written; by default exactly when the per-project files are. */
+  readonly organisationFiles?: boolean;
 }
 
 export interface RenderedState {
@@ -117,6 +121,7 @@ export async function renderState(input: RenderStateInput): Promise<RenderedStat
       },
     },
     reference: publication.reference,
+    baselineAt: baselineOf(input.records),
   };
   // The workbook first (exceljs writes asynchronously), then each renderer's text turned into bytes as
   // soon as it is rendered: exceljs's model of every cell is the largest transient of a render, and is
@@ -130,7 +135,8 @@ export async function renderState(input: RenderStateInput): Promise<RenderedStat
   const unchanged =
     input.published && feeds ? unchangedFeedKeys(files, ctx, input.published) : new Set<string>();
   const detailRenderers = input.detailRenderers ?? (input.renderers ? [] : DETAIL_RENDERERS);
-  const detail = detailFiles(ctx, detailRenderers);
+  const organisations = input.organisationFiles ?? detailRenderers.length > 0;
+  const detail = detailFiles(ctx, detailRenderers, organisations);
   return {
     files,
     unchanged,
@@ -162,8 +168,10 @@ function asBytes(file: OutputFile): OutputFile {
 function detailFiles(
   ctx: RenderContext,
   renderers: readonly DetailRenderer[],
+  withOrganisations: boolean,
 ): DetailFiles & { readonly manifestLines: readonly string[] } {
   const ids = renderers.length === 0 ? [] : [...ctx.changedIds].sort();
+  const organisations = withOrganisations ? organisationDetail(ctx, DETAIL_BATCH_PROJECTS) : null;
   const byId = new Map(ctx.records.map((r) => [r.id, r]));
   const keys: string[] = [];
   const manifestLines: string[] = [];
@@ -178,6 +186,8 @@ function detailFiles(
       }
     }
   }
+  keys.push(...(organisations?.keys ?? []));
+  manifestLines.push(...(organisations?.manifestLines ?? []));
   return {
     count: keys.length,
     keys,
@@ -193,6 +203,7 @@ function detailFiles(
         };
         yield renderers.flatMap((r) => r.render(batch));
       }
+      if (organisations) yield* organisations.batches();
     },
   };
 }

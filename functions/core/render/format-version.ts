@@ -5,4 +5,6 @@
  */
 // 2: per-subscriber feeds (v1/feeds/…), the front page's "Follow" section, and the project pages'
 //    links to their beneficiary's and objective's feeds.
+//    Organisation and objective pages with their JSON and CSV, selection totals, cards on a phone,
+//    and the default order (largest EU funding first).
 export const OUTPUT_FORMAT_VERSION = 2;

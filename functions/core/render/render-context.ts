@@ -23,6 +23,8 @@ export interface RenderContext {
   readonly previous: { readonly snapshotIndex: unknown | null };
   /** The fund page's reference data (objectives, allocation); null or absent when it was never read. */
   readonly reference?: LinkedReference | null;
+  /** When the feed began (model/baseline.ts), from every record: per-project batches see only their own. */
+  readonly baselineAt?: string | null;
 }
 
 export type Renderer = (ctx: RenderContext) => OutputFile[];

@@ -2,6 +2,7 @@ import { renderAtomFeedFile } from './atom-feed';
 import { renderChangesJson } from './changes-json';
 import { renderExcelCsv } from './excel-csv';
 import { renderJsonFeedFile } from './json-feed';
+import { renderOrganisationsIndex } from './organisation-files';
 import type { OutputFile } from './output-file';
 import { CACHE_LATEST, CONTENT_TYPES } from './output-file';
 import { projectHistories } from './project-history-json';
@@ -37,6 +38,7 @@ export const DEFAULT_RENDERERS: readonly Renderer[] = [
   renderSubscriberFeeds,
   renderSiteFrontPages,
   renderReferenceJson,
+  renderOrganisationsIndex,
 ];
 
 /** The renderers of per-project files, rendered and written batch by batch (see DetailRenderer). */

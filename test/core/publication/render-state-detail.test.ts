@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { projectsByBeneficiary } from '../../../functions/core/model/organisation';
 import { DETAIL_BATCH_PROJECTS, renderState } from '../../../functions/core/publication/render-state';
+import { renderOrganisationFiles } from '../../../functions/core/render/organisation-files';
 import { renderProjectHistories } from '../../../functions/core/render/project-history-json';
 import { renderSite } from '../../../functions/core/render/site/render-site';
 import { eusaAmif2021 } from '../../../functions/core/sources/eusa-amif-2021';
@@ -48,14 +50,25 @@ describe('renderState: per-project files rendered batch by batch', () => {
     const rendered = await renderState(inputFor(records));
     expect(rendered.files.some((f) => f.stage === 'detail')).toBe(false);
     const batches = [...rendered.detail.batches()];
-    // Four files a project: its history JSON and its page in three languages.
-    expect(batches.map((b) => b.length)).toEqual([
+    // Four files a project: its history JSON and its page in three languages; then five an
+    // organisation (three pages, JSON, CSV), whole organisations to a batch of about as many projects.
+    const organisations = projectsByBeneficiary(records);
+    const projectBatches = batches.slice(0, 3);
+    expect(projectBatches.map((b) => b.length)).toEqual([
       DETAIL_BATCH_PROJECTS * 4,
       DETAIL_BATCH_PROJECTS * 4,
       13 * 4,
     ]);
-    expect(rendered.detail.count).toBe(records.length * 4);
-    expect(rendered.fileCount).toBe(rendered.files.length + records.length * 4);
+    const organisationBatches = batches.slice(3);
+    expect(organisationBatches.flat()).toHaveLength(organisations.size * 5);
+    const largest = Math.max(...[...organisations.values()].map((o) => o.length));
+    for (const batch of organisationBatches) {
+      const ids = new Set(batch.map((f) => f.key.replace(/^(.*\/)?([^/]+)\.(html|json|csv)$/, '$2')));
+      const projects = [...ids].reduce((s, id) => s + organisations.get(id)!.length, 0);
+      expect(projects).toBeLessThan(DETAIL_BATCH_PROJECTS + largest);
+    }
+    expect(rendered.detail.count).toBe(records.length * 4 + organisations.size * 5);
+    expect(rendered.fileCount).toBe(rendered.files.length + records.length * 4 + organisations.size * 5);
     expect(
       batches
         .flat()
@@ -68,7 +81,11 @@ describe('renderState: per-project files rendered batch by batch', () => {
     const rendered = await renderState(inputFor(records));
     const streamed = new Map([...rendered.detail.batches()].flat().map((f) => [f.key, f.body]));
     const ctx = contextFor(records);
-    const atOnce = [...renderProjectHistories(ctx), ...renderSite(ctx).filter((f) => f.stage === 'detail')];
+    const atOnce = [
+      ...renderProjectHistories(ctx),
+      ...renderSite(ctx).filter((f) => f.stage === 'detail'),
+      ...[...projectsByBeneficiary(records).values()].flatMap((own) => renderOrganisationFiles(ctx, own)),
+    ];
     expect(atOnce).toHaveLength(streamed.size);
     for (const file of atOnce) expect(streamed.get(file.key), file.key).toBe(file.body);
   });

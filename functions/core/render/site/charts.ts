@@ -3,6 +3,7 @@
  * inline SVG. Each chart is an image with a title and a description for assistive technology,
  * and the numbers behind it go in a table next to it.
  */
+import { commonestName } from '../../model/organisation';
 import type { ProjectRecord } from '../../model/project';
 import { formatCentsShort, formatDate, formatInteger } from './format';
 import { html, type SafeHtml } from './html';
@@ -103,19 +104,6 @@ export function topBeneficiaries(records: readonly ProjectRecord[], limit = 10):
     .map(([key, g]) => ({ key, count: g.count, cents: g.cents, name: commonestName(g.names) }))
     .sort((a, b) => b.cents - a.cents || a.name.localeCompare(b.name, 'fi') || (a.key < b.key ? -1 : 1))
     .slice(0, limit);
-}
-
-/** The spelling most projects use; the first seen wins a tie. */
-export function commonestName(names: ReadonlyMap<string, number>): string {
-  let best = '';
-  let bestCount = 0;
-  for (const [name, count] of names) {
-    if (count > bestCount) {
-      best = name;
-      bestCount = count;
-    }
-  }
-  return best;
 }
 
 /** Projects with both dates, ordered by start, end and name. */
@@ -287,6 +275,8 @@ export function timelineSvg(
   desc: string,
   periods: readonly PeriodRow[],
   marker: { readonly at: string; readonly label: string } | null,
+  /** Each bar's label (a tooltip, and its name for whoever explores the image): project and dates. */
+  label: (period: PeriodRow) => string = (p) => `${p.name}: ${p.start} – ${p.end}`,
 ): SafeHtml {
   if (periods.length === 0) return svgFrame({ id, title, desc, height: 20, body: html`` });
   const left = 8;
@@ -315,7 +305,7 @@ export function timelineSvg(
   const bars = periods.map((p, i) => {
     const x1 = x(dayNumber(p.start));
     const x2 = x(dayNumber(p.end) + 1);
-    return html`<rect class="so-${p.so}" x="${n(x1)}" y="${n(top + i * rowHeight)}" width="${n(Math.max(1, x2 - x1))}" height="${n(barHeight)}"/>`;
+    return html`<rect class="so-${p.so}" x="${n(x1)}" y="${n(top + i * rowHeight)}" width="${n(Math.max(1, x2 - x1))}" height="${n(barHeight)}"><title>${label(p)}</title></rect>`;
   });
   let mark = html``;
   if (marker) {

@@ -1,3 +1,4 @@
+import { commonestName } from '../../model/organisation';
 import type { ProjectRecord } from '../../model/project';
 import type { Allocation } from './allocation';
 import {
@@ -5,7 +6,6 @@ import {
   type BeneficiaryTotal,
   type Bucket,
   centsOf,
-  commonestName,
   cumulativeByMonth,
   fundingByObjective,
   fundingByStartYear,
@@ -18,6 +18,7 @@ import {
   type YearActivity,
   yearActivity,
 } from './charts';
+import { type ObjectiveCode, objectiveCodes } from './objective-page';
 
 /** Beneficiaries in Finnish alphabetical order; one collator, not one per comparison. */
 const FINNISH = new Intl.Collator('fi');
@@ -48,6 +49,8 @@ export interface FrontPageData {
   readonly beneficiaries: readonly { readonly id: string; readonly name: string }[];
   readonly statuses: readonly ProjectRecord['status'][];
   readonly years: readonly string[];
+  /** The 2021–2027 specific objectives that have a page (objective-page.ts). */
+  readonly objectiveCodes: readonly ObjectiveCode[];
 }
 
 export function frontPageData(records: readonly ProjectRecord[], allocation: Allocation): FrontPageData {
@@ -78,6 +81,7 @@ export function frontPageData(records: readonly ProjectRecord[], allocation: All
       records.some((r) => r.status === s),
     ),
     years: [...new Set(records.map((r) => r.startDate?.slice(0, 4) ?? 'none'))].sort(),
+    objectiveCodes: objectiveCodes(records),
   };
 }
 

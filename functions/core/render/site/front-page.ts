@@ -1,5 +1,8 @@
+import { baselineOf } from '../../model/baseline';
 import type { ProjectVersion } from '../../model/history';
+import { fundingTotal } from '../../model/organisation';
 import type { ProjectRecord } from '../../model/project';
+import { PROJECT_COLUMNS } from '../project-columns';
 import type { RenderContext } from '../render-context';
 import type { SiteAssets } from './assets';
 import {
@@ -27,8 +30,23 @@ import {
 import type { FrontPageData } from './front-page-data';
 import { html, type SafeHtml } from './html';
 import { type DownloadKey, LANGS, type Lang, MESSAGES, type Messages, SORT_KEYS } from './i18n';
+import { SELECTION_MESSAGES, type SelectionMessages } from './i18n-selection';
 import { renderPage } from './layout';
-import { DATA_FILES, frontPageKey, projectPageKey, relativeHref } from './paths';
+import {
+  DATA_FILES,
+  frontPageKey,
+  objectivePageKey,
+  organisationPageKey,
+  projectPageKey,
+  relativeHref,
+} from './paths';
+import {
+  beneficiaryLink,
+  byFundingDesc,
+  type ListParts,
+  selectionText,
+  totalsByProgramme,
+} from './project-list';
 import { langAttr, recordLang } from './source-lang';
 
 export interface FrontPageInput {
@@ -57,7 +75,7 @@ export function renderFrontPage(input: FrontPageInput): string {
   const t = MESSAGES[lang];
   const key = frontPageKey(lang);
   const rel = (target: string) => relativeHref(key, target);
-  const parts: PageParts = { ctx, data, lang, t, rel };
+  const parts: PageParts = { ctx, data, lang, t, st: SELECTION_MESSAGES[lang], rel };
   const main = html`<h1>${t.siteTitle}</h1>
 <p class="lead">${t.siteIntro}</p>
 <nav class="toc" aria-label="${t.pageNav}"><ul>
@@ -88,6 +106,7 @@ interface PageParts {
   readonly data: FrontPageData;
   readonly lang: Lang;
   readonly t: Messages;
+  readonly st: SelectionMessages;
   /** A site key as a link relative to this page. */
   readonly rel: (key: string) => string;
 }
@@ -134,7 +153,7 @@ function legendItem(className: string, label: string): SafeHtml {
   return html`<li><svg viewBox="0 0 10 10" aria-hidden="true" focusable="false"><rect class="${className}" width="10" height="10"/></svg>${label}</li>`;
 }
 
-function chartsSection({ ctx, data, lang, t }: PageParts): SafeHtml {
+function chartsSection({ ctx, data, lang, t, rel }: PageParts): SafeHtml {
   const { totalCents, activeCount, periods } = data;
   const bySo = data.byObjective.map((b) => ({ ...b, label: objectiveLabel(b.key, t) }));
   const soChart = chartBlock(
@@ -195,7 +214,7 @@ function chartsSection({ ctx, data, lang, t }: PageParts): SafeHtml {
       ),
       table: html`<table><caption>${t.chartTopBeneficiaries}</caption>
 <thead><tr><th scope="col">${t.beneficiary}</th><th scope="col" class="num">${t.projectCount}</th><th scope="col" class="num">${t.euFunding}</th></tr></thead>
-<tbody>${top.map((b) => html`<tr><th scope="row"${langAttr(lang, 'fi')}>${b.name}</th><td class="num">${formatInteger(lang, b.count)}</td><td class="num">${formatCents(lang, b.cents)}</td></tr>`)}</tbody>
+<tbody>${top.map((b) => html`<tr><th scope="row"${langAttr(lang, 'fi')}><a href="${rel(organisationPageKey(lang, b.key))}">${b.name}</a></th><td class="num">${formatInteger(lang, b.count)}</td><td class="num">${formatCents(lang, b.cents)}</td></tr>`)}</tbody>
 </table>`,
     },
     t,
@@ -217,6 +236,7 @@ function chartsSection({ ctx, data, lang, t }: PageParts): SafeHtml {
         periods.length > 0 ? t.descTimeline(periods.length, range.first, range.last) : t.noData,
         timelineBars(periods),
         { at: ctx.report.startedAt, label: t.checkedAt },
+        (p) => `${p.name}: ${formatDate(lang, p.start)} – ${formatDate(lang, p.end)}`,
       ),
       table: html`<table><caption>${t.chartTimeline}</caption>
 <thead><tr><th scope="col">${t.year}</th><th scope="col" class="num">${t.running}</th><th scope="col" class="num">${t.starting}</th><th scope="col" class="num">${t.ending}</th></tr></thead>
@@ -298,65 +318,26 @@ export function rowFilterValues(record: ProjectRecord) {
   };
 }
 
-function projectsSection({ ctx, data, lang, t, rel }: PageParts): SafeHtml {
+function projectsSection(parts: PageParts): SafeHtml {
+  const { ctx, lang, t, st, rel } = parts;
   const records = ctx.records;
-  const { programmes, objectives: soKeys, statuses, years } = data;
-  const beneficiaries = data.beneficiaries.map((b) => ({
-    value: b.id,
-    label: b.name,
-    ...(lang === 'fi' ? {} : { lang: 'fi' as const }),
-  }));
-
-  const form = html`<form id="filters" class="filters" method="get" action="#all-projects" role="search" aria-label="${t.allProjects}">
-<div class="search"><label for="f-q">${t.search}</label><span class="hint" id="f-q-hint">${t.searchHint}</span><input id="f-q" name="q" type="search" aria-describedby="f-q-hint" autocomplete="off"></div>
-${select(
-  'f-programme',
-  'programme',
-  t.programme,
-  programmes.map((p) => ({ value: p, label: p })),
-  t.all,
-)}
-${select(
-  'f-so',
-  'so',
-  t.specificObjective,
-  soKeys.map((k) => ({ value: k, label: objectiveLabel(k, t) })),
-  t.all,
-)}
-${select('f-beneficiary', 'beneficiary', t.beneficiary, beneficiaries, t.all)}
-${select(
-  'f-status',
-  'status',
-  t.status,
-  statuses.map((s) => ({ value: s, label: t.statusLabels[s] })),
-  t.all,
-)}
-${select(
-  'f-year',
-  'year',
-  t.startYear,
-  years.map((y) => ({ value: y, label: y === 'none' ? t.unknown : y })),
-  t.all,
-)}
-<div><label for="f-sort">${t.sortBy}</label><select id="f-sort" name="sort">${SORT_KEYS.map((k) => html`<option value="${k}">${t.sortOptions[k]}</option>`)}</select></div>
-<div class="actions"><button class="button" type="submit">${t.applyFilters}</button><button class="button secondary" type="reset">${t.clearFilters}</button></div>
-<noscript><p class="note">${t.noScriptFilters}</p></noscript>
-</form>`;
-
   const partial = records.length > FRONT_PAGE_TABLE_ROWS;
-  const rows = records.slice(0, FRONT_PAGE_TABLE_ROWS).map((r) => {
-    const f = rowFilterValues(r);
-    const acronymShown = r.acronym !== null && !r.name.includes(r.acronym);
-    return html`<tr data-id="${r.id}" data-so="${f.so}" data-beneficiary="${f.beneficiary}" data-status="${f.status}" data-year="${f.year}" data-eu="${r.euFundingEur === null ? '' : centsOf(r)}" data-start="${r.startDate ?? ''}"${r.acronym ? html` data-acronym="${r.acronym}"` : ''}><th scope="row"${langAttr(lang, recordLang(r))}><a href="${rel(projectPageKey(lang, r.id))}">${r.name}</a>${acronymShown ? html` <span class="acronym">(${r.acronym})</span>` : ''}</th><td${langAttr(lang, recordLang(r))}>${r.beneficiary.name}</td><td>${r.specificObjective?.code ?? '–'}</td><td class="nowrap">${r.programme}</td><td class="num">${r.euFundingEur === null ? '–' : formatEuros(lang, r.euFundingEur)}</td><td class="date">${r.startDate ? formatDate(lang, r.startDate) : '–'}</td><td class="date">${r.endDate ? formatDate(lang, r.endDate) : '–'}</td><td>${t.statusLabels[r.status]}</td></tr>`;
-  });
-
+  const list: ListParts = { lang, t, st, rel };
+  const rows = byFundingDesc(records)
+    .slice(0, FRONT_PAGE_TABLE_ROWS)
+    .map((r) => projectRow(list, r));
+  const orgHref = rel(organisationPageKey(lang, 'ID-PLACEHOLDER')).replace('ID-PLACEHOLDER', '{id}');
   return html`<section id="all-projects" aria-labelledby="all-projects-h">
 <h2 id="all-projects-h">${t.allProjects}</h2>
-${form}
+${objectivesNav(parts)}
+<details id="filters-toggle" class="filters-toggle"><summary>${st.filtersToggle}</summary>
+${filterForm(parts)}
+</details>
 <p id="shown-count" class="shown-count" role="status" data-template="${t.shownCount('{shown}', '{total}')}">${t.shownCount(rows.length, records.length)}</p>
+${selectionLine(parts)}
 ${partial ? partialTableNote(lang, t, rows.length, records.length, rel) : ''}
 <div class="table-scroll" role="region" aria-labelledby="projects-caption" tabindex="0">
-<table id="projects-table" class="projects-table" data-projects-url="${rel(DATA_FILES.projectsJson)}"${partial ? partialTableData(lang, t, records.length, rel) : ''}>
+<table id="projects-table" class="projects-table" data-projects-url="${rel(DATA_FILES.projectsJson)}" data-org-href="${orgHref}"${partial ? partialTableData(lang, t, records.length, rel) : ''}>
 <caption id="projects-caption">${t.tableCaption}</caption>
 <thead><tr><th scope="col" data-sort="name">${t.project}</th><th scope="col" data-sort="beneficiary">${t.beneficiary}</th><th scope="col"><span aria-hidden="true">${t.specificObjectiveShort}</span><span class="visually-hidden">${t.specificObjective}</span></th><th scope="col">${t.programme}</th><th scope="col" class="num" data-sort="eu" data-sort-first="-eu">${t.euFunding}</th><th scope="col" data-sort="start">${t.start}</th><th scope="col">${t.end}</th><th scope="col">${t.status}</th></tr></thead>
 <tbody>
@@ -365,6 +346,78 @@ ${join(rows)}
 </table>
 </div>
 </section>`;
+}
+
+function filterForm({ data, lang, t }: PageParts): SafeHtml {
+  return html`<form id="filters" class="filters" method="get" action="#all-projects" role="search" aria-label="${t.allProjects}">
+<div class="search"><label for="f-q">${t.search}</label><span class="hint" id="f-q-hint">${t.searchHint}</span><input id="f-q" name="q" type="search" aria-describedby="f-q-hint" autocomplete="off"></div>
+${select(
+  'f-programme',
+  'programme',
+  t.programme,
+  data.programmes.map((p) => ({ value: p, label: p })),
+  t.all,
+)}
+${select(
+  'f-so',
+  'so',
+  t.specificObjective,
+  data.objectives.map((k) => ({ value: k, label: objectiveLabel(k, t) })),
+  t.all,
+)}
+${select('f-beneficiary', 'beneficiary', t.beneficiary, beneficiaryOptions(data, lang === 'fi'), t.all)}
+${select(
+  'f-status',
+  'status',
+  t.status,
+  data.statuses.map((s) => ({ value: s, label: t.statusLabels[s] })),
+  t.all,
+)}
+${select(
+  'f-year',
+  'year',
+  t.startYear,
+  data.years.map((y) => ({ value: y, label: y === 'none' ? t.unknown : y })),
+  t.all,
+)}
+<div><label for="f-sort">${t.sortBy}</label><select id="f-sort" name="sort">${SORT_KEYS.map((k) => html`<option value="${k}">${t.sortOptions[k]}</option>`)}</select></div>
+<div class="actions"><button class="button" type="submit">${t.applyFilters}</button><button class="button secondary" type="reset">${t.clearFilters}</button></div>
+<noscript><p class="note">${t.noScriptFilters}</p></noscript>
+</form>`;
+}
+
+function beneficiaryOptions(data: FrontPageData, finnishPage: boolean): Option[] {
+  return data.beneficiaries.map((b) => ({
+    value: b.id,
+    label: b.name,
+    ...(finnishPage ? {} : { lang: 'fi' as const }),
+  }));
+}
+
+/** One row of the project table; the script builds the rows a cut table leaves out the same way (site-js.ts). */
+function projectRow(list: ListParts, r: ProjectRecord): SafeHtml {
+  const { lang, t, rel } = list;
+  const f = rowFilterValues(r);
+  const acronymShown = r.acronym !== null && !r.name.includes(r.acronym);
+  return html`<tr data-id="${r.id}" data-so="${f.so}" data-beneficiary="${f.beneficiary}" data-status="${f.status}" data-year="${f.year}" data-eu="${r.euFundingEur === null ? '' : centsOf(r)}" data-start="${r.startDate ?? ''}"${r.acronym ? html` data-acronym="${r.acronym}"` : ''}><th scope="row"${langAttr(lang, recordLang(r))}><a href="${rel(projectPageKey(lang, r.id))}">${r.name}</a>${acronymShown ? html` <span class="acronym">(${r.acronym})</span>` : ''}</th><td>${beneficiaryLink(list, r)}</td><td>${r.specificObjective?.code ?? '–'}</td><td class="nowrap">${r.programme}</td><td class="num">${r.euFundingEur === null ? '–' : formatEuros(lang, r.euFundingEur)}</td><td class="date">${r.startDate ? formatDate(lang, r.startDate) : '–'}</td><td class="date">${r.endDate ? formatDate(lang, r.endDate) : '–'}</td><td>${t.statusLabels[r.status]}</td></tr>`;
+}
+
+/**
+ * The selection's count and EU funding (every project before the script narrows it), and what the
+ * script needs to keep it current and to download the selection: the line's template, the number
+ * formats it shares with the server, and projects.csv, whose rows it copies as they are.
+ */
+function selectionLine({ ctx, lang, st, rel }: PageParts): SafeHtml {
+  const records = ctx.records;
+  const text = selectionText(lang, st, fundingTotal(records), totalsByProgramme(records));
+  return html`<p id="selection-total" class="selection-total" data-template="${st.selectionTotal('{count}', '{amount}')}" data-csv-url="${rel(DATA_FILES.projectsCsv)}" data-csv-id-column="${PROJECT_COLUMNS.findIndex((c) => c.name === 'id')}" data-download-label="${st.downloadSelection}">${text}</p>`;
+}
+
+/** Links to the pages of the 2021–2027 programme's specific objectives, which give their totals without the script. */
+function objectivesNav({ data, lang, t, st, rel }: PageParts): SafeHtml {
+  const codes = data.objectiveCodes;
+  if (codes.length === 0) return html``;
+  return html`<nav class="objectives-nav" aria-label="${st.objectivesNav}"><p>${st.objectivesNav}:</p><ul>${codes.map((c) => html`<li><a href="${rel(objectivePageKey(lang, c))}">${objectiveLabel(c, t)}</a></li>`)}</ul></nav>`;
 }
 
 /** Says, without the script too, that the table is cut short and where the full lists are. */
@@ -417,7 +470,7 @@ function changeItem(v: ProjectVersion, lang: Lang, t: Messages, rel: (k: string)
   let detail: SafeHtml | string = '';
   if (v.kind === 'new') {
     const amount = v.record.euFundingEur === null ? null : formatEuros(lang, v.record.euFundingEur);
-    detail = html` – <span${langAttr(lang, recordLang(v.record))}>${v.record.beneficiary.name}</span>${amount ? html`, ${amount}` : ''}`;
+    detail = html` – <a href="${rel(organisationPageKey(lang, v.record.beneficiary.id))}"${langAttr(lang, recordLang(v.record))}>${v.record.beneficiary.name}</a>${amount ? html`, ${amount}` : ''}`;
   } else if (v.fields.length > 0) {
     detail = html`: ${v.fields.map((f, i) => {
       const label = t.fieldLabels[f.field] ?? f.field;
@@ -430,22 +483,27 @@ function changeItem(v: ProjectVersion, lang: Lang, t: Messages, rel: (k: string)
   return html`<li>${timeEl(lang, v.changedAt, 'date')} <span class="kind">${t.changeKinds[v.kind]}</span> ${link}${detail}</li>`;
 }
 
-function changesSection({ ctx, lang, t, rel }: PageParts): SafeHtml {
-  const fresh = ctx.recentChanges.filter((v) => v.kind === 'new');
+function changesSection({ ctx, lang, t, st, rel }: PageParts): SafeHtml {
+  const baselineAt = ctx.baselineAt ?? baselineOf(ctx.records);
+  // The feed's first run saw every project at once: that is when the feed began, not when they were funded.
+  const isBaseline = (v: ProjectVersion) => v.kind === 'new' && v.changedAt === baselineAt;
+  const baseline = ctx.recentChanges.filter(isBaseline).length;
+  const fresh = ctx.recentChanges.filter((v) => v.kind === 'new' && !isBaseline(v));
   const other = ctx.recentChanges.filter((v) => v.kind !== 'new');
   const list = (versions: readonly ProjectVersion[]) =>
     versions.length === 0
       ? html`<p>${t.noChanges}</p>`
       : html`<ul class="changes">${versions.slice(0, RECENT_LIMIT).map((v) => changeItem(v, lang, t, rel))}</ul>${
           versions.length > RECENT_LIMIT
-            ? html`<p class="note">${t.andMore(versions.length - RECENT_LIMIT)}</p>`
+            ? html`<p class="note"><a href="${rel(DATA_FILES.changes)}">${st.moreChanges(versions.length - RECENT_LIMIT)}</a></p>`
             : ''
         }`;
   return html`<section id="changes" aria-labelledby="changes-h">
 <h2 id="changes-h">${t.latestChanges}</h2>
 <h3>${t.newAwards}</h3>
+<p class="note">${st.newAwardsNote}</p>
 ${list(fresh)}
-<h3>${t.otherChanges}</h3>
+${baseline > 0 && baselineAt ? html`<p class="note baseline">${st.baseline(baseline, formatDate(lang, baselineAt))}</p>\n` : ''}<h3>${t.otherChanges}</h3>
 ${list(other)}
 <p><a href="${rel(DATA_FILES.changes)}">${t.files.changes}</a> · <a href="${rel(DATA_FILES.feedAtom)}">Atom</a> · <a href="${rel(DATA_FILES.feedJson)}">JSON Feed</a></p>
 <p class="note">${t.changesFeedNote}</p>

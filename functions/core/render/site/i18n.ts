@@ -95,7 +95,6 @@ export interface Messages {
   readonly newAwards: string;
   readonly otherChanges: string;
   readonly noChanges: string;
-  readonly andMore: (count: number) => string;
   readonly changeKinds: Readonly<Record<ChangeKind, string>>;
   readonly changesFeedNote: string;
   readonly downloads: string;
@@ -243,7 +242,7 @@ const fi: Messages = {
   applyFilters: 'Näytä',
   clearFilters: 'Tyhjennä valinnat',
   sortOptions: {
-    '': 'Lähteen järjestys',
+    '': 'Suurin EU-rahoitus ensin (oletus)',
     name: 'Nimi A–Ö',
     beneficiary: 'Tuensaaja A–Ö',
     '-eu': 'EU-rahoitus, suurin ensin',
@@ -257,7 +256,7 @@ const fi: Messages = {
     `Sivulla ovat ${total} hankkeesta ensimmäiset ${shown}; haku, suodattimet ja järjestys hakevat loput. Kaikki hankkeet:`,
   showAll: (total) => `Näytä kaikki ${total} hanketta`,
   noScriptFilters:
-    'Haku, suodattimet ja järjestys toimivat JavaScriptillä. Ilman sitä taulukossa ovat kaikki hankkeet lähteen järjestyksessä.',
+    'Haku, suodattimet ja järjestys toimivat JavaScriptillä. Ilman sitä taulukossa ovat kaikki hankkeet suurimmasta EU-rahoituksesta alkaen.',
   project: 'Hanke',
   start: 'Alkaa',
   end: 'Päättyy',
@@ -272,7 +271,6 @@ const fi: Messages = {
   newAwards: 'Uudet hankkeet',
   otherChanges: 'Muut muutokset',
   noChanges: 'Ei muutoksia viimeisen vuoden aikana.',
-  andMore: (count) => `ja ${count} muuta`,
   changeKinds: {
     new: 'Uusi hanke',
     changed: 'Tiedot muuttuivat',
@@ -316,7 +314,7 @@ const fi: Messages = {
   summary: 'Tavoite ja tulokset',
   website: 'Verkkosivu',
   removedAt: 'Poistui lähteestä',
-  firstSeenAt: 'Ensimmäisen kerran nähty',
+  firstSeenAt: 'Syöte näki ensimmäisen kerran',
   lastChangedAt: 'Muuttunut viimeksi',
   version: 'Versio',
   sources: 'Lähteet',
@@ -441,7 +439,7 @@ const sv: Messages = {
   applyFilters: 'Visa',
   clearFilters: 'Rensa valen',
   sortOptions: {
-    '': 'Källans ordning',
+    '': 'Största EU-finansiering först (standard)',
     name: 'Namn A–Ö',
     beneficiary: 'Stödmottagare A–Ö',
     '-eu': 'EU-finansiering, störst först',
@@ -455,7 +453,7 @@ const sv: Messages = {
     `Sidan visar de första ${shown} av ${total} projekt; sökning, filter och sortering hämtar resten. Alla projekt:`,
   showAll: (total) => `Visa alla ${total} projekt`,
   noScriptFilters:
-    'Sökning, filter och sortering kräver JavaScript. Utan det visar tabellen alla projekt i källans ordning.',
+    'Sökning, filter och sortering kräver JavaScript. Utan det visar tabellen alla projekt, den största EU-finansieringen först.',
   project: 'Projekt',
   start: 'Börjar',
   end: 'Slutar',
@@ -474,7 +472,6 @@ const sv: Messages = {
   newAwards: 'Nya projekt',
   otherChanges: 'Andra ändringar',
   noChanges: 'Inga ändringar under det senaste året.',
-  andMore: (count) => `och ${count} till`,
   changeKinds: {
     new: 'Nytt projekt',
     changed: 'Uppgifterna ändrades',
@@ -517,7 +514,7 @@ const sv: Messages = {
   summary: 'Mål och resultat',
   website: 'Webbplats',
   removedAt: 'Försvann från källan',
-  firstSeenAt: 'Sågs första gången',
+  firstSeenAt: 'Flödet såg första gången',
   lastChangedAt: 'Ändrades senast',
   version: 'Version',
   sources: 'Källor',
@@ -641,7 +638,7 @@ const en: Messages = {
   applyFilters: 'Show',
   clearFilters: 'Clear choices',
   sortOptions: {
-    '': 'Order of the source',
+    '': 'Largest EU funding first (default)',
     name: 'Name A–Z',
     beneficiary: 'Beneficiary A–Z',
     '-eu': 'EU funding, largest first',
@@ -655,7 +652,7 @@ const en: Messages = {
     `The page lists the first ${shown} of ${total} projects; search, filters and sorting fetch the rest. All projects:`,
   showAll: (total) => `Show all ${total} projects`,
   noScriptFilters:
-    'Search, filters and sorting need JavaScript. Without it, the table lists every project in the order of the source.',
+    'Search, filters and sorting need JavaScript. Without it, the table lists every project, the largest EU funding first.',
   project: 'Project',
   start: 'Start',
   end: 'End',
@@ -674,7 +671,6 @@ const en: Messages = {
   newAwards: 'New projects',
   otherChanges: 'Other changes',
   noChanges: 'No changes in the past year.',
-  andMore: (count) => `and ${count} more`,
   changeKinds: {
     new: 'New project',
     changed: 'Details changed',
@@ -719,7 +715,7 @@ const en: Messages = {
   summary: 'Objectives and results',
   website: 'Website',
   removedAt: 'Removed from the source',
-  firstSeenAt: 'First seen',
+  firstSeenAt: 'First seen by the feed',
   lastChangedAt: 'Last changed',
   version: 'Version',
   sources: 'Sources',

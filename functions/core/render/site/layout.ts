@@ -1,4 +1,4 @@
-import type { FeedConfig } from '../../feed-config';
+import { type FeedConfig, PLACEHOLDER_CONTACT_EMAIL } from '../../feed-config';
 import type { SiteAssets } from './assets';
 import { html, type SafeHtml } from './html';
 import { LANG_NAMES, LANGS, type Lang, MESSAGES } from './i18n';
@@ -18,6 +18,13 @@ export interface PageInput {
   readonly main: SafeHtml;
   /** Further feeds the page announces after the main ones (a project's beneficiary and objective). */
   readonly feeds?: readonly HeadFeedLink[];
+}
+
+/** The footer's contact: omitted when none was configured, so no placeholder address is ever shown. */
+function contact(config: FeedConfig): SafeHtml | string {
+  return config.contactEmail === PLACEHOLDER_CONTACT_EMAIL
+    ? ''
+    : html` · <a href="mailto:${config.contactEmail}">${config.contactEmail}</a>`;
 }
 
 /**
@@ -70,7 +77,7 @@ ${page.main}
 <footer class="site-footer">
 <div class="wrap">
 <p>${t.footerData}</p>
-<p><a href="${page.config.licence.url}" rel="license">${page.config.licence.title} (${page.config.licence.id})</a> · <a href="${rel(DATA_FILES.status)}">${t.footerStatus}</a> · <a href="mailto:${page.config.contactEmail}">${page.config.contactEmail}</a></p>
+<p><a href="${page.config.licence.url}" rel="license">${page.config.licence.title} (${page.config.licence.id})</a> · <a href="${rel(DATA_FILES.status)}">${t.footerStatus}</a>${contact(page.config)}</p>
 </div>
 </footer>
 </body>

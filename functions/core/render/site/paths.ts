@@ -9,6 +9,18 @@ export function projectPageKey(lang: Lang, id: string): string {
   return lang === 'fi' ? `projects/${id}.html` : `${lang}/projects/${id}.html`;
 }
 
+/** One beneficiary's page: every project of the organisation, with totals. */
+export function organisationPageKey(lang: Lang, beneficiaryId: string): string {
+  return lang === 'fi'
+    ? `organisations/${beneficiaryId}.html`
+    : `${lang}/organisations/${beneficiaryId}.html`;
+}
+
+/** The page of one specific objective of the 2021–2027 programme ("1", "2", "3"). */
+export function objectivePageKey(lang: Lang, code: string): string {
+  return lang === 'fi' ? `objectives/${code}.html` : `${lang}/objectives/${code}.html`;
+}
+
 /**
  * A relative link from one object to another, so the site works under any prefix (a CloudFront
  * distribution, a local server, a file:// copy). Keys never contain "." or ".." segments.
@@ -41,4 +53,22 @@ export const DATA_FILES = {
 
 export function projectJsonKey(id: string): string {
   return `v1/projects/${id}.json`;
+}
+
+/** The index of every organisation: id, names, project count and totals. */
+export const ORGANISATIONS_INDEX_KEY = 'v1/organisations.json';
+
+/** One organisation: its totals and its projects' records. */
+export function organisationJsonKey(beneficiaryId: string): string {
+  return `v1/organisations/${beneficiaryId}.json`;
+}
+
+/** One organisation's projects as CSV, with the columns of projects.csv. */
+export function organisationCsvKey(beneficiaryId: string): string {
+  return `v1/organisations/${beneficiaryId}.csv`;
+}
+
+/** The projects of one 2021–2027 specific objective as CSV, with the columns of projects.csv. */
+export function objectiveCsvKey(code: string): string {
+  return `v1/objectives/${code}.csv`;
 }

@@ -6,8 +6,10 @@ import { truncate } from './charts';
 import { formatDate, formatEuros, formatTimestamp } from './format';
 import { externalHref, html, type SafeHtml } from './html';
 import { LANGS, type Lang, MESSAGES, type Messages } from './i18n';
+import { SELECTION_MESSAGES } from './i18n-selection';
 import { renderPage } from './layout';
 import { frontPageKey, projectJsonKey, projectPageKey, relativeHref } from './paths';
+import { beneficiaryLink } from './project-list';
 import { qualityText } from './quality-text';
 import { inLang, langAttr, recordLang } from './source-lang';
 import { projectFeedLinks } from './subscriber-feed-links';
@@ -19,6 +21,8 @@ export interface ProjectPageInput {
   readonly record: ProjectRecord;
   /** The project's versions, oldest first. */
   readonly history: readonly ProjectVersion[];
+  /** When the feed began (its first run's time): a project first seen then is part of the baseline, not new. */
+  readonly baselineAt?: string | null;
 }
 
 const DASH = '–';
@@ -98,11 +102,11 @@ export function historyValue(field: string, value: unknown, lang: Lang, t: Messa
   }
 }
 
-function historyEntry(version: ProjectVersion, lang: Lang, t: Messages): SafeHtml {
+function historyEntry(version: ProjectVersion, lang: Lang, t: Messages, baselineAt: string | null): SafeHtml {
   const heading = html`${t.versionLabel(version.version)} · <time datetime="${version.changedAt}">${formatTimestamp(lang, version.changedAt)}</time> · ${t.changeKinds[version.kind]}`;
   let body: SafeHtml;
   if (version.kind === 'new') {
-    body = html`<p>${t.historyFirst}</p>`;
+    body = html`<p>${version.changedAt === baselineAt ? SELECTION_MESSAGES[lang].historyBaseline : t.historyFirst}</p>`;
   } else if (version.fields.length === 0) {
     body = html`<p>${t.historyNoFields}</p>`;
   } else {
@@ -152,7 +156,7 @@ export function renderProjectPage(input: ProjectPageInput): string {
     [t.id, html`<code>${r.id}</code>`],
     [t.programme, r.programme],
     [t.fund, r.fund],
-    [t.beneficiary, own(r.beneficiary.name)],
+    [t.beneficiary, beneficiaryLink({ lang, t, st: SELECTION_MESSAGES[lang], rel }, r)],
     [t.beneficiaryId, html`<code>${r.beneficiary.id}</code>`],
     [
       t.specificObjective,
@@ -190,10 +194,11 @@ export function renderProjectPage(input: ProjectPageInput): string {
 
   const main = html`<p class="breadcrumb"><a href="${rel(`${frontPageKey(lang)}#all-projects`)}">← ${t.backToList}</a></p>
 <h1${langAttr(lang, rl)}>${r.name}</h1>
-<p class="lead">${own(r.beneficiary.name)}${r.euFundingEur === null ? '' : html` · ${formatEuros(lang, r.euFundingEur)}`}${r.startDate || r.endDate ? html` · ${r.startDate ? formatDate(lang, r.startDate) : '?'} – ${r.endDate ? formatDate(lang, r.endDate) : '?'}` : ''}</p>
+<p class="lead">${beneficiaryLink({ lang, t, st: SELECTION_MESSAGES[lang], rel }, r)}${r.euFundingEur === null ? '' : html` · ${formatEuros(lang, r.euFundingEur)}`}${r.startDate || r.endDate ? html` · ${r.startDate ? formatDate(lang, r.startDate) : '?'} – ${r.endDate ? formatDate(lang, r.endDate) : '?'}` : ''}</p>
 <section aria-labelledby="details-h">
 <h2 id="details-h">${t.projectDetails}</h2>
 <dl class="fields">${fields.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
+<p class="note">${SELECTION_MESSAGES[lang].datesNote}</p>
 </section>
 <section aria-labelledby="summary-h">
 <h2 id="summary-h">${t.summary}</h2>
@@ -219,7 +224,7 @@ ${quality}
 <section aria-labelledby="history-h">
 <h2 id="history-h">${t.historyHeading}</h2>
 <p>${t.historyIntro}</p>
-<ol class="timeline" reversed>${history.map((v) => historyEntry(v, lang, t))}</ol>
+<ol class="timeline" reversed>${history.map((v) => historyEntry(v, lang, t, input.baselineAt ?? null))}</ol>
 </section>`;
 
   return renderPage({

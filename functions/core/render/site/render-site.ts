@@ -1,12 +1,15 @@
+import { baselineOf } from '../../model/baseline';
 import type { OutputFile } from '../output-file';
 import { CACHE_LATEST, CONTENT_TYPES } from '../output-file';
+import { renderProjectsCsv } from '../projects-csv';
 import type { DetailRenderer, RenderContext, Renderer } from '../render-context';
 import { allocationFrom } from './allocation';
-import { siteAssets } from './assets';
+import { type SiteAssets, siteAssets } from './assets';
 import { renderFrontPage } from './front-page';
 import { frontPageData } from './front-page-data';
 import { LANGS } from './i18n';
-import { frontPageKey, projectPageKey } from './paths';
+import { isObjectiveProject, objectiveCodes, renderObjectivePage } from './objective-page';
+import { frontPageKey, objectiveCsvKey, objectivePageKey, projectPageKey } from './paths';
 import { renderProjectPage } from './project-page';
 
 function page(key: string, body: string, stage: OutputFile['stage']): OutputFile {
@@ -32,8 +35,31 @@ export const renderSiteFrontPages: Renderer = (ctx: RenderContext): OutputFile[]
   for (const lang of LANGS) {
     files.push(page(frontPageKey(lang), renderFrontPage({ ctx, lang, assets, data }), 'latest'));
   }
-  return files;
+  return [...files, ...objectiveFiles(ctx, assets)];
 };
+
+/** Each 2021–2027 specific objective's page in each language and its CSV. */
+function objectiveFiles(ctx: RenderContext, assets: SiteAssets): OutputFile[] {
+  return objectiveCodes(ctx.records).flatMap((code) => {
+    const records = ctx.records.filter((r) => isObjectiveProject(r, code));
+    return [
+      ...LANGS.map((lang) =>
+        page(
+          objectivePageKey(lang, code),
+          renderObjectivePage({ ctx, lang, assets, code, records }),
+          'latest',
+        ),
+      ),
+      {
+        key: objectiveCsvKey(code),
+        body: renderProjectsCsv(records),
+        contentType: CONTENT_TYPES.csv,
+        cacheControl: CACHE_LATEST,
+        stage: 'latest' as const,
+      },
+    ];
+  });
+}
 
 /** A page per changed project in each language. */
 export const renderProjectPages: DetailRenderer = {
@@ -41,6 +67,7 @@ export const renderProjectPages: DetailRenderer = {
   render: (ctx: RenderContext): OutputFile[] => {
     const assets = siteAssets();
     const files: OutputFile[] = [];
+    const baselineAt = ctx.baselineAt ?? baselineOf(ctx.records);
     for (const record of ctx.records) {
       if (!ctx.changedIds.has(record.id)) continue;
       const history = ctx.historyById.get(record.id) ?? [];
@@ -48,7 +75,7 @@ export const renderProjectPages: DetailRenderer = {
         files.push(
           page(
             projectPageKey(lang, record.id),
-            renderProjectPage({ ctx, lang, assets, record, history }),
+            renderProjectPage({ ctx, lang, assets, record, history, baselineAt }),
             'detail',
           ),
         );

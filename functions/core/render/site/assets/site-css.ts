@@ -179,6 +179,38 @@ th[aria-sort="descending"] .sort-button::after { content: " \2193"; color: var(-
 .breadcrumb { margin: 1rem 0 0; }
 .site-footer { border-top: 1px solid var(--line); background: var(--panel); padding: 1.5rem 0; font-size: 0.9375rem; }
 .site-footer p { margin: 0.25rem 0; }
+[hidden] { display: none !important; }
+.eyebrow { margin: 1.5rem 0 0; font-weight: 700; color: var(--muted); text-transform: uppercase; font-size: 0.875rem; }
+.eyebrow + h1 { margin-top: 0.25rem; }
+.selection-total { font-size: 1.125rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+.follow .note { display: block; }
+.objectives-nav { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.25rem 1rem; }
+.objectives-nav p { margin: 0; font-weight: 600; }
+.objectives-nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; list-style: none; }
+.filters-toggle { margin: 1rem 0; }
+.filters-toggle > summary {
+  display: inline-block; padding: 0.45rem 1rem; font-weight: 700; color: var(--brand);
+  background: #fff; border: 2px solid var(--brand); text-decoration: none;
+}
+.filters-toggle[open] > summary { margin-bottom: 0.75rem; }
+.totals { max-width: 48rem; }
+/* A phone: each project a card of name, beneficiary and EU funding, the rest on one line below. */
+@media (max-width: 40rem) {
+  .projects-table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .projects-table, .projects-table tbody, .projects-table tr { display: block; width: 100%; }
+  .projects-table caption { display: block; }
+  .projects-table tr { padding: 0.6rem 0; border-bottom: 1px solid var(--line); }
+  .projects-table tbody th, .projects-table td { display: block; min-width: 0; padding: 0.1rem 0; border: 0; overflow-wrap: anywhere; }
+  .projects-table td.num { text-align: left; font-weight: 700; }
+  .projects-table td:nth-child(3) { display: none; }
+  .projects-table td:nth-child(4), .projects-table td.date, .projects-table td:last-child {
+    display: inline; font-size: 0.875rem; color: var(--muted); white-space: normal;
+  }
+  .projects-table td.date::before, .projects-table td:last-child::before { content: " · "; }
+  .projects-table td.num + td.date::before { content: none; }
+  .totals thead th { white-space: normal; }
+  .totals th, .totals td { padding-left: 0.25rem; padding-right: 0.25rem; }
+}
 @media print {
   .site-header, .filters, .skip-link, .toc { display: none; }
   a { color: inherit; }

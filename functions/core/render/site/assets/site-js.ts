@@ -79,7 +79,11 @@ export const SITE_JS = String.raw`(function () {
       th.appendChild(cell('span', 'acronym', '(' + p.acronym + ')'));
     }
     tr.appendChild(th);
-    tr.appendChild(cell('td', '', String(p.beneficiary && p.beneficiary.name)));
+    var td = cell('td');
+    var org = cell('a', '', String(p.beneficiary && p.beneficiary.name));
+    org.setAttribute('href', (table.getAttribute('data-org-href') || '').replace('{id}', encodeURIComponent(String(p.beneficiary && p.beneficiary.id))));
+    td.appendChild(org);
+    tr.appendChild(td);
     tr.appendChild(cell('td', '', code || '–'));
     tr.appendChild(cell('td', 'nowrap', String(p.programme)));
     tr.appendChild(cell('td', 'num', typeof p.euFundingEur === 'number' ? formatEuros(p.euFundingEur) : '–'));
@@ -230,6 +234,8 @@ export const SITE_JS = String.raw`(function () {
     }
 
     function comparator(sort) {
+      // The default order is the server's: the largest EU funding first, rows without an amount last.
+      if (sort === '') sort = '-eu';
       var desc = sort.charAt(0) === '-';
       var key = desc ? sort.slice(1) : sort;
       var byOrder = function (a, b) { return order.get(a) - order.get(b); };
@@ -285,9 +291,93 @@ export const SITE_JS = String.raw`(function () {
       sorted.forEach(function (row) { fragment.appendChild(row); });
       tbody.appendChild(fragment);
       if (count) count.textContent = template.replace('{shown}', String(shown)).replace('{total}', String(total));
+      // A cut table that loaded nothing yet shows every project: the server's line already sums them all.
+      if (selection && (rows.length >= total || narrowed(state) || terms.length > 0)) updateSelection();
       markHeaders(state.sort);
       if (updateUrl) writeQuery(state);
       updateLanguageLinks();
+    }
+
+    var selection = doc.getElementById('selection-total');
+
+    function shownRows() {
+      return rows.filter(function (row) { return !row.hidden; });
+    }
+
+    /** The count and EU funding of the rows shown, as the server writes them (project-list.ts). */
+    function updateSelection() {
+      var sums = new Map();
+      var all = 0;
+      var shownList = shownRows();
+      shownList.forEach(function (row) {
+        var eu = row.getAttribute('data-eu') || '';
+        var cents = eu === '' || row.getAttribute('data-status') === 'removed' ? 0 : Number(eu);
+        var programme = row.cells[PROGRAMME_CELL].textContent.trim();
+        all += cents;
+        sums.set(programme, (sums.get(programme) || 0) + cents);
+      });
+      var text = (selection.getAttribute('data-template') || '')
+        .replace('{count}', groupDigits(String(shownList.length), lang === 'en' ? ',' : ' '))
+        .replace('{amount}', formatEuros(all / 100));
+      if (sums.size > 1) {
+        var parts = Array.from(sums.keys()).sort().reverse().map(function (p) { return p + ': ' + formatEuros(sums.get(p) / 100); });
+        text += ' (' + parts.join('; ') + ')';
+      }
+      selection.textContent = text;
+    }
+
+    /** The records of a CSV text (RFC 4180: quoted fields may hold line breaks), each as its text. */
+    function csvRecords(text) {
+      var out = [];
+      var start = 0;
+      var quoted = false;
+      for (var i = 0; i < text.length; i++) {
+        var c = text.charAt(i);
+        if (c === '"') quoted = !quoted;
+        else if (!quoted && c === '\r' && text.charAt(i + 1) === '\n') {
+          out.push(text.slice(start, i));
+          start = i + 2;
+          i++;
+        }
+      }
+      return out;
+    }
+
+    function fieldOf(record, index) {
+      var fields = record.split(',');
+      return fields[index] || '';
+    }
+
+    /** The shown projects as CSV: projects.csv's header and their rows exactly as it writes them. */
+    function downloadSelection(button) {
+      if (!window.fetch) return;
+      button.disabled = true;
+      var ids = new Set(shownRows().map(function (row) { return row.getAttribute('data-id'); }));
+      var column = Number(selection.getAttribute('data-csv-id-column')) || 0;
+      fetch(selection.getAttribute('data-csv-url'), { cache: 'no-cache' })
+        .then(function (r) { return r.ok ? r.text() : Promise.reject(new Error(String(r.status))); })
+        .then(function (text) {
+          var records = csvRecords(text);
+          // Ids are [a-z0-9-], never quoted, so the id column is found by its commas alone.
+          var kept = records.slice(0, 1).concat(records.slice(1).filter(function (rec) { return ids.has(fieldOf(rec, column)); }));
+          var blob = new Blob([kept.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' });
+          var link = doc.createElement('a');
+          link.href = URL.createObjectURL(blob);
+          link.download = 'projects-selection.csv';
+          doc.body.appendChild(link);
+          link.click();
+          setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
+        })
+        .catch(function () {})
+        .then(function () { button.disabled = false; });
+    }
+
+    if (selection && selection.getAttribute('data-download-label')) {
+      var download = cell('button', 'button secondary', selection.getAttribute('data-download-label'));
+      download.type = 'button';
+      download.id = 'download-selection';
+      download.addEventListener('click', function () { downloadSelection(download); });
+      selection.parentNode.insertBefore(download, selection.nextSibling);
     }
 
     for (var i = 0; i < headers.length; i++) {
@@ -331,6 +421,11 @@ export const SITE_JS = String.raw`(function () {
       setTimeout(function () { apply(true); }, 0);
     });
     readQuery();
+    var toggle = doc.getElementById('filters-toggle');
+    // On a wide screen the filters take little room; on a phone they stay folded unless in use.
+    if (toggle && (location.search.length > 1 || (window.matchMedia && window.matchMedia('(min-width: 40rem)').matches))) {
+      toggle.open = true;
+    }
     apply(false);
     doc.documentElement.classList.add('js');
   }
