@@ -132,6 +132,8 @@ export function invokeBundled(bundle: string, local: LocalAws, options: InvokeOp
     TABLE_NAME: local.tableName,
     BUCKET_NAME: local.bucket,
     PUBLIC_BASE_URL: 'https://d111111abcdef8.cloudfront.net',
+    // Required by the harvester (no placeholder contact is published); a local invocation publishes nowhere.
+    CONTACT_EMAIL: 'amif-feed@localhost.example',
     METRICS_NAMESPACE: 'AmifFeed',
     NODE_OPTIONS: `--enable-source-maps --max-old-space-size=${HARVESTER_HEAP_MB}`,
     AWS_LAMBDA_FUNCTION_NAME: 'amif-feed-harvester-local',

@@ -81,7 +81,15 @@ describe('The bundled harvester, invoked as Lambda invokes it', () => {
       ['eusa-amif-2014-so3', 'ok', 1],
       ['eusa-amif-fund', 'ok', 0],
       ['migri-hankkeet', 'ok', 17],
-      ['intermin-press-2023-04-12-sv', 'ok', 19],
+      ['migri-projekt-sv', 'ok', 0],
+      ['migri-projects-en', 'ok', 0],
+      ['migri-completed-projects-en', 'ok', 0],
+      ['intermin-press-2023-04-12-sv', 'ok', 13],
+      // The listings: the bundled pages hold the government's feed and intermin.fi's Swedish search.
+      ['vn-press-en', 'ok', 0],
+      ['intermin-search-fi', 'skipped', 0],
+      ['intermin-search-sv', 'ok', 1],
+      ['intermin-search-en', 'skipped', 0],
     ]);
     expect(await projects()).toHaveLength(60);
     expect(await map()).toMatchObject({ euFundingEur: 330776 });

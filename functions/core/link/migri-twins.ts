@@ -116,10 +116,13 @@ export function linkMigriTwins(
         goals: found.block.goals,
         matchedBy: found.matchedBy!,
       };
+      // Keys in the schema's order (sv, then en), whatever order the pages were read in: a record
+      // read back from the state has that order, and the diff compares the bytes.
+      const { sv, en, ...finnish } = { ...current.migri, [output.lang]: text };
       blocks.set(found.twin!, {
         ...current,
         sources: [...current.sources, { id: output.sourceId, url: output.url }],
-        migri: { ...current.migri, [output.lang]: text },
+        migri: { ...finnish, ...(sv ? { sv } : {}), ...(en ? { en } : {}) },
       });
       links.push(found);
     }
