@@ -23,6 +23,7 @@ import type {
   StateStore,
   StoredSourceState,
 } from './ports';
+import { loadChangeLog } from './publication/change-log';
 import {
   loadHistories,
   loadRenderState,
@@ -386,10 +387,12 @@ async function planPublication(
 
   const limit = options.recentChangeLimit ?? DEFAULTS.recentChangeLimit;
   const changedIds = new Set((rewriteAll ? diff.records : diff.changed).map((r) => r.id));
-  const [historyById, storedRecent] = await Promise.all([
+  const [historyById, storedRecent, changeLog] = await Promise.all([
     loadHistories(state, changedIds, diff.versions),
     state.loadChangesSince(recentChangesSince(ids.startedAt), limit),
+    loadChangeLog(state, options.store, snapshots, diff.versions),
   ]);
+  if (changeLog.warning) warnings.push(changeLog.warning);
   const input = {
     runId: ids.runId,
     startedAt: ids.startedAt,
@@ -408,6 +411,7 @@ async function planPublication(
     historyById,
     recentChanges: mergeRecent(storedRecent, diff.versions, limit),
     snapshots,
+    changeLog: changeLog.input,
     ...(options.renderers ? { renderers: options.renderers } : {}),
   });
   for (const w of rendered.warnings) options.logger.warn(w);

@@ -5,6 +5,7 @@ import type { Publication } from '../model/publication';
 import type { RunReport } from '../model/run-report';
 import { renderCatalogue } from '../render/catalogue-files';
 import { catalogueUris } from '../render/catalogue-uris';
+import type { ChangeLogInput } from '../render/changes-log';
 import type { OutputFile } from '../render/output-file';
 import { datasetMeta, datasetSources } from '../render/projects-json';
 import { renderXlsxFile } from '../render/projects-xlsx';
@@ -38,6 +39,8 @@ export interface RenderStateInput {
   /** The dataset-wide renderers; given alone (tests), no per-project renderer runs unless also given. */
   readonly renderers?: readonly Renderer[];
   readonly detailRenderers?: readonly DetailRenderer[];
+  /** What the change history files are rendered from (see publication/change-log.ts); absent, none are. */
+  readonly changeLog?: ChangeLogInput;
 }
 
 export interface RenderedState {
@@ -107,6 +110,7 @@ export async function renderState(input: RenderStateInput): Promise<RenderedStat
       },
     },
     reference: publication.reference,
+    ...(input.changeLog ? { changeLog: input.changeLog } : {}),
   };
   // The workbook first (exceljs writes asynchronously), then each renderer's text turned into bytes as
   // soon as it is rendered: exceljs's model of every cell is the largest transient of a render, and is

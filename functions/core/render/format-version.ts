@@ -3,4 +3,4 @@
  * finds an older version in v1/status.json renders every file again, per-project files and pages
  * included, so a deployment never leaves files of the previous format behind.
  */
-export const OUTPUT_FORMAT_VERSION = 1;
+export const OUTPUT_FORMAT_VERSION = 2;

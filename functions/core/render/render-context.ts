@@ -3,6 +3,7 @@ import type { ProjectVersion } from '../model/history';
 import type { ProjectRecord } from '../model/project';
 import type { RunReport } from '../model/run-report';
 import type { LinkedReference } from '../model/source-output';
+import type { ChangeLogInput } from './changes-log';
 import type { OutputFile } from './output-file';
 import type { DatasetMeta } from './projects-json';
 
@@ -23,6 +24,8 @@ export interface RenderContext {
   readonly previous: { readonly snapshotIndex: unknown | null };
   /** The fund page's reference data (objectives, allocation); null or absent when it was never read. */
   readonly reference?: LinkedReference | null;
+  /** What v1/changes.csv and .jsonl are rendered from; absent, they are not rendered. */
+  readonly changeLog?: ChangeLogInput;
 }
 
 export type Renderer = (ctx: RenderContext) => OutputFile[];

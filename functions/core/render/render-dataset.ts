@@ -1,5 +1,6 @@
 import { renderAtomFeedFile } from './atom-feed';
 import { renderChangesJson } from './changes-json';
+import { renderChangesLog } from './changes-log';
 import { renderExcelCsv } from './excel-csv';
 import { renderJsonFeedFile } from './json-feed';
 import type { OutputFile } from './output-file';
@@ -31,6 +32,7 @@ export const DEFAULT_RENDERERS: readonly Renderer[] = [
   renderLatestDataset,
   renderExcelCsv,
   renderChangesJson,
+  renderChangesLog,
   renderAtomFeedFile,
   renderJsonFeedFile,
   renderSiteFrontPages,
