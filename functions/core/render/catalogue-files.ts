@@ -94,7 +94,9 @@ const LATEST_DISTRIBUTIONS: readonly LatestDistribution[] = [
     key: CHANGES_CSV_KEY,
     title: 'Every change to AMIF-funded projects since the feed began (CSV)',
     description:
-      'The whole history as one table: one row per changed field of every version of every project (new, announced, changed, removed, reinstated), with the old and new values, when the feed saw it and from which sources. RFC 4180 like projects.csv; the columns are described in datapackage.json.',
+      'The whole history as one table: one row per changed field of every version of every project (new, ' +
+      'announced, changed, removed, reinstated), with the old and new values, when the feed saw it and from ' +
+      'which sources. RFC 4180 like projects.csv; the columns are described in datapackage.json.',
     mediaType: 'text/csv',
     format: 'CSV',
   },

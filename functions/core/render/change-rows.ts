@@ -81,10 +81,9 @@ export function changeRowsCsv(rows: readonly ChangeRow[], header: boolean): stri
 
 /** Rows as JSON Lines: one object per line, keys in column order, values typed (null for none). */
 export function changeRowsJsonl(rows: readonly ChangeRow[]): string {
+  const json = (r: ChangeRow, c: (typeof CHANGE_COLUMNS)[number]) =>
+    c === 'old' || c === 'new' ? (canonicalJson(r[c]) ?? 'null') : JSON.stringify(r[c]);
   return rows
-    .map(
-      (r) =>
-        `{${CHANGE_COLUMNS.map((c) => `${JSON.stringify(c)}:${c === 'old' || c === 'new' ? (canonicalJson(r[c]) ?? 'null') : JSON.stringify(r[c])}`).join(',')}}\n`,
-    )
+    .map((r) => `{${CHANGE_COLUMNS.map((c) => `${JSON.stringify(c)}:${json(r, c)}`).join(',')}}\n`)
     .join('');
 }

@@ -27,19 +27,22 @@ const FIELDS: Record<ChangeColumn, Omit<TableSchemaField, 'name'>> = {
   kind: {
     type: 'string',
     description:
-      'new (first seen on a list or Migri page), announced (first seen in a press release only), changed, removed (gone from its source), reinstated (back again)',
+      'new (first seen on a list or Migri page), announced (first seen in a press release only), changed, ' +
+      'removed (gone from its source), reinstated (back again)',
     constraints: { required: true, enum: changeRowKindSchema.options },
   },
   field: {
     type: 'string',
     description:
-      'The field of the record, named as in projects.json. A new or announced project has one row per field it states; a field without a row is null (an empty list for sources, announcements and quality)',
+      'The field of the record, named as in projects.json. A new or announced project has one row per field ' +
+      'it states; a field without a row is null (an empty list for sources, announcements and quality)',
     constraints: { required: true, enum: TRACKED_FIELDS },
   },
   old: {
     type: 'string',
     description:
-      'The value before: text as it is, numbers and nested values (beneficiary, specificObjective, sources, migri, announcements, quality) as JSON with sorted keys; empty for null and for a new project',
+      'The value before: text as it is, numbers and nested values (beneficiary, specificObjective, sources, ' +
+      'migri, announcements, quality) as JSON with sorted keys; empty for null and for a new project',
   },
   new: { type: 'string', description: 'The value after, written as old' },
   source: {
@@ -77,7 +80,9 @@ export function changesResources(
             path: csv.path,
             title: 'Every change to AMIF-funded projects since the feed began (CSV)',
             description:
-              'One row per field of every version of every project, oldest first (by at, then project_id, version and field order). It grows only when a run changes something. Same dialect and formula guard as projects.csv.',
+              'One row per field of every version of every project, oldest first (by at, then project_id, version ' +
+              'and field order). It grows only when a run changes something. Same dialect and formula guard as ' +
+              'projects.csv.',
             format: 'csv',
             mediatype: 'text/csv',
             encoding: 'utf-8',
@@ -96,7 +101,8 @@ export function changesResources(
             path: jsonl.path,
             title: 'Every change to AMIF-funded projects since the feed began (JSON Lines)',
             description:
-              'The rows of changes.csv as JSON Lines, one object per line with the same keys, old and new as typed JSON values (null for none), nothing escaped.',
+              'The rows of changes.csv as JSON Lines, one object per line with the same keys, old and new as typed ' +
+              'JSON values (null for none), nothing escaped.',
             format: 'jsonl',
             mediatype: 'application/jsonl',
             encoding: 'utf-8',
