@@ -44,8 +44,8 @@ describe('harvester bundle', () => {
     expect(code).not.toContain('undici');
   });
 
-  it('meets the size target (1.75 MiB, infra/harvester-bundle-budget.ts)', () => {
-    expect(HARVESTER_BUNDLE_MAX_BYTES).toBe(1_835_008);
+  it('meets the size target (2.25 MiB, infra/harvester-bundle-budget.ts)', () => {
+    expect(HARVESTER_BUNDLE_MAX_BYTES).toBe(2_359_296);
     expect(statSync(join(dir, 'index.mjs')).size).toBeLessThanOrEqual(HARVESTER_BUNDLE_MAX_BYTES);
   });
 

@@ -11,6 +11,7 @@ import { projectsJsonFile } from './projects-json';
 import { renderReferenceJson } from './reference-json';
 import type { DetailRenderer, RenderContext, Renderer } from './render-context';
 import { renderProjectPages, renderSiteFrontPages } from './site/render-site';
+import { renderSearchIndex } from './site/search-index';
 
 /** The "latest" dataset files: v1/projects.json and v1/projects.csv. */
 export const renderLatestDataset: Renderer = (ctx: RenderContext): OutputFile[] => [
@@ -36,6 +37,7 @@ export const DEFAULT_RENDERERS: readonly Renderer[] = [
   renderAtomFeedFile,
   renderJsonFeedFile,
   renderSiteFrontPages,
+  renderSearchIndex,
   renderReferenceJson,
 ];
 
