@@ -21,6 +21,7 @@ const TYPES_BY_EXTENSION: Readonly<Record<string, string>> = {
   '.csv': CONTENT_TYPES.csv,
   '.ttl': CONTENT_TYPES.turtle,
   '.jsonld': CONTENT_TYPES.jsonld,
+  '.jsonl': CONTENT_TYPES.jsonl,
   '.atom': CONTENT_TYPES.atom,
   '.css': CONTENT_TYPES.css,
   '.js': CONTENT_TYPES.js,

@@ -26,6 +26,7 @@ import type {
   StateStore,
   StoredSourceState,
 } from './ports';
+import { loadChangeLog } from './publication/change-log';
 import {
   loadHistories,
   loadRenderState,
@@ -476,12 +477,14 @@ async function planPublication(
   const limit = options.recentChangeLimit ?? DEFAULTS.recentChangeLimit;
   const changedIds = new Set((rewriteAll ? diff.records : diff.changed).map((r) => r.id));
   const last = stored.publication && !rewriteAll ? stored.publication : null;
-  const [historyById, storedRecent, publishedRecent] = await Promise.all([
+  const [historyById, storedRecent, publishedRecent, changeLog] = await Promise.all([
     loadHistories(state, changedIds, diff.versions),
     state.loadChangesSince(recentChangesSince(ids.startedAt), limit),
     // What the last publication's feeds were drawn from: the feeds that render alike are not rewritten.
     last ? state.loadChangesSince(recentChangesSince(last.startedAt), limit) : null,
+    loadChangeLog(state, options.store, snapshots, diff.versions),
   ]);
+  if (changeLog.warning) warnings.push(changeLog.warning);
   const input = {
     runId: ids.runId,
     startedAt: ids.startedAt,
@@ -500,6 +503,7 @@ async function planPublication(
     historyById,
     recentChanges: mergeRecent(storedRecent, diff.versions, limit),
     snapshots,
+    changeLog: changeLog.input,
     ...(options.renderers ? { renderers: options.renderers } : {}),
     published: publishedRecent
       ? { records: stored.current, recentChanges: mergeRecent(publishedRecent, [], limit) }

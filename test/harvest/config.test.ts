@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../functions/core/errors';
 import { LOCAL_PAGES_DIR_ENV, readHarvesterEnv } from '../../functions/harvest/config';
 
-const BASE = { TABLE_NAME: 'amif', BUCKET_NAME: 'amif-feed', PUBLIC_BASE_URL: 'https://feed.example.org/', CONTACT_EMAIL: 'data@example.fi' };
+const BASE = {
+  TABLE_NAME: 'amif',
+  BUCKET_NAME: 'amif-feed',
+  PUBLIC_BASE_URL: 'https://feed.example.org/',
+  CONTACT_EMAIL: 'data@example.fi',
+};
 
 describe('Harvester environment: the local pages seam', () => {
   it('is read outside Lambda (npm run invoke-local, the end-to-end test)', () => {

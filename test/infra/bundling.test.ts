@@ -47,8 +47,8 @@ describe('harvester bundle', () => {
     expect(code).not.toContain('undici');
   });
 
-  it('meets the size target (2 MiB, infra/harvester-bundle-budget.ts)', () => {
-    expect(HARVESTER_BUNDLE_MAX_BYTES).toBe(2_097_152);
+  it('meets the size target (2.5 MiB, infra/harvester-bundle-budget.ts)', () => {
+    expect(HARVESTER_BUNDLE_MAX_BYTES).toBe(2_621_440);
     expect(statSync(join(dir, 'index.mjs')).size).toBeLessThanOrEqual(HARVESTER_BUNDLE_MAX_BYTES);
   });
 

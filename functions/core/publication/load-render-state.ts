@@ -3,10 +3,11 @@ import { publicationOrder } from '../diff';
 import type { FeedConfig } from '../feed-config';
 import type { ProjectVersion } from '../model/history';
 import type { Publication } from '../model/publication';
-import type { StateStore } from '../ports';
+import type { ObjectStore, StateStore } from '../ports';
 import type { Renderer } from '../render/render-context';
 import { snapshotId } from '../render/snapshots';
 import type { SourceModule } from '../sources/source-module';
+import { loadChangeLog } from './change-log';
 import type { RenderStateInput } from './render-state';
 
 export interface RenderSettings {
@@ -14,6 +15,8 @@ export interface RenderSettings {
   readonly sources: readonly SourceModule[];
   readonly renderers?: readonly Renderer[];
   readonly recentChangeLimit?: number;
+  /** Where the previous snapshot's change history is read back from; without it the history is rebuilt. */
+  readonly store?: Pick<ObjectStore, 'get'>;
 }
 
 /**
@@ -28,17 +31,18 @@ export async function loadRenderState(
 ): Promise<RenderStateInput> {
   const records = (await state.loadCurrent()).sort(publicationOrder);
   const limit = settings.recentChangeLimit ?? DEFAULTS.recentChangeLimit;
-  const [stored, snapshots, runVersions] = await Promise.all([
+  const [stored, snapshots, since] = await Promise.all([
     state.loadChangesSince(recentChangesSince(publication.startedAt), limit),
     state.loadSnapshots(),
-    publication.rewriteAll ? Promise.resolve([]) : state.loadChangesSince(publication.startedAt),
+    state.loadChangesSince(publication.startedAt),
   ]);
+  const runVersions = since.filter((v) => v.run.runId === publication.runId);
   const changedIds = new Set(
-    publication.rewriteAll
-      ? records.map((r) => r.id)
-      : runVersions.filter((v) => v.run.runId === publication.runId).map((v) => v.id),
+    publication.rewriteAll ? records.map((r) => r.id) : runVersions.map((v) => v.id),
   );
   const own = snapshotId(publication.startedAt);
+  const earlier = snapshots.filter((s) => s.id !== own);
+  const changeLog = await loadChangeLog(state, settings.store, earlier, runVersions);
   return {
     config: settings.config,
     sources: settings.sources,
@@ -47,7 +51,8 @@ export async function loadRenderState(
     changedIds,
     historyById: await loadHistories(state, changedIds, []),
     recentChanges: mergeRecent(stored, [], limit),
-    snapshots: snapshots.filter((s) => s.id !== own),
+    snapshots: earlier,
+    changeLog: changeLog.input,
     ...(settings.renderers ? { renderers: settings.renderers } : {}),
   };
 }

@@ -6,6 +6,7 @@ import type { Publication } from '../model/publication';
 import type { RunReport } from '../model/run-report';
 import { renderCatalogue } from '../render/catalogue-files';
 import { catalogueUris } from '../render/catalogue-uris';
+import type { ChangeLogInput } from '../render/changes-log';
 import type { OutputFile } from '../render/output-file';
 import { datasetMeta, datasetSources } from '../render/projects-json';
 import { renderXlsxFile } from '../render/projects-xlsx';
@@ -50,6 +51,8 @@ export interface RenderStateInput {
   readonly published?: PublishedFeedInput | null;
   /** Whether the touched organisations' files are written; by default exactly when the per-project files are. */
   readonly organisationFiles?: boolean;
+  /** What the change history files are rendered from (see publication/change-log.ts); absent, none are. */
+  readonly changeLog?: ChangeLogInput;
 }
 
 export interface RenderedState {
@@ -122,6 +125,7 @@ export async function renderState(input: RenderStateInput): Promise<RenderedStat
     },
     reference: publication.reference,
     baselineAt: baselineOf(input.records),
+    ...(input.changeLog ? { changeLog: input.changeLog } : {}),
   };
   // The workbook first (exceljs writes asynchronously), then each renderer's text turned into bytes as
   // soon as it is rendered: exceljs's model of every cell is the largest transient of a render, and is

@@ -1,4 +1,5 @@
 import { catalogueUris } from './catalogue-uris';
+import { CHANGES_CSV_KEY } from './changes-log';
 import { buildDataPackage, dataPackageFile, type PackagedFile } from './datapackage';
 import {
   catalogueQuads,
@@ -90,6 +91,16 @@ const LATEST_DISTRIBUTIONS: readonly LatestDistribution[] = [
     format: 'ATOM',
   },
   {
+    key: CHANGES_CSV_KEY,
+    title: 'Every change to AMIF-funded projects since the feed began (CSV)',
+    description:
+      'The whole history as one table: one row per changed field of every version of every project (new, ' +
+      'announced, changed, removed, reinstated), with the old and new values, when the feed saw it and from ' +
+      'which sources. RFC 4180 like projects.csv; the columns are described in datapackage.json.',
+    mediaType: 'text/csv',
+    format: 'CSV',
+  },
+  {
     key: DATAPACKAGE_KEY,
     title: 'Frictionless Data Package descriptor',
     description:
@@ -154,6 +165,8 @@ export function renderCatalogue(
       excelCsv: packaged('projects.excel.csv', of, keyOf('projects.excel.csv')),
       xlsx: packaged('projects.xlsx', of, keyOf('projects.xlsx')),
       json: packaged('projects.json', of, keyOf('projects.json')),
+      changesCsv: packaged('changes.csv', of, keyOf('changes.csv')),
+      changesJsonl: packaged('changes.jsonl', of, keyOf('changes.jsonl')),
     });
 
   // The snapshot: the latest files copied byte for byte, and a descriptor of its own.

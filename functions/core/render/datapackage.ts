@@ -1,6 +1,7 @@
 import type { FeedConfig } from '../feed-config';
 import { projectStatusSchema, qualityCodeSchema, specificObjectiveSchema } from '../model/project';
 import { DATASET_NAME } from './catalogue-uris';
+import { changesResources } from './changes-table-schema';
 import { type CsvDialect, FORMULA_ESCAPE } from './csv';
 import { CACHE_IMMUTABLE, CACHE_LATEST, CONTENT_TYPES, jsonBody, type OutputFile } from './output-file';
 import { type DecimalSeparator, PROJECT_COLUMNS, type ProjectColumn } from './project-columns';
@@ -41,7 +42,7 @@ export interface FieldConstraints {
 export interface TableSchema {
   readonly $schema: string;
   readonly fields: readonly TableSchemaField[];
-  readonly primaryKey: string;
+  readonly primaryKey: string | readonly string[];
   readonly missingValues: readonly string[];
 }
 
@@ -149,6 +150,8 @@ export interface DataPackageInput {
   readonly excelCsv: PackagedFile | null;
   readonly xlsx?: PackagedFile | null;
   readonly json: PackagedFile | null;
+  readonly changesCsv?: PackagedFile | null;
+  readonly changesJsonl?: PackagedFile | null;
 }
 
 const ESCAPE_NOTE =
@@ -226,6 +229,13 @@ export function buildDataPackage(input: DataPackageInput): Record<string, unknow
       hash: hash(input.json),
     });
   }
+  resources.push(
+    ...changesResources(
+      input.changesCsv,
+      input.changesJsonl,
+      dialectOf({ separator: ',', lineEnding: '\r\n', bom: false }),
+    ),
+  );
   const publisher = config.catalogue.publisherName;
   return {
     $schema: DATA_PACKAGE_PROFILE,

@@ -68,7 +68,9 @@ export function snapshotQuads(input: SnapshotDocumentInput): Quad[] {
   describeDatasetCommon(g, node, config, uris, input.records);
   g.add(node, dcat('isVersionOf'), g.iri(uris.dataset));
   if (input.previousId) g.add(node, dcat('previousVersion'), g.iri(uris.snapshot(input.previousId)));
-  const files = s.files.map((f) => snapshotDistribution(s, f));
+  // The EU file-type table has no code for JSON Lines: changes.jsonl is in the snapshot and its
+  // datapackage.json, and changes.csv (the same rows) stands for it in the catalogue.
+  const files = s.files.filter((f) => !f.path.endsWith('.jsonl')).map((f) => snapshotDistribution(s, f));
   for (const d of files) g.add(node, dcat('distribution'), g.iri(uris.snapshotDistribution(s.id, d.name)));
   for (const d of files) {
     describeDistribution(g, g.iri(uris.snapshotDistribution(s.id, d.name)), d, config, uris, s.createdAt);

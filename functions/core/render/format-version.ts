@@ -7,4 +7,5 @@
 //    links to their beneficiary's and objective's feeds.
 //    Organisation and objective pages with their JSON and CSV, selection totals, cards on a phone,
 //    and the default order (largest EU funding first).
+//    The change history as data (v1/changes.csv, .jsonl) and the search index (v1/search-index.json).
 export const OUTPUT_FORMAT_VERSION = 2;

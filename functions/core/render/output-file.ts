@@ -23,6 +23,8 @@ export const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
   turtle: 'text/turtle',
   jsonld: 'application/ld+json',
+  /** JSON Lines (jsonlines.org); the type its proposers registered, with UTF-8 stated. */
+  jsonl: 'application/jsonl; charset=utf-8',
   atom: 'application/atom+xml',
   feedJson: 'application/feed+json',
   html: 'text/html; charset=utf-8',

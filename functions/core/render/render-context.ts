@@ -3,6 +3,7 @@ import type { ProjectVersion } from '../model/history';
 import type { ProjectRecord } from '../model/project';
 import type { RunReport } from '../model/run-report';
 import type { LinkedReference } from '../model/source-output';
+import type { ChangeLogInput } from './changes-log';
 import type { OutputFile } from './output-file';
 import type { DatasetMeta } from './projects-json';
 
@@ -25,6 +26,8 @@ export interface RenderContext {
   readonly reference?: LinkedReference | null;
   /** When the feed began (model/baseline.ts), from every record: per-project batches see only their own. */
   readonly baselineAt?: string | null;
+  /** What v1/changes.csv and .jsonl are rendered from; absent, they are not rendered. */
+  readonly changeLog?: ChangeLogInput;
 }
 
 export type Renderer = (ctx: RenderContext) => OutputFile[];

@@ -1,5 +1,6 @@
 import { renderAtomFeedFile } from './atom-feed';
 import { renderChangesJson } from './changes-json';
+import { renderChangesLog } from './changes-log';
 import { renderExcelCsv } from './excel-csv';
 import { renderJsonFeedFile } from './json-feed';
 import { renderOrganisationsIndex } from './organisation-files';
@@ -11,6 +12,7 @@ import { projectsJsonFile } from './projects-json';
 import { renderReferenceJson } from './reference-json';
 import type { DetailRenderer, RenderContext, Renderer } from './render-context';
 import { renderProjectPages, renderSiteFrontPages } from './site/render-site';
+import { renderSearchIndex } from './site/search-index';
 import { renderSubscriberFeeds } from './subscriber-feeds';
 
 /** The "latest" dataset files: v1/projects.json and v1/projects.csv. */
@@ -33,10 +35,12 @@ export const DEFAULT_RENDERERS: readonly Renderer[] = [
   renderLatestDataset,
   renderExcelCsv,
   renderChangesJson,
+  renderChangesLog,
   renderAtomFeedFile,
   renderJsonFeedFile,
   renderSubscriberFeeds,
   renderSiteFrontPages,
+  renderSearchIndex,
   renderReferenceJson,
   renderOrganisationsIndex,
 ];

@@ -21,6 +21,8 @@ export const SNAPSHOT_COPIES = [
   'projects.csv',
   'projects.excel.csv',
   'projects.xlsx',
+  'changes.csv',
+  'changes.jsonl',
 ] as const;
 /** The snapshot's own Data Package descriptor (its `id` and `version` are the snapshot's). */
 export const SNAPSHOT_DATAPACKAGE = 'datapackage.json';

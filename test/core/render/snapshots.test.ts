@@ -173,11 +173,20 @@ describe('snapshots over several runs of the pipeline', () => {
       `${dir}/projects.csv`,
       `${dir}/projects.excel.csv`,
       `${dir}/projects.xlsx`,
+      `${dir}/changes.csv`,
+      `${dir}/changes.jsonl`,
       `${dir}/datapackage.json`,
       `${dir}/catalog.ttl`,
     ]);
     await expectIndexMatchesStore();
-    for (const name of ['projects.json', 'projects.csv', 'projects.excel.csv', 'projects.xlsx']) {
+    for (const name of [
+      'projects.json',
+      'projects.csv',
+      'projects.excel.csv',
+      'projects.xlsx',
+      'changes.csv',
+      'changes.jsonl',
+    ]) {
       expect((await read(`${dir}/${name}`)).equals(await read(`v1/${name}`)), name).toBe(true);
       expect(await readObjectMeta(out, `${dir}/${name}`)).toMatchObject({
         cacheControl: 'public, max-age=31536000, immutable',

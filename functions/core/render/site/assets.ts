@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { CACHE_IMMUTABLE, CONTENT_TYPES, type OutputFile } from '../output-file';
 import { ICON_SVG } from './assets/icon-svg';
 import { SITE_CSS } from './assets/site-css';
-import { SITE_JS } from './assets/site-js';
+import { SITE_JS as SITE_JS_MAIN } from './assets/site-js';
+import { STEM_SEARCH_JS } from './search-index';
+
+/** The site's script: the stem search first, which the main script calls. */
+const SITE_JS = STEM_SEARCH_JS + SITE_JS_MAIN;
 
 export interface SiteAssets {
   /** Object keys of the assets, e.g. "assets/site.3f2a9c1b0d.css". */

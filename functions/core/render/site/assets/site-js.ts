@@ -141,6 +141,7 @@ export const SITE_JS = String.raw`(function () {
     var texts = new Map();
     var extra = new Map();
     var dataRequested = false;
+    var stemIndex = null; // v1/search-index.json, beside projects.json (search-index.ts)
     // A cut table (FRONT_PAGE_TABLE_ROWS) knows how many projects there are in all.
     var total = Number(table.getAttribute('data-total')) || rows.length;
     var showAll = null;
@@ -184,7 +185,12 @@ export const SITE_JS = String.raw`(function () {
     function loadData() {
       if (dataRequested) return;
       dataRequested = true;
-      getJson(table.getAttribute('data-projects-url')).then(function (data) {
+      var projectsUrl = table.getAttribute('data-projects-url') || '';
+      getJson(projectsUrl.replace(/projects\.json$/, 'search-index.json')).then(function (index) {
+        stemIndex = index;
+        if (index) apply(false);
+      });
+      getJson(projectsUrl).then(function (data) {
         if (!data || !Array.isArray(data.projects)) return;
         var byId = new Map();
         rows.forEach(function (row) { byId.set(row.getAttribute('data-id'), row); });
@@ -217,7 +223,7 @@ export const SITE_JS = String.raw`(function () {
       return FIELDS.some(function (name) { return name !== 'q' && state[name] !== ''; });
     }
 
-    function matches(row, state, terms) {
+    function matches(row, state, terms, stemmed) {
       var d = row.dataset;
       if (state.programme && row.cells[PROGRAMME_CELL].textContent.trim() !== state.programme) return false;
       if (state.so && d.so !== state.so) return false;
@@ -226,7 +232,7 @@ export const SITE_JS = String.raw`(function () {
       if (state.year && d.year !== state.year) return false;
       if (terms.length === 0) return true;
       var text = texts.get(row) + ' ' + (extra.get(d.id) || '');
-      return terms.every(function (t) { return text.indexOf(t) !== -1; });
+      return terms.every(function (t, i) { return text.indexOf(t) !== -1 || (stemmed[i] && stemmed[i].has(d.id)); });
     }
 
     function textOf(row, key) {
@@ -281,8 +287,9 @@ export const SITE_JS = String.raw`(function () {
       var terms = norm(state.q).split(' ').filter(Boolean);
       if (terms.length > 0 || (total > rows.length && narrowed(state))) loadData();
       var shown = 0;
+      var stemmed = terms.map(function (t) { return amifStemSearch.find(stemIndex, t); });
       rows.forEach(function (row) {
-        var ok = matches(row, state, terms);
+        var ok = matches(row, state, terms, stemmed);
         row.hidden = !ok;
         if (ok) shown++;
       });
