@@ -11,6 +11,7 @@ import type { ProjectRecord } from '../../functions/core/model/project';
 import { renderProjectsJson } from '../../functions/core/render/projects-json';
 import { FRONT_PAGE_TABLE_ROWS } from '../../functions/core/render/site/front-page';
 import { renderSite } from '../../functions/core/render/site/render-site';
+import { renderSearchIndex } from '../../functions/core/render/site/search-index';
 import { readCsv } from '../helpers/doubles';
 import { contextFor, seedRecords } from '../site/fixture';
 import { launchChromium } from './browser';
@@ -351,6 +352,8 @@ describe(`a front page of more than ${FRONT_PAGE_TABLE_ROWS} projects in Chromiu
     const ctx = contextFor(records, { changedIds: new Set() });
     const files = [
       ...renderSite(ctx),
+      // The script loads the stems beside the records whenever it needs the full data.
+      ...renderSearchIndex(ctx),
       { key: 'v1/projects.json', body: renderProjectsJson(ctx.meta, ctx.records) },
       { key: 'v1/status.json', body: JSON.stringify({ lastRunAt: ctx.meta.generatedAt }) },
     ];

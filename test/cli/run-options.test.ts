@@ -115,7 +115,12 @@ describe('CLI: odd options are usage errors (exit 2) naming the option', () => {
 });
 
 describe('Lambda: the same checks on its environment', () => {
-  const env = (url: string) => ({ TABLE_NAME: 'amif', BUCKET_NAME: 'bucket', PUBLIC_BASE_URL: url });
+  const env = (url: string) => ({
+    TABLE_NAME: 'amif',
+    BUCKET_NAME: 'bucket',
+    PUBLIC_BASE_URL: url,
+    CONTACT_EMAIL: 'data@example.fi',
+  });
   it('refuses PUBLIC_BASE_URL values the command line refuses, and local http too', () => {
     expect(() => readHarvesterEnv(env('javascript:alert(1)'))).toThrow(
       'harvester environment is invalid: PUBLIC_BASE_URL: PUBLIC_BASE_URL must be https://, found "javascript:alert(1)"',

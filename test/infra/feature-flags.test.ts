@@ -30,7 +30,9 @@ describe('CDK feature flags and CLI settings (cdk.json)', () => {
   });
 
   it('the app the tests synthesize carries the same flags as `cdk synth` reads from cdk.json', () => {
-    const { app } = createApp({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const { app } = createApp({
+      context: { 'aws:cdk:bundling-stacks': [], contactEmail: 'data@example.fi' },
+    });
     for (const flag of KNOWN_FLAGS) expect(app.node.tryGetContext(flag)).toEqual(cdkJson.context[flag]);
   });
 

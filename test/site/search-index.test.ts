@@ -43,7 +43,7 @@ describe('the front page search index (Snowball stems, v1/search-index.json)', (
     searchTexts(r).flatMap((t) => t.text.toLowerCase().match(/\p{L}+/gu) ?? []);
 
   it('finds the projects whose texts inflect "kotoutuminen", where the literal search found one', () => {
-    expect(records).toHaveLength(59);
+    expect(records).toHaveLength(60);
     expect(records.filter((r) => words(r).includes('kotoutuminen')).map((r) => r.name)).toEqual([
       'Integration2024',
     ]);
@@ -91,10 +91,10 @@ describe('the front page search index (Snowball stems, v1/search-index.json)', (
     expect(search.find(index, 'ab')).toBeNull();
   });
 
-  it('stays small: 1 868 stems, 39 727 bytes (12 880 gzip) for the 59 bundled projects', () => {
+  it('stays small: 1 869 stems, 39 779 bytes (12 909 gzip) for the 60 bundled projects', () => {
     const body = JSON.stringify(index);
-    expect(Object.keys(index.stems)).toHaveLength(1868);
-    expect(Buffer.byteLength(body)).toBe(39_727);
-    expect(gzipSync(body).byteLength).toBe(12_880);
+    expect(Object.keys(index.stems)).toHaveLength(1869);
+    expect(Buffer.byteLength(body)).toBe(39_779);
+    expect(gzipSync(body).byteLength).toBe(12_909);
   });
 });

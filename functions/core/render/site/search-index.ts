@@ -75,7 +75,7 @@ export function buildSearchIndex(records: readonly ProjectRecord[]): SearchIndex
   };
 }
 
-/** v1/search-index.json, beside projects.json: the front page loads it when a search is typed. */
+/** v1/search-index.json, beside projects.json: the front page loads it with the full records (a search, a filter, "show all"). */
 export const renderSearchIndex: Renderer = (ctx: RenderContext): OutputFile[] => [
   {
     key: SEARCH_INDEX_KEY,
