@@ -90,6 +90,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
   await browser?.close();
+  server?.closeAllConnections();
   await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
   if (feed) rmSync(feed.dir, { recursive: true, force: true });
 });
@@ -372,6 +373,9 @@ describe(`a front page of more than ${FRONT_PAGE_TABLE_ROWS} projects in Chromiu
   });
 
   afterAll(async () => {
+    // The browser still holds keep-alive connections to it (it is closed after every suite): drop them,
+    // or close() waits for them past the hook's time.
+    bigServer?.closeAllConnections();
     await new Promise<void>((done) => (bigServer ? bigServer.close(() => done()) : done()));
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
