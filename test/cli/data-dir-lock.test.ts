@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataDirBusyError, lockDataDir } from '../../functions/cli/data-dir-lock';
 import { bootId, formatIdentity, identityOf } from '../../functions/cli/process-identity';
-import { runCli, runCliKilledAt, scratch } from '../helpers/cli';
+import { runArgs, runCli, runCliKilledAt, scratch } from '../helpers/cli';
 
 const hasProc = identityOf(process.pid).start !== null;
 
@@ -125,17 +125,7 @@ describe('CLI: one run per --data directory', () => {
   it('two npm start on the same --data at once: one publishes, the other exits 4 (busy) with one sentence and no stack trace', async () => {
     const dirs = await scratch('amif-twice-');
     try {
-      const args = [
-        'run',
-        '--pages',
-        dirs.pages,
-        '--out',
-        dirs.out,
-        '--data',
-        dirs.data,
-        '--now',
-        '2026-11-20T04:00:00Z',
-      ];
+      const args = [...runArgs(dirs), '--now', '2026-11-20T04:00:00Z'];
       const [a, b] = await Promise.all([runCli(args), runCli(args)]);
       const codes = [a.code, b.code].sort();
       expect(codes).toEqual([0, 4]);

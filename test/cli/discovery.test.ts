@@ -2,7 +2,7 @@ import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RELEASE_2023_04_12_SV_URL } from '../../functions/core/sources/intermin-press';
-import { runCli, scratch } from '../helpers/cli';
+import { runArgs, runCli, scratch } from '../helpers/cli';
 
 const LISTING = 'https://intermin.fi/sv/sok?q=AMIF';
 const RELEASE = RELEASE_2023_04_12_SV_URL;
@@ -41,18 +41,7 @@ describe('CLI: discovery with --pages and index.json', () => {
         `<ul class="search-results">\n<li><p>14.12.2022 | AMIF-fonden: nästan 6 miljoner euro beviljas.</p><a href="${ABSENT}">${ABSENT}</a></li>`,
       );
       expect(before).not.toContain(RELEASE);
-      const args = [
-        'run',
-        '--pages',
-        dirs.pages,
-        '--out',
-        dirs.out,
-        '--data',
-        dirs.data,
-        '--json',
-        '--listings',
-        `sok=${LISTING}`,
-      ];
+      const args = [...runArgs(dirs), '--json', '--listings', `sok=${LISTING}`];
       const run = async (day: number, listing: string | null) => {
         if (listing !== null) await writeFile(join(dirs.pages, 'listing.html'), listing);
         const result = await runCli([...args, '--now', at(day)]);
@@ -129,18 +118,7 @@ describe('CLI: discovery with --pages and index.json', () => {
   it('npm start on the bundled pages discovers the bundled release from the bundled listing', async () => {
     const dirs = await scratch('amif-feed-discovery-');
     try {
-      const result = await runCli([
-        'run',
-        '--pages',
-        dirs.pages,
-        '--out',
-        dirs.out,
-        '--data',
-        dirs.data,
-        '--json',
-        '--now',
-        at(1),
-      ]);
+      const result = await runCli([...runArgs(dirs), '--json', '--now', at(1)]);
       expect(result.code).toBe(0);
       const report = JSON.parse(result.stdout) as Report;
       expect(report.sources.map((s) => [s.id, s.status])).toEqual([

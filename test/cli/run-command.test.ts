@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RELEASE_2023_04_12_SV_URL } from '../../functions/core/sources/intermin-press';
-import { type CliResult, readTree, runCli, scratch } from '../helpers/cli';
+import { type CliResult, readTree, runArgs, runCli, scratch } from '../helpers/cli';
 
 const T1 = '2026-11-20T04:00:00Z';
 const T2 = '2026-11-21T04:00:00Z';
@@ -172,18 +172,7 @@ describe('CLI: a configured press release is read from --pages under its id', ()
       const id = 'intermin-press-2022-12-14-fi';
       await writeFile(join(dirs.pages, `${id}.html`), textPage(realText(page), page));
       const bundled = RELEASE_2023_04_12_SV_URL;
-      const args = [
-        'run',
-        '--pages',
-        dirs.pages,
-        '--out',
-        dirs.out,
-        '--data',
-        dirs.data,
-        '--json',
-        '--now',
-        T1,
-      ];
+      const args = [...runArgs(dirs), '--json', '--now', T1];
       const run = await runCli([...args, '--press-releases', `${bundled},${id}=${page.url}`]);
       expect(run.code).toBe(0);
       const report = JSON.parse(run.stdout);

@@ -64,6 +64,11 @@ export async function scratch(
   return { dir, pages, out: join(dir, 'out'), data: join(dir, 'data') };
 }
 
+/** `run` on a scratch directory's pages, output and data: the arguments every CLI test starts from. */
+export function runArgs(dirs: { pages: string; out: string; data: string }): string[] {
+  return ['run', '--pages', dirs.pages, '--out', dirs.out, '--data', dirs.data];
+}
+
 /** Every published file under `root` with its bytes, the header manifest (`.meta/`) excluded. */
 export async function readTree(root: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
