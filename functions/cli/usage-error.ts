@@ -1,4 +1,2 @@
-/** The command line was called wrongly: exit code 2, with the usage text. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+/** The command line was called wrongly: exit code 2, with the usage text. One class with the core's. */
+export { UsageError } from '../core/errors';
