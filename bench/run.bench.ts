@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the whole command line as users run it, in fresh processes, on a page far
- * larger than the real one. See the README, "Benchmark", and `npm run bench -- --help`.
+ * larger than the real one. See docs/benchmark.md and `npm run bench -- --help`.
  *
  * Builds a synthetic ministry page of N rows from the real snapshot (bench/synthetic-page.ts) and
  * a copy of it with 1 % of the amounts one euro higher, next to the other bundled snapshot pages.

@@ -1,6 +1,6 @@
 /**
  * The harvester Lambda bundle's budget, stated once. test/infra/bundling.test.ts checks the size on
- * the asset `cdk synth` builds; `npm run bench` checks both figures (README, "The Lambda bundle").
+ * the asset `cdk synth` builds; `npm run bench` checks both figures (docs/deploy.md, "The Lambda bundle").
  */
 
 /**

@@ -23,7 +23,7 @@ export const HARVESTER_ENTRY = fileURLToPath(new URL('../../functions/harvest/ha
 export const HARVESTER_RUNTIME = Runtime.NODEJS_24_X;
 export { HARVESTER_ESBUILD_TARGET };
 
-/** One whole vCPU; see "Lambda sizing" in the README for the rows this holds. */
+/** One whole vCPU; see docs/deploy.md, "Lambda sizing", for the rows this holds. */
 export const HARVESTER_MEMORY_MB = 1769;
 export const HARVESTER_TIMEOUT = Duration.minutes(10);
 /**
@@ -93,7 +93,7 @@ export interface HarvesterProps {
   /**
    * Bundle the AWS SDK v3 into the asset instead of using the copy in the Lambda runtime.
    * Bundling pins the SDK version the tests ran against and loads faster than resolving the
-   * runtime's copy (1 766 201 B; README, "The Lambda bundle", has the import times).
+   * runtime's copy (1 766 201 B; docs/benchmark.md, "The Lambda bundle", has the measured sizes and import times).
    *
    * @default true
    */
@@ -208,7 +208,7 @@ export class Harvester extends Construct {
       architecture: Architecture.ARM_64,
       // Memory buys CPU, and a run is one CPU-bound thread: 1769 MB is one whole vCPU (1024 MB is
       // 0.58), so a big run takes about half the time, with room for the ~0.13 MB a row costs on
-      // top of ~140 MB (`npm run bench`: 388 MB peak at 2 000 rows). README, "Lambda sizing".
+      // top of ~140 MB (`npm run bench`: 388 MB peak at 2 000 rows). docs/deploy.md, "Lambda sizing".
       memorySize: HARVESTER_MEMORY_MB,
       // Below the 15-minute run lease, so a run stopped by its timeout has released nothing the
       // lease still guards by the time the next one starts.

@@ -43,7 +43,7 @@ describe('harvester bundle', () => {
   it('bundles the AWS SDK instead of importing the runtime copy, and leaves out what it never calls', () => {
     expect(code).not.toMatch(/from\s*["']@aws-sdk\//);
     expect(code).not.toMatch(/from\s*["']@smithy\//);
-    // cheerio's browser build: no undici or iconv-lite (README, "The Lambda bundle").
+    // cheerio's browser build: no undici or iconv-lite (docs/deploy.md, "The Lambda bundle").
     expect(code).not.toContain('undici');
   });
 
@@ -54,7 +54,7 @@ describe('harvester bundle', () => {
 
   it('stays well under Lambda’s 50 MB zipped / 250 MB unzipped limits', () => {
     const bytes = statSync(join(dir, 'index.mjs')).size;
-    // 1 766 201 B when measured (README, "The Lambda bundle"); a jump means a dependency slipped in.
+    // 1 766 201 B when measured (docs/benchmark.md, "The Lambda bundle"); a jump means a dependency slipped in.
     expect(bytes).toBeLessThan(6 * 1024 * 1024);
     expect(existsSync(join(dir, 'package.json'))).toBe(false);
   });

@@ -28,7 +28,7 @@ interface Finding {
 
 /** cfn-lint's findings on the given templates, as "<rule> <path>: <message>" lines. */
 function lint(files: readonly string[]): string[] {
-  // The deployment region (README, "Deploying"); every rule, warnings and informational ones included.
+  // The deployment region (docs/deploy.md, "Prerequisites"); every rule, warnings and informational ones included.
   const run = spawnSync(CFN_LINT, ['--format', 'json', '--regions', 'eu-north-1', '--', ...files], {
     encoding: 'utf8',
     timeout: 120_000,
