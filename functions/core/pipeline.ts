@@ -15,6 +15,7 @@ import type { RunRef } from './model/history';
 import type { ProjectRecord } from './model/project';
 import type { Publication } from './model/publication';
 import type { RunCounts, RunReport, SourceReport } from './model/run-report';
+import type { SnapshotEntry } from './model/snapshot';
 import type { SourceReading } from './model/source-state';
 import type {
   AwardNotice,
@@ -46,7 +47,6 @@ import {
 } from './read-sources';
 import { OUTPUT_FORMAT_VERSION } from './render/format-version';
 import type { Renderer } from './render/render-context';
-import type { SnapshotEntry } from './render/snapshots';
 import { type SourceHealth, statusFile } from './render/status-json';
 import { SUBSCRIBER_FEED_ROOT } from './render/subscriber-feed-keys';
 import { type ListingSource, MAX_NEW_RELEASES_PER_LISTING } from './sources/listing-sources';
@@ -509,7 +509,6 @@ async function planPublication(
       ? { records: stored.current, recentChanges: mergeRecent(publishedRecent, [], limit) }
       : null,
   });
-  for (const w of rendered.warnings) options.logger.warn(w);
   return {
     publication: {
       ...input,
@@ -519,7 +518,7 @@ async function planPublication(
     },
     rendered,
     snapshots: [...carried, ...(rendered.snapshot ? [rendered.snapshot] : [])],
-    warnings: [...warnings, ...rendered.warnings],
+    warnings,
   };
 }
 
