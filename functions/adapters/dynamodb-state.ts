@@ -6,8 +6,8 @@ import { type CurrentSummary, summariseRecords } from '../core/model/current-sum
 import { type DiscoveredRelease, discoveredReleaseSchema } from '../core/model/discovered-release';
 import { type ProjectVersion, projectVersionSchema } from '../core/model/history';
 import { type ProjectRecord, projectRecordSchema } from '../core/model/project';
+import { type SnapshotEntry, snapshotEntrySchema } from '../core/model/snapshot';
 import type { AwardNotice, LastRun, Logger, StateCommit, StateStore } from '../core/ports';
-import { type SnapshotEntry, snapshotEntrySchema } from '../core/render/snapshots';
 import { writeItems } from './dynamodb/batch-writer';
 import { deriveSummary, recountSummary } from './dynamodb/current-summary';
 import { edgeError } from './dynamodb/errors';

@@ -4,9 +4,9 @@ import type { ProjectVersion } from './model/history';
 import type { ProjectRecord } from './model/project';
 import type { Publication } from './model/publication';
 import type { RunReport } from './model/run-report';
+import type { SnapshotEntry } from './model/snapshot';
 import type { SourceOutput } from './model/source-output';
 import type { OutputSummary, SourceReading } from './model/source-state';
-import type { SnapshotEntry } from './render/snapshots';
 
 /** The edges of the pipeline that touch the world; one adapter per environment. */
 

@@ -4,39 +4,9 @@ import { PageLayoutError, SourceFetchError } from './errors';
 import type { ProjectRecord } from './model/project';
 import type { SourceReport } from './model/run-report';
 import type { SourceOutput } from './model/source-output';
-import type { PageFetcher, SourceState, StoredSourceState } from './ports';
+import type { FetchedPage, FetchResult, PageFetcher, StoredSourceState } from './ports';
+import type { SourceRead, StandInRead } from './source-read';
 import type { SourceModule } from './sources/source-module';
-
-export interface SourceRead {
-  readonly module: SourceModule;
-  readonly report: SourceReport;
-  /** The output linked this run: fresh, or the last good one when the page was not usable. */
-  readonly output: SourceOutput | null;
-  /** The state to remember when the page was read successfully. */
-  readonly nextState: SourceState | null;
-  /** True when the output is the stored one (304, the same page, or a page not used): nothing of it can change. */
-  readonly reused: boolean;
-}
-
-/** A page extracted this run: its output is in hand. */
-export type FreshRead = SourceRead & { readonly reused: false };
-
-/**
- * A source whose stored reading stands (304, the same page, or a page not used), its output not
- * loaded: a run in which every source is kept needs none of them. `withStoredOutputs` loads them
- * for a run that links.
- */
-export interface KeptRead {
-  readonly module: SourceModule;
-  readonly report: SourceReport;
-  readonly reused: true;
-  /** The stored reading whose output stands in; null when none is stored. */
-  readonly stored: StoredSourceState | null;
-  /** The state to remember (the stored one, read again); null when the page was not used. */
-  readonly nextState: StoredSourceState | null;
-}
-
-export type FirstRead = FreshRead | KeptRead;
 
 export interface ReadSourcesInput {
   readonly sources: readonly SourceModule[];
@@ -55,78 +25,101 @@ export function sha256(text: string): string {
 }
 
 /** Reads every source in turn; one that cannot be used contributes its last good reading. */
-export async function readSources(input: ReadSourcesInput): Promise<FirstRead[]> {
-  const reads: FirstRead[] = [];
+export async function readSources(input: ReadSourcesInput): Promise<SourceRead[]> {
+  const reads: SourceRead[] = [];
   for (const module of input.sources) {
     reads.push(await readSource(input, module, input.stored.get(module.id) ?? null));
   }
   return reads;
 }
 
+/** One source's reports, each from what the state remembers of it unless the page says otherwise. */
+class Reads {
+  readonly module: SourceModule;
+  readonly stored: StoredSourceState | null;
+
+  constructor(module: SourceModule, stored: StoredSourceState | null) {
+    this.module = module;
+    this.stored = stored;
+  }
+
+  report(status: SourceReport['status'], extra: Partial<SourceReport> = {}): SourceReport {
+    return {
+      id: this.module.id,
+      url: this.module.url,
+      status,
+      records: 0,
+      pageUpdated: this.stored?.output?.pageUpdated ?? null,
+      sha256: this.stored?.sha256 ?? null,
+      warnings: [],
+      ...extra,
+    };
+  }
+
+  /** A page not used: kept when it could not be read, refused when it was read but not trusted. */
+  standIn(
+    status: 'failed' | 'skipped' | 'refused',
+    warning: string,
+    extra: Partial<SourceReport> = {},
+  ): StandInRead {
+    const records = this.stored?.output?.records ?? 0;
+    return {
+      kind: status === 'refused' ? 'refused' : 'kept',
+      module: this.module,
+      report: this.report(status, { records, warnings: [warning], ...extra }),
+    };
+  }
+
+  /** The stored reading stands: remembered again with this run's read time (and the page's validators). */
+  unchanged(status: 'ok' | 'not-modified', stored: StoredSourceState, startedAt: string): SourceRead {
+    const records = stored.output?.records ?? 0;
+    return {
+      kind: 'unchanged',
+      module: this.module,
+      report: this.report(status, { records }),
+      stored: { ...stored, fetchedAt: startedAt },
+    };
+  }
+}
+
 async function readSource(
   input: ReadSourcesInput,
   module: SourceModule,
   stored: StoredSourceState | null,
-): Promise<FirstRead> {
-  const cached = stored?.output ?? null;
-  const report = (status: SourceReport['status'], extra: Partial<SourceReport> = {}): SourceReport => ({
-    id: module.id,
-    url: module.url,
-    status,
-    records: 0,
-    pageUpdated: cached?.pageUpdated ?? null,
-    sha256: stored?.sha256 ?? null,
-    warnings: [],
-    ...extra,
-  });
-  const keep = (status: SourceReport['status'], warning: string, extra: Partial<SourceReport> = {}) =>
-    keptRead(
-      module,
-      report(status, { records: cached?.records ?? 0, warnings: [warning], ...extra }),
-      stored,
-    );
-
-  let fetched: Awaited<ReturnType<PageFetcher['fetch']>>;
+): Promise<SourceRead> {
+  const reads = new Reads(module, stored);
+  let fetched: FetchResult;
   try {
     fetched = await input.fetcher.fetch(
       module,
-      cached && stored ? { etag: stored.etag, lastModified: stored.lastModified } : null,
+      stored?.output ? { etag: stored.etag, lastModified: stored.lastModified } : null,
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const prefix = error instanceof SourceFetchError ? '' : `${module.id}: `;
     // An error that is not a SourceFetchError came from below the fetcher: counted as transient.
     const problem = error instanceof SourceFetchError ? error.problem : 'unreachable';
-    return keep('failed', `${prefix}${message}; its projects were left as they were`, { problem });
+    return reads.standIn('failed', `${prefix}${message}; its projects were left as they were`, { problem });
   }
-
   if (fetched.kind === 'missing')
-    return keep('skipped', `${module.id}: ${fetched.reason}; its projects were left as they were`);
-  if (fetched.kind === 'not-modified') {
-    if (!cached || !stored)
-      return keep(
-        'failed',
-        `${module.id}: the server answered 304 Not Modified but no earlier reading is stored`,
-      );
-    return unchangedRead(
-      module,
-      report('not-modified', { records: cached.records }),
-      stored,
-      input.startedAt,
+    return reads.standIn('skipped', `${module.id}: ${fetched.reason}; its projects were left as they were`);
+  if (fetched.kind === 'page') return readPage(input, reads, fetched.page);
+  if (!stored?.output) {
+    return reads.standIn(
+      'failed',
+      `${module.id}: the server answered 304 Not Modified but no earlier reading is stored`,
     );
   }
+  return reads.unchanged('not-modified', stored, input.startedAt);
+}
 
-  const page = fetched.page;
+async function readPage(input: ReadSourcesInput, reads: Reads, page: FetchedPage): Promise<SourceRead> {
+  const { module, stored } = reads;
   const digest = sha256(page.body);
   // The same bytes as the last good reading: its output is the one stored, so the page costs a hash.
-  if (
-    cached &&
-    stored &&
-    stored.sha256 === digest &&
-    stored.extractionVersion === DEFAULTS.extractionVersion
-  ) {
-    const state = { ...stored, etag: page.etag, lastModified: page.lastModified };
-    return unchangedRead(module, report('ok', { records: cached.records }), state, input.startedAt);
+  if (stored?.output && stored.sha256 === digest && stored.extractionVersion === DEFAULTS.extractionVersion) {
+    const validators = { etag: page.etag, lastModified: page.lastModified };
+    return reads.unchanged('ok', { ...stored, ...validators }, input.startedAt);
   }
   let output: SourceOutput;
   try {
@@ -136,74 +129,27 @@ async function readSource(
       error instanceof PageLayoutError
         ? error.message
         : `${module.id}: the page could not be understood: ${error instanceof Error ? error.message : String(error)}`;
-    return keep('refused', `${message}; nothing of it was published`, { sha256: digest });
+    return reads.standIn('refused', `${message}; nothing of it was published`, { sha256: digest });
   }
-
   const collapse = await collapseWarning(input, module, stored, output);
-  if (collapse) return keep('refused', collapse, { sha256: digest, records: output.drafts.length });
-
-  return {
-    module,
-    report: report('ok', {
-      sha256: digest,
-      records: output.drafts.length,
-      pageUpdated: output.pageUpdated,
-      warnings: output.warnings,
-    }),
+  if (collapse) return reads.standIn('refused', collapse, { sha256: digest, records: output.drafts.length });
+  const report = reads.report('ok', {
+    sha256: digest,
+    records: output.drafts.length,
+    pageUpdated: output.pageUpdated,
+    warnings: output.warnings,
+  });
+  const next = {
+    id: module.id,
+    url: module.url,
+    sha256: digest,
+    etag: page.etag,
+    lastModified: page.lastModified,
+    fetchedAt: input.startedAt,
+    extractionVersion: DEFAULTS.extractionVersion,
     output,
-    nextState: {
-      id: module.id,
-      url: module.url,
-      sha256: digest,
-      etag: page.etag,
-      lastModified: page.lastModified,
-      fetchedAt: input.startedAt,
-      extractionVersion: DEFAULTS.extractionVersion,
-      output,
-    },
-    reused: false,
   };
-}
-
-function unchangedRead(
-  module: SourceModule,
-  report: SourceReport,
-  stored: StoredSourceState,
-  startedAt: string,
-): KeptRead {
-  return { module, report, reused: true, stored, nextState: { ...stored, fetchedAt: startedAt } };
-}
-
-/** As refusedRead, before the stored output is loaded. */
-function keptRead(module: SourceModule, report: SourceReport, stored: StoredSourceState | null): KeptRead {
-  return { module, report, reused: true, stored: stored?.output ? stored : null, nextState: null };
-}
-
-/** A read whose page is not used: the last good output stands in and nothing of the source is remembered. */
-export function refusedRead(
-  module: SourceModule,
-  report: SourceReport,
-  cached: SourceOutput | null,
-): SourceRead {
-  return { module, report, output: cached, nextState: null, reused: true };
-}
-
-/**
- * The reads with the stored outputs they stand on, for a run that links: the store hands out the
- * same output object for each state, so committing it again writes only the source's item.
- */
-export async function withStoredOutputs(
-  reads: readonly FirstRead[],
-  loadOutput: ReadSourcesInput['loadOutput'],
-): Promise<SourceRead[]> {
-  return Promise.all(
-    reads.map(async (r): Promise<SourceRead> => {
-      if (!r.reused) return r;
-      const output = r.stored ? await loadOutput(r.stored) : null;
-      const nextState: SourceState | null = r.nextState ? { ...r.nextState, output } : null;
-      return { module: r.module, report: r.report, output, nextState, reused: true };
-    }),
-  );
+  return { kind: 'fresh', module, report, output, next };
 }
 
 /**

@@ -13,6 +13,7 @@ import { createS3Client, createS3ObjectStore } from '../../functions/adapters/s3
 import { PublishError } from '../../functions/core/errors';
 import { feedConfigSchema } from '../../functions/core/feed-config';
 import type { ProjectDraft } from '../../functions/core/model/project';
+import { SNAPSHOT_INDEX_KEY } from '../../functions/core/model/snapshot';
 import { runPipeline } from '../../functions/core/pipeline';
 import { renderAtomFeedFile } from '../../functions/core/render/atom-feed';
 import { renderExcelCsv } from '../../functions/core/render/excel-csv';
@@ -21,7 +22,6 @@ import { renderProjectHistories } from '../../functions/core/render/project-hist
 import { XLSX_KEY } from '../../functions/core/render/projects-xlsx';
 import type { Renderer } from '../../functions/core/render/render-context';
 import { renderLatestDataset } from '../../functions/core/render/render-dataset';
-import { SNAPSHOT_INDEX_KEY } from '../../functions/core/render/snapshots';
 import { expectLatestFilesRenderCommittedState } from '../helpers/committed-render';
 import { jsonListSource, pageFetcher, quietLogger } from '../helpers/doubles';
 import { draft } from '../helpers/drafts';

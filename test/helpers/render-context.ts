@@ -51,7 +51,7 @@ export function renderContext(
     historyById: new Map(),
     recentChanges: [],
     report: firstRunReport(records, at),
-    previous: { snapshotIndex: null },
+    snapshots: [],
     ...options.overrides,
   };
 }

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SNAPSHOT_INDEX_KEY } from '../../functions/core/render/snapshots';
+import { SNAPSHOT_INDEX_KEY } from '../../functions/core/model/snapshot';
 import { CONTENT_SECURITY_POLICY, SNAPSHOT_INDEX_PATH } from '../../infra/constructs/public-site';
 import { arnOf, FULL_CONTEXT, logicalId, onlyResource, type Synthesised, synth } from './synth-once';
 

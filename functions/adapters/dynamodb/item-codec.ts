@@ -5,10 +5,10 @@ import type { DiscoveredRelease } from '../../core/model/discovered-release';
 import type { ProjectVersion } from '../../core/model/history';
 import type { ProjectRecord } from '../../core/model/project';
 import type { RunReport } from '../../core/model/run-report';
+import type { SnapshotEntry } from '../../core/model/snapshot';
 import type { SourceOutput } from '../../core/model/source-output';
 import type { OutputSummary } from '../../core/model/source-state';
 import type { AwardNotice, SourceState, StoredSourceState } from '../../core/ports';
-import type { SnapshotEntry } from '../../core/render/snapshots';
 import {
   CHANGES,
   canonicalTimestamp,

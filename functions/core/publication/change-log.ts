@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ProjectVersion } from '../model/history';
+import { type SnapshotEntry, snapshotKey } from '../model/snapshot';
 import type { ObjectStore, StateStore } from '../ports';
 import { CHANGES_CSV_KEY, CHANGES_JSONL_KEY, type ChangeLogInput } from '../render/changes-log';
-import { type SnapshotEntry, snapshotKey } from '../render/snapshots';
 
 /** Before any version: the rebuild asks the state for every change since then. */
 const BEGINNING = '1970-01-01T00:00:00Z';

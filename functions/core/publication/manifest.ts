@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
+import { digestOf } from '../model/digest';
 import type { OutputFile } from '../render/output-file';
-import { digestOf } from '../render/snapshots';
 
 /**
  * The SHA-256 of a publication's manifest: its files' `key<TAB>sha256` lines and the lines of its

@@ -1,5 +1,5 @@
+import { SNAPSHOT_INDEX_KEY, type SnapshotEntry, snapshotIndexSchema } from '../model/snapshot';
 import type { ObjectStore } from '../ports';
-import { SNAPSHOT_INDEX_KEY, type SnapshotEntry, snapshotIndexSchema } from '../render/snapshots';
 
 export interface PublishedSnapshots {
   readonly snapshots: readonly SnapshotEntry[];

@@ -4,21 +4,14 @@ import type { ProjectVersion } from '../model/history';
 import type { ProjectRecord } from '../model/project';
 import type { Publication } from '../model/publication';
 import type { RunReport } from '../model/run-report';
+import type { SnapshotEntry } from '../model/snapshot';
 import { renderCatalogue } from '../render/catalogue-files';
-import { catalogueUris } from '../render/catalogue-uris';
 import type { ChangeLogInput } from '../render/changes-log';
 import type { OutputFile } from '../render/output-file';
 import { datasetMeta, datasetSources } from '../render/projects-json';
 import { renderXlsxFile } from '../render/projects-xlsx';
 import type { DetailRenderer, RenderContext, Renderer } from '../render/render-context';
 import { DEFAULT_RENDERERS, DETAIL_RENDERERS, renderDataset } from '../render/render-dataset';
-import {
-  SNAPSHOT_INDEX_KEY,
-  type SnapshotEntry,
-  snapshotEntrySchema,
-  snapshotId,
-  snapshotIndexSchema,
-} from '../render/snapshots';
 import { renderSubscriberFeeds } from '../render/subscriber-feeds';
 import type { SourceModule } from '../sources/source-module';
 import { manifestSha256 } from './manifest';
@@ -40,17 +33,14 @@ export interface RenderStateInput {
   readonly recentChanges: readonly ProjectVersion[];
   /** The snapshots committed before this publication, oldest first. */
   readonly snapshots: readonly SnapshotEntry[];
-  /** The dataset-wide renderers; given alone (tests), no per-project renderer runs unless also given. */
+  /** The dataset-wide renderers (tests); given, no per-project file is rendered. */
   readonly renderers?: readonly Renderer[];
-  readonly detailRenderers?: readonly DetailRenderer[];
   /**
    * What the last complete publication rendered the per-subscriber feeds from: those that render
    * alike from it are not written again. Absent (a first run, a format change, finishing a
    * pending publication): every feed is written.
    */
   readonly published?: PublishedFeedInput | null;
-  /** Whether the touched organisations' files are written; by default exactly when the per-project files are. */
-  readonly organisationFiles?: boolean;
   /** What the change history files are rendered from (see publication/change-log.ts); absent, none are. */
   readonly changeLog?: ChangeLogInput;
 }
@@ -67,7 +57,6 @@ export interface RenderedState {
   /** The snapshot this publication adds; null when it renders no dataset files. */
   readonly snapshot: SnapshotEntry | null;
   readonly manifestSha256: string;
-  readonly warnings: string[];
 }
 
 /**
@@ -89,8 +78,35 @@ export const DETAIL_BATCH_PROJECTS = 200;
  * publication still pending renders it again from the committed state to finish writing it.
  */
 export async function renderState(input: RenderStateInput): Promise<RenderedState> {
+  const ctx = renderContextOf(input);
+  const renderers = input.renderers ?? DEFAULT_RENDERERS;
+  // The workbook first (exceljs writes asynchronously), then each renderer's text turned into bytes as
+  // soon as it is rendered: exceljs's model of every cell is the largest transient of a render, and is
+  // gone before the other files are built, and no file is held as text and as bytes for long. The
+  // order of the files stays: the renderers', then the workbook.
+  const workbook = (await renderXlsxFile(ctx)).map(asBytes);
+  const dataset = [...renderDataset(ctx, renderers, asBytes), ...workbook];
+  const catalogue = renderCatalogue(ctx, dataset);
+  const files = [...dataset, ...catalogue.files.map(asBytes)];
+  const unchanged =
+    input.published && renderers.includes(renderSubscriberFeeds)
+      ? unchangedFeedKeys(files, ctx, input.published)
+      : new Set<string>();
+  const detailRenderers = input.renderers ? [] : DETAIL_RENDERERS;
+  const detail = detailFiles(ctx, detailRenderers, detailRenderers.length > 0);
+  return {
+    files,
+    unchanged,
+    detail,
+    fileCount: files.length + detail.count,
+    snapshot: catalogue.snapshot,
+    manifestSha256: manifestSha256(files, detail.manifestLines),
+  };
+}
+
+/** What the renderers see of a publication. */
+function renderContextOf(input: RenderStateInput): RenderContext {
   const { config, publication } = input;
-  const uris = catalogueUris(config);
   // Renderers read the report for the run's time and counts only; everything else of a run's
   // report (warnings, per-source detail) belongs to status.json, which is not part of the state.
   const report: RunReport = {
@@ -102,7 +118,7 @@ export async function renderState(input: RenderStateInput): Promise<RenderedStat
     warnings: [],
     published: [],
   };
-  const ctx: RenderContext = {
+  return {
     config,
     meta: datasetMeta(
       input.records,
@@ -115,40 +131,10 @@ export async function renderState(input: RenderStateInput): Promise<RenderedStat
     historyById: input.historyById,
     recentChanges: input.recentChanges,
     report,
-    previous: {
-      snapshotIndex: {
-        schemaVersion: 1,
-        dataset: uris.dataset,
-        latest: input.snapshots.at(-1)?.id ?? null,
-        snapshots: input.snapshots,
-      },
-    },
+    snapshots: input.snapshots,
     reference: publication.reference,
     baselineAt: baselineOf(input.records),
     ...(input.changeLog ? { changeLog: input.changeLog } : {}),
-  };
-  // The workbook first (exceljs writes asynchronously), then each renderer's text turned into bytes as
-  // soon as it is rendered: exceljs's model of every cell is the largest transient of a render, and is
-  // gone before the other files are built, and no file is held as text and as bytes for long. The
-  // order of the files stays: the renderers', then the workbook.
-  const workbook = (await renderXlsxFile(ctx)).map(asBytes);
-  const dataset = [...renderDataset(ctx, input.renderers ?? DEFAULT_RENDERERS, asBytes), ...workbook];
-  const catalogue = renderCatalogue(ctx, dataset);
-  const files = [...dataset, ...catalogue.files.map(asBytes)];
-  const feeds = (input.renderers ?? DEFAULT_RENDERERS).includes(renderSubscriberFeeds);
-  const unchanged =
-    input.published && feeds ? unchangedFeedKeys(files, ctx, input.published) : new Set<string>();
-  const detailRenderers = input.detailRenderers ?? (input.renderers ? [] : DETAIL_RENDERERS);
-  const organisations = input.organisationFiles ?? detailRenderers.length > 0;
-  const detail = detailFiles(ctx, detailRenderers, organisations);
-  return {
-    files,
-    unchanged,
-    detail,
-    fileCount: files.length + detail.count,
-    snapshot: newSnapshotEntry(files, publication.startedAt),
-    manifestSha256: manifestSha256(files, detail.manifestLines),
-    warnings: catalogue.warnings,
   };
 }
 
@@ -210,19 +196,4 @@ function detailFiles(
       if (organisations) yield* organisations.batches();
     },
   };
-}
-
-/** The entry the rendered snapshot index gives this publication's snapshot, as the state keeps it. */
-function newSnapshotEntry(files: readonly OutputFile[], startedAt: string): SnapshotEntry | null {
-  const indexFile = files.find((f) => f.key === SNAPSHOT_INDEX_KEY);
-  if (!indexFile) return null;
-  const text = typeof indexFile.body === 'string' ? indexFile.body : new TextDecoder().decode(indexFile.body);
-  const index = snapshotIndexSchema.parse(JSON.parse(text));
-  const id = snapshotId(startedAt);
-  const entry = index.snapshots.find((s) => s.id === id);
-  if (!entry) throw new Error(`${SNAPSHOT_INDEX_KEY} was rendered without this run's snapshot ${id}`);
-  return snapshotEntrySchema.parse({
-    ...entry,
-    files: entry.files.map(({ url: _url, ...file }) => file),
-  });
 }

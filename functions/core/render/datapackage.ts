@@ -1,4 +1,5 @@
 import type { FeedConfig } from '../feed-config';
+import type { Digest } from '../model/digest';
 import { projectStatusSchema, qualityCodeSchema, specificObjectiveSchema } from '../model/project';
 import { DATASET_NAME } from './catalogue-uris';
 import { changesResources } from './changes-table-schema';
@@ -6,7 +7,6 @@ import { type CsvDialect, FORMULA_ESCAPE } from './csv';
 import { CACHE_IMMUTABLE, CACHE_LATEST, CONTENT_TYPES, jsonBody, type OutputFile } from './output-file';
 import { type DecimalSeparator, PROJECT_COLUMNS, type ProjectColumn } from './project-columns';
 import type { DatasetSource } from './projects-json';
-import type { Digest } from './snapshots';
 
 /**
  * The Frictionless Data Package descriptor (`datapackage.json`): Data Package v2 with the v1

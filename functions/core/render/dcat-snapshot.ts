@@ -1,12 +1,12 @@
 import type { Quad } from '@rdfjs/types';
 import type { FeedConfig } from '../feed-config';
 import type { ProjectRecord } from '../model/project';
+import type { SnapshotEntry } from '../model/snapshot';
 import type { CatalogueUris } from './catalogue-uris';
 import { distributionName } from './dcat-catalog';
 import { type DistributionDescription, describeDatasetCommon, describeDistribution } from './dcat-describe';
 import { adms, dcat, dct, GraphBuilder } from './dcat-graph';
 import { snapshotDescription, snapshotTitle } from './dcat-texts';
-import type { SnapshotEntry } from './snapshots';
 
 /**
  * One snapshot's own DCAT-AP document (`v1/snapshots/<id>/catalog.ttl`): the snapshot as a

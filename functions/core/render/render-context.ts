@@ -2,6 +2,7 @@ import type { FeedConfig } from '../feed-config';
 import type { ProjectVersion } from '../model/history';
 import type { ProjectRecord } from '../model/project';
 import type { RunReport } from '../model/run-report';
+import type { SnapshotEntry } from '../model/snapshot';
 import type { LinkedReference } from '../model/source-output';
 import type { ChangeLogInput } from './changes-log';
 import type { OutputFile } from './output-file';
@@ -20,8 +21,8 @@ export interface RenderContext {
   /** The latest versions across all projects (newest first), for changes.json and the feeds. */
   readonly recentChanges: readonly ProjectVersion[];
   readonly report: RunReport;
-  /** Files already in the store that a renderer extends (e.g. the snapshot index); null when absent. */
-  readonly previous: { readonly snapshotIndex: unknown | null };
+  /** The snapshots published before this run, oldest first: the snapshot index lists them and this run's. */
+  readonly snapshots: readonly SnapshotEntry[];
   /** The fund page's reference data (objectives, allocation); null or absent when it was never read. */
   readonly reference?: LinkedReference | null;
   /** When the feed began (model/baseline.ts), from every record: per-project batches see only their own. */

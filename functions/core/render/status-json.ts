@@ -33,9 +33,12 @@ export interface StatusDocument {
 }
 
 /** v1/status.json: written on every run, so a monitor can tell "checked and unchanged" from "stalled". */
+/** Written after every other file of a run: what the run did and how each source fared. */
+export const STATUS_KEY = 'v1/status.json';
+
 export function statusFile(doc: StatusDocument): OutputFile {
   return {
-    key: 'v1/status.json',
+    key: STATUS_KEY,
     body: jsonBody(doc),
     contentType: CONTENT_TYPES.json,
     cacheControl: CACHE_STATUS,

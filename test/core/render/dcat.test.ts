@@ -5,8 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { diffProjects } from '../../../functions/core/diff';
 import { type FeedConfig, feedConfigSchema } from '../../../functions/core/feed-config';
 import { linkOutputs } from '../../../functions/core/link';
+import type { SnapshotEntry } from '../../../functions/core/model/snapshot';
 import type { SourceOutput } from '../../../functions/core/model/source-output';
-import { CATALOGUE_OPTIONAL_KEYS, renderCatalogue } from '../../../functions/core/render/catalogue-files';
+import { renderCatalogue } from '../../../functions/core/render/catalogue-files';
 import { catalogueUris } from '../../../functions/core/render/catalogue-uris';
 import { DCAT_PREFIXES, temporalCoverage } from '../../../functions/core/render/dcat-catalog';
 import { renderExcelCsv } from '../../../functions/core/render/excel-csv';
@@ -49,7 +50,7 @@ function seedOutputs(): { outputs: SourceOutput[]; modules: typeof BUILT_IN_SOUR
   return { outputs, modules };
 }
 
-function seedContext(at: string, previousIndex: unknown | null, config: FeedConfig): RenderContext {
+function seedContext(at: string, snapshots: readonly SnapshotEntry[], config: FeedConfig): RenderContext {
   const { outputs, modules } = seedOutputs();
   const linked = linkOutputs(outputs);
   const diff = diffProjects({
@@ -75,7 +76,7 @@ function seedContext(at: string, previousIndex: unknown | null, config: FeedConf
       warnings: [],
       published: [],
     },
-    previous: { snapshotIndex: previousIndex },
+    snapshots,
   };
 }
 
@@ -87,9 +88,9 @@ const ATOM: OutputFile = {
   stage: 'latest',
 };
 
-function render(ctx: RenderContext, extra: OutputFile[] = [], stored = new Map<string, Uint8Array>()) {
+function render(ctx: RenderContext, extra: OutputFile[] = []) {
   const files = [...renderDataset(ctx, [renderLatestDataset, renderExcelCsv]), ...extra];
-  const catalogue = renderCatalogue(ctx, files, stored);
+  const catalogue = renderCatalogue(ctx, files);
   const all = [...files, ...catalogue.files];
   const text = (key: string) => {
     const body = all.find((f) => f.key === key)?.body;
@@ -111,7 +112,7 @@ describe('DCAT-AP catalogue: one graph, Turtle and JSON-LD', () => {
   let graph: Store;
 
   beforeAll(() => {
-    ctx = seedContext(T1, null, config);
+    ctx = seedContext(T1, [], config);
     out = render(ctx, [ATOM]);
     graph = new Store(new Parser().parse(out.ttl));
   });
@@ -269,25 +270,21 @@ describe('DCAT-AP catalogue: one graph, Turtle and JSON-LD', () => {
     }
   });
 
-  it('lists the Atom feed only when the run wrote it or the store already has it', () => {
+  it('lists the Atom feed only when the run wrote it', () => {
     const atomDist = uris.distribution('feed-atom');
     const without = render(ctx);
     const g1 = new Store(new Parser().parse(without.ttl));
     expect(g1.getQuads(namedNode(atomDist), null, null, null)).toHaveLength(0);
-
-    expect(CATALOGUE_OPTIONAL_KEYS).toContain('v1/feed.atom');
-    const stored = new Map([['v1/feed.atom', new TextEncoder().encode('<feed/>')]]);
-    const kept = render(ctx, [], stored);
-    const g2 = new Store(new Parser().parse(kept.ttl));
-    expect(g2.getObjects(namedNode(atomDist), namedNode(`${DCAT}byteSize`), null)[0]!.value).toBe('7');
-    // Not written by this run: when it was written is not known.
-    expect(g2.getObjects(namedNode(atomDist), namedNode(`${DCT}modified`), null)).toHaveLength(0);
+    const g2 = new Store(new Parser().parse(out.ttl));
+    expect(g2.getObjects(namedNode(atomDist), namedNode(`${DCT}modified`), null).map((o) => o.value)).toEqual(
+      [T1],
+    );
   });
 
   it('keeps every catalogue, dataset and distribution URI the same from run to run', () => {
     const first = out;
     const index = JSON.parse(first.files.find((f) => f.key === 'v1/snapshots/index.json')!.body as string);
-    const second = render(seedContext(T2, index, config), [ATOM]);
+    const second = render(seedContext(T2, index.snapshots, config), [ATOM]);
     const g2 = new Store(new Parser().parse(second.ttl));
     const stable = (g: Store) =>
       [
@@ -309,7 +306,7 @@ describe('DCAT-AP catalogue: one graph, Turtle and JSON-LD', () => {
 
   it('links only the newest snapshot; each snapshot is a dcat:Dataset in a document of its own', () => {
     const index = JSON.parse(out.files.find((f) => f.key === 'v1/snapshots/index.json')!.body as string);
-    const second = render(seedContext(T2, index, config), [ATOM]);
+    const second = render(seedContext(T2, index.snapshots, config), [ATOM]);
     const g = new Store(new Parser().parse(second.ttl));
     const s1 = uris.snapshot('2026-11-22T040000Z');
     const s2 = uris.snapshot('2026-11-29T040000Z');
@@ -377,7 +374,7 @@ describe('DCAT-AP catalogue: one graph, Turtle and JSON-LD', () => {
         issued: '2026-01-15',
       },
     });
-    const rendered = render(seedContext(T1, null, custom));
+    const rendered = render(seedContext(T1, [], custom));
     const g = new Store(new Parser().parse(rendered.ttl));
     const u = catalogueUris(custom);
     expect(u.dataset).toBe('https://data.example.org/amif/id/dataset/amif-projects-finland');

@@ -163,6 +163,6 @@ export function contextOf(
       a.changedAt < b.changedAt ? 1 : a.changedAt > b.changedAt ? -1 : 0,
     ),
     report: REPORT,
-    previous: { snapshotIndex: null },
+    snapshots: [],
   };
 }

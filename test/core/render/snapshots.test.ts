@@ -12,16 +12,15 @@ import type { DynamoDbStateStore } from '../../../functions/adapters/dynamodb-st
 import { feedConfigSchema } from '../../../functions/core/feed-config';
 import type { ProjectDraft } from '../../../functions/core/model/project';
 import type { RunReport } from '../../../functions/core/model/run-report';
-import { runPipeline } from '../../../functions/core/pipeline';
 import {
   mergeSnapshots,
-  parseSnapshotIndex,
   SNAPSHOT_INDEX_KEY,
   type SnapshotEntry,
   type SnapshotIndex,
   snapshotId,
   snapshotVersion,
-} from '../../../functions/core/render/snapshots';
+} from '../../../functions/core/model/snapshot';
+import { runPipeline } from '../../../functions/core/pipeline';
 import { jsonListSource, pageFetcher, quietLogger } from '../../helpers/doubles';
 import { draft } from '../../helpers/drafts';
 import { startTestDynamo, type TestDynamo } from '../../helpers/dynalite';
@@ -45,31 +44,6 @@ describe('snapshot ids, versions and the index schema', () => {
     files: [
       { path: `v1/snapshots/${id}/projects.csv`, mediaType: 'text/csv', bytes: 3, sha256: 'a'.repeat(64) },
     ],
-  });
-
-  it('warns and starts afresh when the stored index is missing or invalid', () => {
-    expect(parseSnapshotIndex(null)).toMatchObject({
-      snapshots: [],
-      warning: expect.stringMatching(/not found/),
-    });
-    expect(parseSnapshotIndex({ schemaVersion: 2 })).toMatchObject({
-      snapshots: [],
-      warning: expect.stringMatching(/not a valid snapshot index \(schemaVersion/),
-    });
-    const bad = {
-      schemaVersion: 1,
-      dataset: 'https://x.example/d',
-      latest: null,
-      snapshots: [{ id: 'nope' }],
-    };
-    expect(parseSnapshotIndex(bad).warning).toMatch(/snapshots\.0\./);
-    const good: SnapshotIndex = {
-      schemaVersion: 1,
-      dataset: 'https://x.example/d',
-      latest: '2026-11-22T040000Z',
-      snapshots: [entry('2026-11-22T040000Z', '2026-11-22T04:00:00Z')],
-    };
-    expect(parseSnapshotIndex(good)).toEqual({ snapshots: good.snapshots, warning: null });
   });
 
   it('appends the new snapshot in time order, replacing one with the same id', () => {

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { isoTimestampSchema } from '../model/project';
-import type { RunCounts } from '../model/run-report';
-import { CACHE_LATEST, CONTENT_TYPES, jsonBody, type OutputFile } from './output-file';
+import { isoTimestampSchema } from './project';
+import type { RunCounts } from './run-report';
 
 /**
  * Immutable snapshots: every run that changes the dataset also writes a copy of the latest files
@@ -52,29 +50,6 @@ export function snapshotKey(id: string, name: string): string {
   return `${SNAPSHOT_ROOT}/${id}/${name}`;
 }
 
-export interface Digest {
-  readonly bytes: number;
-  readonly sha256: string;
-}
-
-/** Size in bytes and SHA-256 (hex) of a body exactly as it is stored (strings as UTF-8). */
-export function digestOf(body: string | Uint8Array): Digest {
-  if (typeof body === 'string') return digestOfBytes(Buffer.from(body, 'utf8'));
-  let digest = digests.get(body);
-  if (!digest) {
-    digest = digestOfBytes(body);
-    digests.set(body, digest);
-  }
-  return digest;
-}
-
-// A large body's digest is asked for by the catalogue, the snapshot and the manifest: take it once.
-const digests = new WeakMap<Uint8Array, Digest>();
-
-function digestOfBytes(bytes: Uint8Array): Digest {
-  return { bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
-}
-
 const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const snapshotFileSchema = z.object({
@@ -117,32 +92,6 @@ export const snapshotIndexSchema = z.object({
 });
 export type SnapshotIndex = z.infer<typeof snapshotIndexSchema>;
 
-export interface PreviousSnapshots {
-  readonly snapshots: readonly SnapshotEntry[];
-  /** Why the stored index could not be used; null when it could. */
-  readonly warning: string | null;
-}
-
-/** Reads the stored index (already JSON-parsed, or null when absent); never throws. */
-export function parseSnapshotIndex(raw: unknown | null): PreviousSnapshots {
-  if (raw === null || raw === undefined) {
-    return {
-      snapshots: [],
-      warning: `${SNAPSHOT_INDEX_KEY} was not found (expected only before the first publication); the index starts again from this run's snapshot`,
-    };
-  }
-  const parsed = snapshotIndexSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown problem';
-    return {
-      snapshots: [],
-      warning: `${SNAPSHOT_INDEX_KEY} is not a valid snapshot index (${where}); the index starts again from this run's snapshot, and earlier snapshots stay in the store unlisted`,
-    };
-  }
-  return { snapshots: parsed.data.snapshots, warning: null };
-}
-
 /** The new snapshot appended to the earlier ones (one with the same id is replaced), oldest first. */
 export function mergeSnapshots(previous: readonly SnapshotEntry[], next: SnapshotEntry): SnapshotEntry[] {
   return [...previous.filter((s) => s.id !== next.id), next].sort((a, b) =>
@@ -152,34 +101,4 @@ export function mergeSnapshots(previous: readonly SnapshotEntry[], next: Snapsho
 
 export function snapshotChanges(counts: RunCounts): SnapshotEntry['changes'] {
   return { new: counts.new, changed: counts.changed, removed: counts.removed, reinstated: counts.reinstated };
-}
-
-/** v1/snapshots/index.json: short-lived cache, written last of all. */
-export function snapshotIndexFile(
-  datasetUri: string,
-  snapshots: readonly SnapshotEntry[],
-  download: (key: string) => string,
-): OutputFile {
-  const doc: SnapshotIndex = {
-    schemaVersion: 1,
-    dataset: datasetUri,
-    latest: snapshots.at(-1)?.id ?? null,
-    snapshots: snapshots.map((s) => ({
-      ...s,
-      files: s.files.map((f) => ({
-        path: f.path,
-        url: download(f.path),
-        mediaType: f.mediaType,
-        bytes: f.bytes,
-        sha256: f.sha256,
-      })),
-    })),
-  };
-  return {
-    key: SNAPSHOT_INDEX_KEY,
-    body: jsonBody(doc),
-    contentType: CONTENT_TYPES.json,
-    cacheControl: CACHE_LATEST,
-    stage: 'index',
-  };
 }
