@@ -3,7 +3,7 @@ import {
   type BatchWriteCommandInput,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { edgeError } from './errors';
+import { edgeError, StateStoreUnavailableError } from './errors';
 import type { Item } from './table-schema';
 
 /** BatchWriteItem accepts at most 25 requests. */
@@ -72,7 +72,7 @@ async function writeBatch(
     if (unprocessed.length === 0) return;
     pending = unprocessed;
     if (attempt >= maxAttempts) {
-      throw new Error(
+      throw new StateStoreUnavailableError(
         `${what}: ${pending.length} of ${items.length} items stayed unprocessed after ${attempt} BatchWriteItem attempts`,
       );
     }

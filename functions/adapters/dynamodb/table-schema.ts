@@ -1,14 +1,8 @@
-/**
- * The table's key schema: the same names and shape as STATE_TABLE_SCHEMA in
- * infra/constructs/state-table.ts (the CDK stack), which is not imported here to keep aws-cdk-lib
- * out of the Lambda bundle. Renaming any of them is a data migration.
- */
-export const STATE_TABLE_SCHEMA = {
-  partitionKey: 'pk',
-  sortKey: 'sk',
-  index: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-  ttlAttribute: 'expiresAt',
-} as const;
+import { StateLimitError } from '../../core/errors';
+import { CorruptStateError } from './errors';
+import { STATE_TABLE_SCHEMA } from './state-table-schema';
+
+export { STATE_TABLE_SCHEMA };
 
 /**
  * The items of the single-table design.
@@ -70,7 +64,7 @@ export function stripKeys(item: Item): Item {
 
 export function padNumber(n: number, digits: number, what: string): string {
   if (!Number.isInteger(n) || n < 0 || n >= 10 ** digits) {
-    throw new Error(`${what}: ${n} does not fit the ${digits}-digit sort key`);
+    throw new StateLimitError(`${what}: ${n} does not fit the ${digits}-digit sort key`);
   }
   return String(n).padStart(digits, '0');
 }
@@ -81,6 +75,7 @@ export function padNumber(n: number, digits: number, what: string): string {
  */
 export function canonicalTimestamp(value: string, what: string): string {
   const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new Error(`${what}: not an ISO timestamp: ${JSON.stringify(value)}`);
+  if (Number.isNaN(time))
+    throw new CorruptStateError(`${what}: not an ISO timestamp: ${JSON.stringify(value)}`);
   return new Date(time).toISOString();
 }
