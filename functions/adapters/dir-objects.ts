@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { PublishError } from '../core/errors';
 import type { ObjectStore, ObjectToWrite } from '../core/ports';
-import { concurrencyLimit } from './concurrency-limit';
+import { concurrencyLimit } from '../core/worker-pool';
 import { ObjectStoreError } from './object-store-errors';
 
 /**

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { ConfigError, PublishError } from '../core/errors';
 import type { ObjectStore, ObjectToWrite } from '../core/ports';
-import { concurrencyLimit } from './concurrency-limit';
+import { concurrencyLimit } from '../core/worker-pool';
 import { assertSafeKey, unsafeKeyReason } from './dir-objects';
 import { ObjectStoreError, ObjectStoreUnavailableError } from './object-store-errors';
 import { isTransient } from './transient-error';
