@@ -10,16 +10,21 @@ export { STATE_TABLE_SCHEMA };
  * | item                 | pk               | sk                          | other attributes                              |
  * |----------------------|------------------|-----------------------------|-----------------------------------------------|
  * | current record       | `CURRENT`        | `<project id>`              | `recordJson` (before: `record`, a map)        |
- * | version              | `PROJECT#<id>`   | `V#<version, 6 digits>`     | `id`, `version`, `changedAt`, `versionJson` (before: the fields); gsi1 `CHANGES` / `<changedAt>#<id>#<version>` |
+ * | version              | `PROJECT#<id>`   | `V#<version, 6 digits>`     | `id`, `version`, `changedAt`, `versionJson` (before: the fields) (1) |
  * | run                  | `RUN`            | `<startedAt>#<runId>`       | counts and per-source status (bounded)        |
- * | source state         | `SOURCE`         | `<source id>`               | the SourceState; `output` gzip'd JSON inline, or `outputChunks` and `outputSha256`; `outputRecords`, `outputPageUpdated` |
+ * | source state         | `SOURCE`         | `<source id>`               | the SourceState; the output (2); `outputRecords`, `outputPageUpdated` |
  * | source output chunk  | `SOURCE#<id>`    | `OUTPUT#<chunk, 4 digits>`  | `data` (a slice of the gzip'd output)         |
  * | snapshot             | `SNAPSHOT`       | `<snapshot id>`             | the snapshot index entry                      |
- * | discovered release   | `DISCOVERED`     | `<release's source id>`     | `release`: the DiscoveredRelease (its last reading is its source state) |
+ * | discovered release   | `DISCOVERED`     | `<release's source id>`     | `release`: the DiscoveredRelease (3)          |
  * | pending notice       | `NOTICE#PENDING` | `<runId>`                   | `notice` gzip'd JSON                          |
  * | sent notice          | `NOTICE`         | `<runId>`                   | `subject`, `sentAt`                           |
  * | commit journal chunk | `JOURNAL#<runId>`| `<chunk, 4 digits>`         | `data`; `expiresAt` (TTL) tidies it           |
- * | head                 | `HEAD`           | `harvest`                   | the lease, the publication, the journal to apply, the current records' summary (head.ts) |
+ * | head                 | `HEAD`           | `harvest`                   | the lease, the publication, the journal (4)   |
+ *
+ * (1) and in gsi1 `CHANGES` / `<changedAt>#<id>#<version>`.
+ * (2) `output` gzip'd JSON inline, or `outputChunks` and `outputSha256` with the chunks beside it.
+ * (3) its last reading is its source state.
+ * (4) and the current records' summary (head.ts).
  */
 export const PK = {
   current: 'CURRENT',
