@@ -69,7 +69,9 @@ const CASES: Record<string, string> = {
   'no table': '<html><body><p>Lista on päivitetty 1.1.2024</p></body></html>',
   'missing columns': `<table><tr><th>Hankkeen nimi</th><th>Erityistavoite</th></tr><tr><td>a</td><td>1 b</td></tr></table>`,
   'header only': `<table>${HEADER}</table>`,
-  'no thead, update in table': `<table><tr><td>Hankkeen nimi</td><td>Avustuksen saaja</td><td>Erityistavoite</td><td>Tavoite ja tulokset</td><td>EU rahoitus</td><td>Alkamispäivä</td><td>Päättymispäivä</td></tr>
+  'no thead, update in table':
+    '<table><tr><td>Hankkeen nimi</td><td>Avustuksen saaja</td><td>Erityistavoite</td><td>Tavoite ja tulokset</td>' +
+    `<td>EU rahoitus</td><td>Alkamispäivä</td><td>Päättymispäivä</td></tr>
 <tr><td>Lista on päivitetty</td><td>2.2.2022</td><td>1 a</td><td>b</td><td>1</td><td>1.1.2022</td><td>1.1.2021</td></tr></table>`,
 };
 

@@ -60,7 +60,8 @@ export function readAppConfig(node: Node): AppConfig {
   const contactEmail = optionalString(get('contactEmail'));
   if (contactEmail === undefined) {
     throw new ConfigContextError(
-      'context contactEmail is required: the address the feed publishes as its contact (site footer, DCAT, Atom, Data Package); deploy with -c contactEmail=you@example.fi',
+      'context contactEmail is required: the address the feed publishes as its contact (site footer, DCAT, Atom, Data Package); ' +
+        'deploy with -c contactEmail=you@example.fi',
     );
   }
   if (!EMAIL.test(contactEmail)) {

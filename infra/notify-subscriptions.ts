@@ -44,7 +44,8 @@ export function parseNotifySubscription(item: string): NotifySubscription {
     const [key, values, ...rest] = condition.split('=');
     if (!SUBSCRIPTION_TOPICS.includes(key as SubscriptionTopic) || values === undefined || rest.length > 0) {
       throw new NotifyContextError(
-        `context notify: "${item}": "${condition}" is not a filter; expected ${SUBSCRIPTION_TOPICS.map((t) => `${t}=…`).join(', ')} (values separated by |, conditions by &)`,
+        `context notify: "${item}": "${condition}" is not a filter; ` +
+          `expected ${SUBSCRIPTION_TOPICS.map((t) => `${t}=…`).join(', ')} (values separated by |, conditions by &)`,
       );
     }
     const topic = key as SubscriptionTopic;
@@ -54,9 +55,11 @@ export function parseNotifySubscription(item: string): NotifySubscription {
       const ok =
         topic === 'objective' ? (OBJECTIVE_CODES as readonly string[]).includes(v) : KEY_VALUE.test(v);
       if (!ok) {
-        throw new NotifyContextError(
-          `context notify: "${item}": ${topic} "${v}" is not ${topic === 'objective' ? 'a 2021–2027 specific objective (1, 2 or 3)' : `a ${topic} key as the feeds use it (v1/feeds/${topic}/<key>.atom)`}`,
-        );
+        const expected =
+          topic === 'objective'
+            ? 'a 2021–2027 specific objective (1, 2 or 3)'
+            : `a ${topic} key as the feeds use it (v1/feeds/${topic}/<key>.atom)`;
+        throw new NotifyContextError(`context notify: "${item}": ${topic} "${v}" is not ${expected}`);
       }
     }
   }

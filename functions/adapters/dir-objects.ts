@@ -4,7 +4,8 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { PublishError } from '../core/errors';
 import type { ObjectStore, ObjectToWrite } from '../core/ports';
-import { concurrencyLimit } from './concurrency-limit';
+import { concurrencyLimit } from '../core/worker-pool';
+import { ObjectStoreError } from './object-store-errors';
 
 /**
  * The local object store: each key is a file under `root` (`out/` by default). The headers that
@@ -254,7 +255,7 @@ export function createDirectoryObjectStore(
         return toUint8Array(await readFile(objectPath(base, key)));
       } catch (err) {
         if (isMissing(err)) return null;
-        throw new Error(`could not read ${key}: ${(err as Error).message}`, { cause: err });
+        throw new ObjectStoreError(`could not read ${key}: ${(err as Error).message}`, { cause: err });
       }
     },
 
@@ -264,7 +265,7 @@ export function createDirectoryObjectStore(
         return (await stat(objectPath(base, key))).isFile();
       } catch (err) {
         if (isMissing(err)) return false;
-        throw new Error(`could not check ${key}: ${(err as Error).message}`, { cause: err });
+        throw new ObjectStoreError(`could not check ${key}: ${(err as Error).message}`, { cause: err });
       }
     },
 

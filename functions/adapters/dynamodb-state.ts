@@ -10,7 +10,7 @@ import { type SnapshotEntry, snapshotEntrySchema } from '../core/model/snapshot'
 import type { AwardNotice, LastRun, Logger, StateCommit, StateStore } from '../core/ports';
 import { writeItems } from './dynamodb/batch-writer';
 import { deriveSummary, recountSummary } from './dynamodb/current-summary';
-import { edgeError } from './dynamodb/errors';
+import { CorruptStateError, edgeError, StateStoreError } from './dynamodb/errors';
 import { createHeadStore, type Head } from './dynamodb/head';
 import {
   currentItem,
@@ -156,7 +156,9 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
         item,
       );
       if (record.id !== item[STATE_TABLE_SCHEMA.sortKey]) {
-        throw new Error(`${tableName}: item ${describeKey(item)} holds the record of ${record.id}`);
+        throw new CorruptStateError(
+          `${tableName}: item ${describeKey(item)} holds the record of ${record.id}`,
+        );
       }
       return record;
     });
@@ -287,7 +289,7 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
       ...(change.keptSourceStates ?? []).map((s) => {
         const stored = s.output ? sources.storedFields(s.output) : null;
         if (stored === undefined) {
-          throw new Error(
+          throw new StateStoreError(
             `source ${s.id} is kept with an output this store did not load, so it cannot point at it; nothing was written`,
           );
         }

@@ -78,35 +78,160 @@ type Attempt =
       readonly retryAfterMs: number | null;
       readonly cause?: unknown;
     };
+type Retry = Extract<Attempt, { kind: 'retry' }>;
 
-export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
+/** The fetcher's settings, defaulted and checked once when it is built. */
+interface FetcherSettings {
+  readonly allowedHosts: ReadonlySet<string>;
+  /** The allowlist as error messages name it. */
+  readonly allowedList: string;
+  readonly insecureHosts: ReadonlySet<string>;
+  readonly addressPolicy: AddressPolicy;
+  readonly fetchFn: FetchFunction;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly random: () => number;
+  readonly now: () => number;
+  readonly deadline: number;
+  readonly timeoutMs: number;
+  readonly maxBodyBytes: number;
+  readonly maxRetries: number;
+  readonly backoffBaseMs: number;
+  readonly backoffCapMs: number;
+  readonly maxRetryAfterMs: number;
+  readonly maxRedirects: number;
+  readonly userAgent: string;
+}
+
+/** One fetch of one source: where it starts and what it sends, the same for every attempt. */
+interface PageRequest {
+  readonly source: SourceDescriptor;
+  readonly start: URL;
+  readonly headers: Readonly<Record<string, string>>;
+  /** Whether validators were sent, so that a 304 is an answer and not a server's mistake. */
+  readonly conditionalSent: boolean;
+}
+
+function settingsOf(options: HttpFetcherOptions): FetcherSettings {
   const allowedHosts = new Set(options.allowedHosts.map(canonicalHost).filter(Boolean));
   if (allowedHosts.size === 0) {
     throw new ConfigError('http fetcher option allowedHosts: expected at least one host, found none');
   }
-  const insecureHosts = new Set((options.allowInsecureHttpFor ?? []).map((h) => h.trim().toLowerCase()));
   const addressPolicy = options.addressPolicy ?? forbiddenAddressReason;
-  const fetchFn: FetchFunction =
-    options.fetch ??
-    createGuardedFetch({
-      policy: addressPolicy,
-      ...(options.resolver ? { resolver: options.resolver } : {}),
-    });
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const random = options.random ?? Math.random;
-  const now = options.now ?? Date.now;
-  const deadline = options.deadline ?? Number.POSITIVE_INFINITY;
-  const timeoutMs = positive('timeoutMs', options.timeoutMs, 20_000);
-  const maxBodyBytes = positive('maxBodyBytes', options.maxBodyBytes, PAGE_LIMITS.maxBodyBytes);
-  const maxRetries = nonNegativeInteger('maxRetries', options.maxRetries, 3);
-  const backoffBaseMs = positive('backoffBaseMs', options.backoffBaseMs, 500);
-  const backoffCapMs = positive('backoffCapMs', options.backoffCapMs, 8_000);
-  const maxRetryAfterMs = nonNegativeInteger('maxRetryAfterMs', options.maxRetryAfterMs, 30_000);
-  const maxRedirects = nonNegativeInteger('maxRedirects', options.maxRedirects, 5);
-  const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
-  const allowedList = [...allowedHosts].join(', ');
+  return {
+    allowedHosts,
+    allowedList: [...allowedHosts].join(', '),
+    insecureHosts: new Set((options.allowInsecureHttpFor ?? []).map((h) => h.trim().toLowerCase())),
+    addressPolicy,
+    fetchFn:
+      options.fetch ??
+      createGuardedFetch({
+        policy: addressPolicy,
+        ...(options.resolver ? { resolver: options.resolver } : {}),
+      }),
+    sleep: options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
+    random: options.random ?? Math.random,
+    now: options.now ?? Date.now,
+    deadline: options.deadline ?? Number.POSITIVE_INFINITY,
+    timeoutMs: positive('timeoutMs', options.timeoutMs, 20_000),
+    maxBodyBytes: positive('maxBodyBytes', options.maxBodyBytes, PAGE_LIMITS.maxBodyBytes),
+    maxRetries: nonNegativeInteger('maxRetries', options.maxRetries, 3),
+    backoffBaseMs: positive('backoffBaseMs', options.backoffBaseMs, 500),
+    backoffCapMs: positive('backoffCapMs', options.backoffCapMs, 8_000),
+    maxRetryAfterMs: nonNegativeInteger('maxRetryAfterMs', options.maxRetryAfterMs, 30_000),
+    maxRedirects: nonNegativeInteger('maxRedirects', options.maxRedirects, 5),
+    userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+  };
+}
 
-  function checkUrl(source: SourceDescriptor, url: URL, what: string): void {
+export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
+  return new HttpFetcher(options);
+}
+
+/**
+ * The live page fetcher: every URL (the source's, each redirect's) checked against the allowlist, the
+ * scheme, the port and the address policy; transient failures retried with backoff within the deadline;
+ * a body read up to its size limit and decoded. Its only state is its settings.
+ */
+export class HttpFetcher implements PageFetcher {
+  private readonly settings: FetcherSettings;
+
+  constructor(options: HttpFetcherOptions) {
+    this.settings = settingsOf(options);
+  }
+
+  async fetch(source: SourceDescriptor, conditional: ConditionalHeaders | null): Promise<FetchResult> {
+    const request = this.requestOf(source, conditional);
+    const { deadline, now, timeoutMs } = this.settings;
+    const attempts = this.settings.maxRetries + 1;
+    let last: Retry | null = null;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      const remaining = deadline - now();
+      if (remaining <= 0) {
+        const before = last === null ? '' : `; attempt ${attempt - 1} found ${last.found}`;
+        throw transientFailure(source, `deadline reached before attempt ${attempt}${before}`, last?.cause);
+      }
+      const outcome = await this.attemptOnce(request, Math.max(1, Math.ceil(Math.min(timeoutMs, remaining))));
+      if (outcome.kind === 'done') return outcome.result;
+      last = outcome;
+      if (attempt === attempts) break;
+      await this.waitToRetry(source, outcome, attempt);
+    }
+    // The loop only falls through after the last attempt, which always sets `last`.
+    throw transientFailure(
+      source,
+      `expected HTTP 200 or 304, gave up after ${attempts} attempts; the last found ${last?.found}`,
+      last?.cause,
+    );
+  }
+
+  /** The source's URL, checked, and the headers every attempt sends. */
+  private requestOf(source: SourceDescriptor, conditional: ConditionalHeaders | null): PageRequest {
+    let start: URL;
+    try {
+      start = new URL(source.url);
+    } catch (error) {
+      throw permanentFailure(source, `expected an absolute URL, found "${source.url}"`, error);
+    }
+    this.checkUrl(source, start, 'source URL');
+    const headers: Record<string, string> = {
+      'User-Agent': this.settings.userAgent,
+      Accept: ACCEPT,
+      'Accept-Language': 'fi, sv;q=0.8, en;q=0.5',
+    };
+    if (conditional?.etag) headers['If-None-Match'] = conditional.etag;
+    if (conditional?.lastModified) headers['If-Modified-Since'] = conditional.lastModified;
+    const conditionalSent = 'If-None-Match' in headers || 'If-Modified-Since' in headers;
+    return { source, start, headers, conditionalSent };
+  }
+
+  /** Sleeps before the next attempt, or gives up when the server or the deadline leaves no time for it. */
+  private async waitToRetry(source: SourceDescriptor, outcome: Retry, attempt: number): Promise<void> {
+    const { maxRetryAfterMs, backoffCapMs, backoffBaseMs, deadline } = this.settings;
+    if (outcome.retryAfterMs !== null && outcome.retryAfterMs > maxRetryAfterMs) {
+      // Waiting less than the server asked would be impolite; the next scheduled run tries again.
+      throw transientFailure(
+        source,
+        `expected HTTP 200, found ${outcome.found} asking to wait ${Math.ceil(outcome.retryAfterMs / 1000)} s ` +
+          `(Retry-After), longer than the ${maxRetryAfterMs / 1000} s this run waits`,
+        outcome.cause,
+      );
+    }
+    const delay =
+      outcome.retryAfterMs ??
+      Math.floor(this.settings.random() * Math.min(backoffCapMs, backoffBaseMs * 2 ** (attempt - 1)));
+    if (this.settings.now() + delay >= deadline) {
+      throw transientFailure(
+        source,
+        `expected HTTP 200, found ${outcome.found} on attempt ${attempt}; gave up because the next ` +
+          `attempt (in ${delay} ms) would start past the deadline`,
+        outcome.cause,
+      );
+    }
+    await this.settings.sleep(delay);
+  }
+
+  private checkUrl(source: SourceDescriptor, url: URL, what: string): void {
+    const { insecureHosts, allowedHosts, allowedList, addressPolicy } = this.settings;
     const host = url.hostname.toLowerCase();
     const insecureAllowed = url.protocol === 'http:' && insecureHosts.has(host);
     if (url.protocol !== 'https:' && !insecureAllowed) {
@@ -129,140 +254,147 @@ export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
     }
   }
 
-  async function attemptOnce(
-    source: SourceDescriptor,
-    start: URL,
-    headers: Record<string, string>,
-    conditionalSent: boolean,
-    budgetMs: number,
-  ): Promise<Attempt> {
-    // One timer for the whole attempt, body included: the signal also destroys the response stream.
+  /** One attempt: the request and its redirects, under one timer for the whole of it, body included. */
+  private async attemptOnce(request: PageRequest, budgetMs: number): Promise<Attempt> {
+    // The signal also destroys the response stream.
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
     }, budgetMs);
-    let url = start;
+    let url = request.start;
     try {
       for (let hop = 0; ; hop++) {
-        const response = await fetchFn(url.href, {
+        const response = await this.settings.fetchFn(url.href, {
           method: 'GET',
-          headers,
+          headers: request.headers,
           redirect: 'manual',
           signal: controller.signal,
         });
-        const status = response.status;
-        const from = url.href === start.href ? '' : ` from ${url.href}`;
-
-        if (REDIRECT_STATUSES.has(status)) {
-          await discard(response);
-          const location = response.headers.get('location');
-          if (location === null) {
-            throw permanentFailure(
-              source,
-              `expected a Location header with HTTP ${status}${from}, found none`,
-            );
-          }
-          if (hop >= maxRedirects) {
-            throw permanentFailure(
-              source,
-              `expected at most ${maxRedirects} redirects, found more (next Location ${location}${from})`,
-            );
-          }
-          let next: URL;
-          try {
-            next = new URL(location, url);
-          } catch (error) {
-            throw permanentFailure(
-              source,
-              `expected a valid redirect Location${from}, found "${location}"`,
-              error,
-            );
-          }
-          checkUrl(source, next, `redirect (HTTP ${status}${from}) to ${next.href}`);
-          url = next;
-          continue;
-        }
-
-        if (status === 200) {
-          if (url.href !== start.href && !isSourceAddress(source, url.href)) {
-            await discard(response);
-            throw permanentFailure(
-              source,
-              `expected the page at its own address, found a redirect to ${url.href}: the page has moved`,
-              undefined,
-              'moved',
-            );
-          }
-          return {
-            kind: 'done',
-            result: { kind: 'page', page: await readPage(source, start, url, response) },
-          };
-        }
-
-        if (status === 304) {
-          await discard(response);
-          if (!conditionalSent) {
-            throw permanentFailure(
-              source,
-              `expected HTTP 200, found HTTP 304${from} to a request without validators`,
-            );
-          }
-          return { kind: 'done', result: { kind: 'not-modified' } };
-        }
-
-        await discard(response);
-        if (status === 429 || (status >= 500 && status <= 599)) {
-          return {
-            kind: 'retry',
-            found: `HTTP ${status}${from}`,
-            retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now()),
-          };
-        }
-        if (status === 404 || status === 410) {
-          throw permanentFailure(
-            source,
-            `expected HTTP 200, found HTTP ${status}${from}: the page is gone`,
-            undefined,
-            'moved',
-          );
-        }
-        throw permanentFailure(source, `expected HTTP 200 or 304, found HTTP ${status}${from}`);
+        const answer = await this.answer(request, url, response, hop);
+        if (answer instanceof URL) url = answer;
+        else return answer;
       }
     } catch (error) {
       if (error instanceof SourceFetchError) throw error;
-      const at = url.href === start.href ? '' : ` from ${url.href}`;
-      const forbidden = forbiddenAddressIn(error);
-      if (forbidden) {
-        throw permanentFailure(
-          source,
-          `expected ${forbidden.hostname}${at} to resolve to a public address, found ${forbidden.reason}; not connected`,
-          error,
-        );
-      }
-      if (timedOut) {
-        const limit =
-          budgetMs < timeoutMs ? `before the deadline (${budgetMs} ms left)` : `within ${timeoutMs} ms`;
-        return {
-          kind: 'retry',
-          found: `no complete response${at} ${limit}`,
-          retryAfterMs: null,
-          cause: error,
-        };
-      }
-      return {
-        kind: 'retry',
-        found: `a network error${at}: ${describe(error)}`,
-        retryAfterMs: null,
-        cause: error,
-      };
+      return this.failedAttempt(request, url, error, timedOut ? budgetMs : null);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  async function readPage(source: SourceDescriptor, start: URL, url: URL, response: Response) {
+  /** What a response means: the next URL of a redirect, the page, not modified, or a retry; or a throw. */
+  private async answer(
+    request: PageRequest,
+    url: URL,
+    response: Response,
+    hop: number,
+  ): Promise<Attempt | URL> {
+    const { source, start } = request;
+    const status = response.status;
+    const from = url.href === start.href ? '' : ` from ${url.href}`;
+    if (REDIRECT_STATUSES.has(status)) return this.redirect(source, url, response, hop, from);
+    if (status === 200) {
+      if (url.href !== start.href && !isSourceAddress(source, url.href)) {
+        await discard(response);
+        throw permanentFailure(
+          source,
+          `expected the page at its own address, found a redirect to ${url.href}: the page has moved`,
+          undefined,
+          'moved',
+        );
+      }
+      return {
+        kind: 'done',
+        result: { kind: 'page', page: await this.readPage(source, start, url, response) },
+      };
+    }
+    await discard(response);
+    if (status === 304) {
+      if (!request.conditionalSent) {
+        throw permanentFailure(
+          source,
+          `expected HTTP 200, found HTTP 304${from} to a request without validators`,
+        );
+      }
+      return { kind: 'done', result: { kind: 'not-modified' } };
+    }
+    if (status === 429 || (status >= 500 && status <= 599)) {
+      return {
+        kind: 'retry',
+        found: `HTTP ${status}${from}`,
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.settings.now()),
+      };
+    }
+    if (status === 404 || status === 410) {
+      throw permanentFailure(
+        source,
+        `expected HTTP 200, found HTTP ${status}${from}: the page is gone`,
+        undefined,
+        'moved',
+      );
+    }
+    throw permanentFailure(source, `expected HTTP 200 or 304, found HTTP ${status}${from}`);
+  }
+
+  /** The checked URL a redirect points at. */
+  private async redirect(source: SourceDescriptor, url: URL, response: Response, hop: number, from: string) {
+    const status = response.status;
+    await discard(response);
+    const location = response.headers.get('location');
+    if (location === null) {
+      throw permanentFailure(source, `expected a Location header with HTTP ${status}${from}, found none`);
+    }
+    if (hop >= this.settings.maxRedirects) {
+      throw permanentFailure(
+        source,
+        `expected at most ${this.settings.maxRedirects} redirects, found more (next Location ${location}${from})`,
+      );
+    }
+    let next: URL;
+    try {
+      next = new URL(location, url);
+    } catch (error) {
+      throw permanentFailure(source, `expected a valid redirect Location${from}, found "${location}"`, error);
+    }
+    this.checkUrl(source, next, `redirect (HTTP ${status}${from}) to ${next.href}`);
+    return next;
+  }
+
+  /** An attempt that threw below HTTP: a forbidden address is refused, a timeout or network error retried. */
+  private failedAttempt(
+    request: PageRequest,
+    url: URL,
+    error: unknown,
+    timedOutAfterMs: number | null,
+  ): Retry {
+    const at = url.href === request.start.href ? '' : ` from ${url.href}`;
+    const forbidden = forbiddenAddressIn(error);
+    if (forbidden) {
+      throw permanentFailure(
+        request.source,
+        `expected ${forbidden.hostname}${at} to resolve to a public address, found ${forbidden.reason}; not connected`,
+        error,
+      );
+    }
+    if (timedOutAfterMs !== null) {
+      const { timeoutMs } = this.settings;
+      const limit =
+        timedOutAfterMs < timeoutMs
+          ? `before the deadline (${timedOutAfterMs} ms left)`
+          : `within ${timeoutMs} ms`;
+      return { kind: 'retry', found: `no complete response${at} ${limit}`, retryAfterMs: null, cause: error };
+    }
+    return {
+      kind: 'retry',
+      found: `a network error${at}: ${describe(error)}`,
+      retryAfterMs: null,
+      cause: error,
+    };
+  }
+
+  private async readPage(source: SourceDescriptor, start: URL, url: URL, response: Response) {
     const from = url.href === start.href ? '' : ` (from ${url.href})`;
     const contentType = response.headers.get('content-type');
     const { mediaType, charset } = parseContentType(contentType);
@@ -274,7 +406,6 @@ export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
         `expected text/html or application/xhtml+xml (or a feed: RSS, Atom, XML), found ${found}${from}`,
       );
     }
-
     if (charset !== null && encodingOf(charset) === null) {
       await discard(response);
       throw permanentFailure(source, `expected a charset this runtime can decode, found "${charset}"${from}`);
@@ -282,6 +413,7 @@ export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
     const declaredHeader = response.headers.get('content-length');
     const declared =
       declaredHeader !== null && /^\d+$/.test(declaredHeader.trim()) ? Number(declaredHeader) : null;
+    const { maxBodyBytes } = this.settings;
     if (declared !== null && declared > maxBodyBytes) {
       await discard(response);
       throw permanentFailure(
@@ -289,105 +421,44 @@ export function createHttpFetcher(options: HttpFetcherOptions): PageFetcher {
         `expected at most ${maxBodyBytes} bytes, found Content-Length ${declared}${from}`,
       );
     }
-
-    // Content-Length may be absent or wrong, and bodies are decompressed, so count what actually arrives.
     // The bytes are decoded once complete: a <meta charset> can only be looked for in the bytes.
-    const parts: Uint8Array[] = [];
-    if (response.body !== null) {
-      const reader = response.body.getReader();
-      let size = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.byteLength;
-        if (size > maxBodyBytes) {
-          await reader.cancel().catch(() => undefined);
-          const claimed = declared === null ? '' : ` although Content-Length said ${declared}`;
-          throw permanentFailure(
-            source,
-            `expected at most ${maxBodyBytes} bytes, found at least ${size} while reading${claimed}${from}`,
-          );
-        }
-        parts.push(value);
-      }
-    }
-
+    const bytes = await this.readBody(source, response, declared, from);
     return {
-      body: decodeHtml(Buffer.concat(parts), charset).text,
+      body: decodeHtml(bytes, charset).text,
       url: url.href,
       etag: response.headers.get('etag'),
       lastModified: response.headers.get('last-modified'),
     };
   }
 
-  return {
-    async fetch(source: SourceDescriptor, conditional: ConditionalHeaders | null): Promise<FetchResult> {
-      let start: URL;
-      try {
-        start = new URL(source.url);
-      } catch (error) {
-        throw permanentFailure(source, `expected an absolute URL, found "${source.url}"`, error);
-      }
-      checkUrl(source, start, 'source URL');
-
-      const headers: Record<string, string> = {
-        'User-Agent': userAgent,
-        Accept: ACCEPT,
-        'Accept-Language': 'fi, sv;q=0.8, en;q=0.5',
-      };
-      if (conditional?.etag) headers['If-None-Match'] = conditional.etag;
-      if (conditional?.lastModified) headers['If-Modified-Since'] = conditional.lastModified;
-      const conditionalSent = 'If-None-Match' in headers || 'If-Modified-Since' in headers;
-
-      const attempts = maxRetries + 1;
-      let last: Extract<Attempt, { kind: 'retry' }> | null = null;
-      for (let attempt = 1; attempt <= attempts; attempt++) {
-        const remaining = deadline - now();
-        if (remaining <= 0) {
-          const before = last === null ? '' : `; attempt ${attempt - 1} found ${last.found}`;
-          throw transientFailure(source, `deadline reached before attempt ${attempt}${before}`, last?.cause);
-        }
-        const outcome = await attemptOnce(
+  /** Content-Length may be absent or wrong, and bodies are decompressed, so count what actually arrives. */
+  private async readBody(
+    source: SourceDescriptor,
+    response: Response,
+    declared: number | null,
+    from: string,
+  ) {
+    const { maxBodyBytes } = this.settings;
+    const parts: Uint8Array[] = [];
+    if (response.body === null) return Buffer.concat(parts);
+    const reader = response.body.getReader();
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBodyBytes) {
+        await reader.cancel().catch(() => undefined);
+        const claimed = declared === null ? '' : ` although Content-Length said ${declared}`;
+        throw permanentFailure(
           source,
-          start,
-          headers,
-          conditionalSent,
-          Math.max(1, Math.ceil(Math.min(timeoutMs, remaining))),
+          `expected at most ${maxBodyBytes} bytes, found at least ${size} while reading${claimed}${from}`,
         );
-        if (outcome.kind === 'done') return outcome.result;
-        last = outcome;
-        if (attempt === attempts) break;
-
-        if (outcome.retryAfterMs !== null && outcome.retryAfterMs > maxRetryAfterMs) {
-          // Waiting less than the server asked would be impolite; the next scheduled run tries again.
-          throw transientFailure(
-            source,
-            `expected HTTP 200, found ${outcome.found} asking to wait ${Math.ceil(outcome.retryAfterMs / 1000)} s ` +
-              `(Retry-After), longer than the ${maxRetryAfterMs / 1000} s this run waits`,
-            outcome.cause,
-          );
-        }
-        const delay =
-          outcome.retryAfterMs ??
-          Math.floor(random() * Math.min(backoffCapMs, backoffBaseMs * 2 ** (attempt - 1)));
-        if (now() + delay >= deadline) {
-          throw transientFailure(
-            source,
-            `expected HTTP 200, found ${outcome.found} on attempt ${attempt}; gave up because the next ` +
-              `attempt (in ${delay} ms) would start past the deadline`,
-            outcome.cause,
-          );
-        }
-        await sleep(delay);
       }
-      // The loop only falls through after the last attempt, which always sets `last`.
-      throw transientFailure(
-        source,
-        `expected HTTP 200 or 304, gave up after ${attempts} attempts; the last found ${last?.found}`,
-        last?.cause,
-      );
-    },
-  };
+      parts.push(value);
+    }
+    return Buffer.concat(parts);
+  }
 }
 
 /** A failure that may pass by itself (network, timeout, 5xx, 429): the next scheduled run tries again. */

@@ -5,10 +5,12 @@ import {
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
-import { PublishError } from '../core/errors';
+import { ConfigError, PublishError } from '../core/errors';
 import type { ObjectStore, ObjectToWrite } from '../core/ports';
-import { concurrencyLimit } from './concurrency-limit';
+import { concurrencyLimit } from '../core/worker-pool';
 import { assertSafeKey, unsafeKeyReason } from './dir-objects';
+import { ObjectStoreError, ObjectStoreUnavailableError } from './object-store-errors';
+import { isTransient } from './transient-error';
 
 /**
  * Attempts per request, the first included. The SDK retries throttling (503 SlowDown), 5xx and
@@ -92,11 +94,18 @@ function isMissingObject(err: unknown): boolean {
   return httpStatus(err) === 404 && name !== 'NoSuchBucket';
 }
 
+/** A failed read, typed by the SDK error: throttled, timed out or a 5xx can pass by the next run; the rest cannot. */
+function readError(message: string, err: unknown): ObjectStoreUnavailableError | ObjectStoreError {
+  return isTransient(err)
+    ? new ObjectStoreUnavailableError(message, { cause: err })
+    : new ObjectStoreError(message, { cause: err });
+}
+
 function normalisePrefix(prefix: string | undefined): string {
   const trimmed = (prefix ?? '').replace(/^\/+|\/+$/g, '');
   if (trimmed === '') return '';
   const reason = unsafeKeyReason(trimmed);
-  if (reason !== null) throw new Error(`invalid S3 key prefix ${JSON.stringify(prefix)}: ${reason}`);
+  if (reason !== null) throw new ConfigError(`invalid S3 key prefix ${JSON.stringify(prefix)}: ${reason}`);
   return trimmed;
 }
 
@@ -137,7 +146,7 @@ export function createS3ObjectStore(options: S3ObjectStoreOptions): ObjectStore 
         return await out.Body.transformToByteArray();
       } catch (err) {
         if (isMissingObject(err)) return null;
-        throw new Error(`could not read ${key} (${where(key)}): ${errorMessage(err)}`, { cause: err });
+        throw readError(`could not read ${key} (${where(key)}): ${errorMessage(err)}`, err);
       }
     },
 
@@ -150,9 +159,7 @@ export function createS3ObjectStore(options: S3ObjectStoreOptions): ObjectStore 
         if (isMissingObject(err)) return false;
         // S3 answers 403 rather than 404 for a missing key when the caller may not list the bucket.
         const hint = httpStatus(err) === 403 ? ' (a missing key reads as 403 without s3:ListBucket)' : '';
-        throw new Error(`could not check ${key} (${where(key)}): ${errorMessage(err)}${hint}`, {
-          cause: err,
-        });
+        throw readError(`could not check ${key} (${where(key)}): ${errorMessage(err)}${hint}`, err);
       }
     },
   };

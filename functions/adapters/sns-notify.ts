@@ -1,6 +1,8 @@
 import { type MessageAttributeValue, PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { awardNoticeAttributes } from '../core/award-notice';
+import { RetryNextRunError, StopAndAlertError } from '../core/errors';
 import type { AwardNotice, Notifier } from '../core/ports';
+import { isTransient } from './transient-error';
 
 /**
  * SNS caps a message, its attributes included, at 256 KiB (262 144 bytes); past that the awards'
@@ -30,16 +32,37 @@ export function createSnsNotifier(client: SNSClient, topicArn: string): Notifier
       const json = JSON.stringify({ runId: notice.runId, awards: notice.awards });
       const withJson = `${notice.text}\n\n---\n${json}`;
       const message = Buffer.byteLength(withJson) <= budget ? withJson : fitText(notice.text, budget);
-      await client.send(
-        new PublishCommand({
-          TopicArn: topicArn,
-          Subject: notice.subject.slice(0, MAX_SUBJECT),
-          Message: message,
-          MessageAttributes: attributes,
-        }),
-      );
+      try {
+        await client.send(
+          new PublishCommand({
+            TopicArn: topicArn,
+            Subject: notice.subject.slice(0, MAX_SUBJECT),
+            Message: message,
+            MessageAttributes: attributes,
+          }),
+        );
+      } catch (err) {
+        throw notifyError(`SNS: publishing the award notice of ${notice.runId} to ${topicArn} failed`, err);
+      }
     },
   };
+}
+
+/** SNS did not take the notice this time (throttled, a 5xx, the network): it stays pending for the next run. */
+export class NotifyUnavailableError extends RetryNextRunError {
+  override readonly name = 'NotifyUnavailableError';
+}
+
+/** SNS refused the notice (no such topic, no permission, invalid): it stays pending, and an operator must look. */
+export class NotifyRefusedError extends StopAndAlertError {
+  override readonly name = 'NotifyRefusedError';
+}
+
+function notifyError(doing: string, err: unknown): NotifyUnavailableError | NotifyRefusedError {
+  const message = `${doing}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`;
+  return isTransient(err)
+    ? new NotifyUnavailableError(message, { cause: err })
+    : new NotifyRefusedError(message, { cause: err });
 }
 
 const TRUNCATED =

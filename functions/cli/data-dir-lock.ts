@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { RetryNextRunError } from '../core/errors';
 import {
   formatIdentity,
   identityOf,
@@ -10,7 +11,7 @@ import {
 } from './process-identity';
 
 /** Another run holds the data directory: this run changes nothing. */
-export class DataDirBusyError extends Error {
+export class DataDirBusyError extends RetryNextRunError {
   override readonly name = 'DataDirBusyError';
 }
 

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { StopAndAlertError } from '../core/errors';
 
 /**
  * dynalite's server, in a worker thread of its own. It answers the SDK over HTTP, and a run that
@@ -49,7 +50,7 @@ parentPort.on('message', async (message) => {
 `;
 
 /** The store directory could not be opened (another process holds it, or it is not a store). */
-export class StoreOpenError extends Error {
+export class StoreOpenError extends StopAndAlertError {
   override readonly name = 'StoreOpenError';
 }
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { StopAndAlertError } from '../core/errors';
 import { type DynaliteThread, spawnDynaliteThread } from './dynalite-thread';
 
 /**
@@ -21,8 +22,11 @@ export interface EmbeddedDynalite {
   failure(): StoreStoppedError | null;
 }
 
-/** The embedded store stopped or could not start; names its directory and the system's reason. */
-export class StoreStoppedError extends Error {
+/**
+ * The embedded store stopped or could not start; names its directory and the system's reason. The
+ * machine's part (a disk, its permissions), so the command line exits with `environment`.
+ */
+export class StoreStoppedError extends StopAndAlertError {
   override readonly name = 'StoreStoppedError';
   constructor(path: string | undefined, what: string, cause: Error) {
     const reason = systemReason(cause.message);

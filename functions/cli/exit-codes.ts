@@ -1,7 +1,5 @@
-import { LeaseHeldError, LeaseLostError, RunTimeError } from '../core/errors';
-import { DataDirBusyError } from './data-dir-lock';
+import { AmifError, type ErrorAction } from '../core/errors';
 import { StoreStoppedError } from './embedded-dynalite';
-import { UsageError } from './usage-error';
 
 /**
  * The command line's exit codes, by what the operator should do (docs/operations.md has the table).
@@ -16,7 +14,7 @@ export const EXIT = {
   usage: 2,
   /** A source was refused (layout drift, collapse, mass change): check the page. */
   refused: 3,
-  /** Another run holds the data directory or the lease: wait for it, then run again. */
+  /** Another run holds the data directory or the lease, or a store was busy (retry-next-run): wait, then run again. */
   busy: 4,
   /** The machine refused (disk full, read-only, permission, store would not start): fix it, then run again. */
   environment: 5,
@@ -50,16 +48,18 @@ export function isEnvironmentError(error: unknown): boolean {
   return code !== null && ENVIRONMENT_CODES.has(code);
 }
 
-/** The exit code of a run that ended by an error, by what the operator should do about it. */
+/**
+ * The exit code of a run that ended by an error, by the error's `action` (functions/core/errors.ts).
+ * Within stop-and-alert, the machine's refusals (a system code such as ENOSPC anywhere in the cause
+ * chain, or the embedded store that would not run) have a code of their own, so that a script can
+ * tell "free space and run again" from "look at the state"; a system error no adapter wrapped is one too.
+ */
 export function exitCodeOfError(error: unknown): number {
-  if (error instanceof UsageError || error instanceof RunTimeError) return EXIT.usage;
-  if (
-    error instanceof DataDirBusyError ||
-    error instanceof LeaseHeldError ||
-    error instanceof LeaseLostError
-  ) {
-    return EXIT.busy;
-  }
+  const action: ErrorAction | null = error instanceof AmifError ? error.action : null;
+  if (action === 'usage') return EXIT.usage;
   if (error instanceof StoreStoppedError || isEnvironmentError(error)) return EXIT.environment;
+  // Another run holds the data directory or the lease, or a store was briefly unavailable.
+  if (action === 'retry-next-run') return EXIT.busy;
+  // Stop-and-alert, and a refusal that escaped the run (each source's is reported, exit 3).
   return EXIT.failed;
 }

@@ -349,7 +349,8 @@ async function runWithStore(
 function summarise(report: RunReport, outDir: string): string {
   const c = report.counts;
   const lines = [
-    `Run ${report.runId}: ${report.status}. ${c.total} projects: ${c.new} new, ${c.changed} changed, ${c.removed} removed, ${c.reinstated} reinstated, ${c.unchanged} unchanged.`,
+    `Run ${report.runId}: ${report.status}. ${c.total} projects: ${c.new} new, ${c.changed} changed, ` +
+      `${c.removed} removed, ${c.reinstated} reinstated, ${c.unchanged} unchanged.`,
   ];
   for (const s of report.sources) lines.push(`  ${s.id}: ${s.status} (${s.records} records)`);
   if (report.finishedPublication) {

@@ -1,6 +1,7 @@
 import { PublishError } from './errors';
 import type { ObjectStore } from './ports';
 import { type OutputFile, PUBLISH_STAGES } from './render/output-file';
+import { forEachLimited } from './worker-pool';
 
 export interface PublishResult {
   readonly written: string[];
@@ -57,25 +58,4 @@ export async function publishFiles(
   }
   await store.flush?.();
   return { written: written.sort(), skipped: skipped.sort() };
-}
-
-async function forEachLimited<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  let failure: unknown = null;
-  const worker = async () => {
-    while (failure === null && next < items.length) {
-      const item = items[next++]!;
-      try {
-        await work(item);
-      } catch (error) {
-        failure ??= error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure !== null) throw failure;
 }

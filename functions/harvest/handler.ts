@@ -7,6 +7,7 @@ import { createHttpFetcher, type FetchFunction } from '../adapters/http-fetch';
 import { createS3Client, createS3ObjectStore } from '../adapters/s3-objects';
 import { createSnapshotFetcher } from '../adapters/snapshot-fetch';
 import { createSnsNotifier } from '../adapters/sns-notify';
+import { AmifError, type ErrorAction, StopAndAlertError } from '../core/errors';
 import { feedConfigSchema } from '../core/feed-config';
 import type { RunReport } from '../core/model/run-report';
 import { runPipeline } from '../core/pipeline';
@@ -39,7 +40,8 @@ export interface HarvesterDependencies {
   readonly safetyMarginMs?: number;
 }
 
-export class HarvestFailedError extends Error {
+/** No source could be read: the invocation fails, so the errors alarm fires. */
+export class HarvestFailedError extends StopAndAlertError {
   override readonly name = 'HarvestFailedError';
 }
 
@@ -111,6 +113,13 @@ export function createHandler(deps: HarvesterDependencies = {}) {
       // For one run: invoke with {"acceptMassChange": true} after checking the pages.
       acceptMassChange: env.ACCEPT_MASS_CHANGE || acceptsMassChange(event),
       listings,
+    }).catch((error: unknown) => {
+      // The invocation fails either way (the errors alarm fires); the log says what to do about it.
+      logger.error('the run stopped', {
+        action: actionOf(error),
+        error: error instanceof Error ? error.message : String(error),
+      });
+      throw error;
     });
     log(runMetricsLine(env.METRICS_NAMESPACE, report, clock().getTime() - started.getTime(), started));
     for (const line of sourceMetricsLines(env.METRICS_NAMESPACE, report, started)) log(line);
@@ -123,6 +132,11 @@ export function createHandler(deps: HarvesterDependencies = {}) {
 }
 
 export const handler = createHandler();
+
+/** What the operator should do, by the error's class (functions/core/errors.ts); unknown errors need a look. */
+function actionOf(error: unknown): ErrorAction {
+  return error instanceof AmifError ? error.action : 'stop-and-alert';
+}
 
 function acceptsMassChange(event: unknown): boolean {
   return (

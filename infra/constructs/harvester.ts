@@ -251,7 +251,8 @@ export class Harvester extends Construct {
     Validations.of(policy).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(props.bucket)}.Arn>/*]`,
       reason:
-        "Object keys of the harvester's own feed bucket: the key set (dated snapshots, per-project files) is open-ended; actions are limited to s3:GetObject and s3:PutObject.",
+        "Object keys of the harvester's own feed bucket: the key set (dated snapshots, per-project files) is open-ended; " +
+        'actions are limited to s3:GetObject and s3:PutObject.',
     });
   }
 }

@@ -255,7 +255,8 @@ export class PublicSite extends Construct {
       Validations.of(cfnDistribution).acknowledge({
         id: 'AwsSolutions-CFR4',
         reason:
-          'No custom domain is configured, so the distribution uses the *.cloudfront.net default certificate, whose TLS minimum CloudFront fixes and cannot be raised; deploy with -c domainName/-c certificateArn to enforce TLSv1.2_2021.',
+          'No custom domain is configured, so the distribution uses the *.cloudfront.net default certificate, whose TLS minimum ' +
+          'CloudFront fixes and cannot be raised; deploy with -c domainName/-c certificateArn to enforce TLSv1.2_2021.',
       });
     }
     Validations.of(cfnDistribution).acknowledge({
@@ -266,7 +267,8 @@ export class PublicSite extends Construct {
     Validations.of(cfnDistribution).acknowledge({
       id: 'AwsSolutions-CFR2',
       reason:
-        'Static, cacheable, read-only files from a private S3 origin with no forms, logins or dynamic backend; WAF (from ~$6/month) would cost more than the whole service and protect nothing exploitable.',
+        'Static, cacheable, read-only files from a private S3 origin with no forms, logins or dynamic backend; ' +
+        'WAF (from ~$6/month) would cost more than the whole service and protect nothing exploitable.',
     });
 
     this.baseUrl = `https://${domain?.domainName ?? this.distribution.distributionDomainName}`;

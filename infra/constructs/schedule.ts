@@ -58,7 +58,8 @@ export class HarvestSchedule extends Construct {
     Validations.of(this.deadLetterQueue.node.defaultChild ?? this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
       reason:
-        "This queue is itself the dead-letter queue of the harvest schedule (Scheduler's DeadLetterConfig, which cdk-nag does not recognise); a DLQ of a DLQ would only move the same messages.",
+        "This queue is itself the dead-letter queue of the harvest schedule (Scheduler's DeadLetterConfig, which cdk-nag " +
+        'does not recognise); a DLQ of a DLQ would only move the same messages.',
     });
 
     // Scheduler's execution role, written out rather than left to LambdaInvoke: its generated

@@ -1,17 +1,10 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
+import { STATE_TABLE_SCHEMA } from '../../functions/adapters/dynamodb/state-table-schema';
 
-/**
- * Key and attribute names shared with the DynamoDB adapter (functions/adapters). Renaming any
- * of them here is a data migration, not a refactoring.
- */
-export const STATE_TABLE_SCHEMA = {
-  partitionKey: 'pk',
-  sortKey: 'sk',
-  index: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-  ttlAttribute: 'expiresAt',
-} as const;
+/** Defined once with the adapter that reads and writes by these names; re-exported for the stack's readers. */
+export { STATE_TABLE_SCHEMA };
 
 export interface StateTableProps {
   /**

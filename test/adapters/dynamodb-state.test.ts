@@ -374,6 +374,11 @@ describe('Adapter: DynamoDB state', () => {
         }),
       );
       await expect(store.loadCurrent()).rejects.toThrow(/pk="CURRENT" sk="broken" is corrupted: version/);
+      // A corrupt state is not transient: the run stops and an operator is alerted.
+      await expect(store.loadCurrent()).rejects.toMatchObject({
+        name: 'CorruptStateError',
+        action: 'stop-and-alert',
+      });
     });
   });
 
@@ -780,6 +785,11 @@ describe('Adapter: DynamoDB state – BatchWriteItem faults (mocked client)', ()
     );
     expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(8);
     expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([100, 200, 400, 800, 1600, 3200, 5000]);
+    await expect(
+      writeItems(doc, tableName, items.slice(0, 5), 'test commit', { sleep }),
+    ).rejects.toMatchObject({
+      action: 'retry-next-run',
+    });
   });
 
   it('keeps the SDK error as the cause when a write fails', async () => {
@@ -795,5 +805,22 @@ describe('Adapter: DynamoDB state – BatchWriteItem faults (mocked client)', ()
       /test commit: writing to mocked .*ProvisionedThroughputExceededException/,
     );
     expect((failure as Error).cause).toBe(throttled);
+    // Throttled: nothing was committed, the next run tries again.
+    expect(failure).toMatchObject({ name: 'StateStoreUnavailableError', action: 'retry-next-run' });
+  });
+
+  it('stops and alerts when DynamoDB refuses the request itself (validation, an item size limit)', async () => {
+    const invalid = Object.assign(new Error('Item size has exceeded the maximum allowed size'), {
+      name: 'ValidationException',
+      $metadata: { httpStatusCode: 400 },
+    });
+    ddbMock.on(BatchWriteCommand).rejects(invalid);
+    const failure = await writeItems(doc, tableName, items, 'test commit', { sleep }).catch(
+      (e: unknown) => e,
+    );
+    expect(failure).toMatchObject({ name: 'StateStoreError', action: 'stop-and-alert', cause: invalid });
+    expect((failure as Error).message).toBe(
+      'DynamoDB: test commit: writing to mocked failed: ValidationException: Item size has exceeded the maximum allowed size',
+    );
   });
 });

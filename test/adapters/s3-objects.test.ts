@@ -14,7 +14,7 @@ import {
 import { type AwsClientStub, mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createS3Client, createS3ObjectStore } from '../../functions/adapters/s3-objects';
-import { PublishError } from '../../functions/core/errors';
+import { ConfigError, PublishError } from '../../functions/core/errors';
 import type { ObjectStore } from '../../functions/core/ports';
 import { type RunningS3rver, startS3rver } from '../helpers/s3rver';
 
@@ -172,6 +172,10 @@ describe('Adapter: S3 objects', () => {
     it('rejects an unsafe prefix', () => {
       expect(() => createS3ObjectStore({ client: s3.client, bucket: s3.bucket, prefix: 'a/../b' })).toThrow(
         /prefix/,
+      );
+      // A configuration to fix, not a failure to wait out.
+      expect(() => createS3ObjectStore({ client: s3.client, bucket: s3.bucket, prefix: 'a/../b' })).toThrow(
+        ConfigError,
       );
     });
 
@@ -382,6 +386,28 @@ describe('Adapter: S3 objects', () => {
       expect((error as Error).message).toContain('feed.xml');
       expect((error as Error).message).toContain('s3:ListBucket');
       expect((error as Error).cause).toBe(denied);
+      // Refused access does not pass by itself: the run stops and an operator is alerted.
+      expect(error).toMatchObject({ name: 'ObjectStoreError', action: 'stop-and-alert' });
+    });
+
+    it('calls a GetObject that S3 answered with 503 SlowDown one for the next run', async () => {
+      const slowDown = new S3ServiceException({
+        name: 'SlowDown',
+        $fault: 'server',
+        $metadata: { httpStatusCode: 503 },
+        message: 'Please reduce your request rate.',
+      });
+      s3Mock.on(GetObjectCommand).rejects(slowDown);
+
+      const error = await store.get('projects.json').catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        name: 'ObjectStoreUnavailableError',
+        action: 'retry-next-run',
+        cause: slowDown,
+      });
+      expect((error as Error).message).toBe(
+        'could not read projects.json (s3://amif-feed-prod/v1/projects.json): Please reduce your request rate.',
+      );
     });
 
     it('returns null when GetObject says NoSuchKey', async () => {

@@ -143,4 +143,23 @@ describe('Adapter: SNS award notifier', () => {
       ),
     ).rejects.toThrow('AuthorizationError');
   });
+
+  it('says what to do about an SNS failure: wait for the next run when throttled, alert when refused', async () => {
+    const notifier = createSnsNotifier(new SNSClient({ region: 'eu-north-1' }), TOPIC);
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottledException' });
+    sns.on(PublishCommand).rejects(throttled);
+    await expect(notifier.notify(buildAwardNotice(RUN, awards(1), BASE_URL))).rejects.toMatchObject({
+      name: 'NotifyUnavailableError',
+      action: 'retry-next-run',
+      cause: throttled,
+      message: `SNS: publishing the award notice of ${RUN} to ${TOPIC} failed: ThrottledException: Rate exceeded`,
+    });
+    const denied = Object.assign(new Error('not authorised'), { name: 'AuthorizationErrorException' });
+    sns.on(PublishCommand).rejects(denied);
+    await expect(notifier.notify(buildAwardNotice(RUN, awards(1), BASE_URL))).rejects.toMatchObject({
+      name: 'NotifyRefusedError',
+      action: 'stop-and-alert',
+      cause: denied,
+    });
+  });
 });

@@ -9,9 +9,15 @@ describe('state table', () => {
     s = synth();
   });
 
-  it('keeps the key names the DynamoDB adapter expects', () => {
-    // The adapter declares the same contract; the two must never drift apart.
-    expect(STATE_TABLE_SCHEMA).toEqual(ADAPTER_SCHEMA);
+  it('creates the table with the key names the DynamoDB adapter reads and writes by', () => {
+    // Defined once (state-table-schema.ts); the stack must build the table from that definition.
+    expect(STATE_TABLE_SCHEMA).toBe(ADAPTER_SCHEMA);
+    const p = onlyResource(s.template, 'AWS::DynamoDB::Table').resource.Properties ?? {};
+    expect(p.KeySchema).toEqual([
+      { AttributeName: ADAPTER_SCHEMA.partitionKey, KeyType: 'HASH' },
+      { AttributeName: ADAPTER_SCHEMA.sortKey, KeyType: 'RANGE' },
+    ]);
+    expect(p.TimeToLiveSpecification).toEqual({ AttributeName: ADAPTER_SCHEMA.ttlAttribute, Enabled: true });
   });
 
   it('has pk/sk string keys and one gsi1 (gsi1pk/gsi1sk) projecting ALL', () => {

@@ -3,7 +3,8 @@ import {
   type BatchWriteCommandInput,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { edgeError } from './errors';
+import { forEachLimited } from '../../core/worker-pool';
+import { edgeError, StateStoreUnavailableError } from './errors';
 import type { Item } from './table-schema';
 
 /** BatchWriteItem accepts at most 25 requests. */
@@ -36,20 +37,9 @@ export async function writeItems(
   const batches: Item[][] = [];
   for (let start = 0; start < items.length; start += BATCH_SIZE)
     batches.push(items.slice(start, start + BATCH_SIZE));
-  let next = 0;
-  let failure: unknown = null;
-  const worker = async () => {
-    while (failure === null && next < batches.length) {
-      const batch = batches[next++]!;
-      try {
-        await writeBatch(doc, tableName, batch, what, options);
-      } catch (error) {
-        failure ??= error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, batches.length) }, worker));
-  if (failure !== null) throw failure;
+  await forEachLimited(batches, options.concurrency ?? 4, (batch) =>
+    writeBatch(doc, tableName, batch, what, options),
+  );
 }
 
 async function writeBatch(
@@ -72,7 +62,7 @@ async function writeBatch(
     if (unprocessed.length === 0) return;
     pending = unprocessed;
     if (attempt >= maxAttempts) {
-      throw new Error(
+      throw new StateStoreUnavailableError(
         `${what}: ${pending.length} of ${items.length} items stayed unprocessed after ${attempt} BatchWriteItem attempts`,
       );
     }

@@ -1,6 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { LeaseHeldError, LeaseLostError } from '../../core/errors';
+import { LeaseHeldError, LeaseLostError, RetryNextRunError, StateLimitError } from '../../core/errors';
 import { currentSummarySchema } from '../../core/model/current-summary';
 import { publicationSchema } from '../../core/model/publication';
 import { approximateItemSize, DYNAMODB_MAX_ITEM_BYTES } from '../dynamodb-item-size';
@@ -76,7 +76,7 @@ export function createHeadStore(
     const item = { ...itemKey(PK.head, HEAD_SK), ...next };
     const size = approximateItemSize(item);
     if (size > DYNAMODB_MAX_ITEM_BYTES) {
-      throw new Error(
+      throw new StateLimitError(
         `the state's head item would be about ${size} bytes, above DynamoDB's ${DYNAMODB_MAX_ITEM_BYTES}`,
       );
     }
@@ -147,7 +147,9 @@ export function createHeadStore(
         };
         if (await put(seen, next)) return next;
       }
-      throw new Error(`acquireLease: the lease in ${table.tableName} kept changing hands; try again`);
+      throw new RetryNextRunError(
+        `acquireLease: the lease in ${table.tableName} kept changing hands; try again`,
+      );
     },
     async release(holder) {
       for (let attempt = 1; attempt <= 3; attempt++) {

@@ -9,6 +9,7 @@ import type { SnapshotEntry } from '../../core/model/snapshot';
 import type { SourceOutput } from '../../core/model/source-output';
 import type { OutputSummary } from '../../core/model/source-state';
 import type { AwardNotice, SourceState, StoredSourceState } from '../../core/ports';
+import { CorruptStateError } from './errors';
 import {
   CHANGES,
   canonicalTimestamp,
@@ -77,7 +78,7 @@ function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new Error(
+    throw new CorruptStateError(
       `${what} is corrupted: its JSON does not parse (${err instanceof Error ? err.message : String(err)})`,
       {
         cause: err,
@@ -215,12 +216,14 @@ export function joinOutputChunks(item: Item, chunks: readonly Item[], what: stri
   const count = Number(item.outputChunks);
   const parts = chunks.slice(0, count).map((c) => c.data);
   if (parts.length !== count || !parts.every((p) => p instanceof Uint8Array)) {
-    throw new Error(`${what}: its output is stored in ${count} chunks but ${parts.length} were found`);
+    throw new CorruptStateError(
+      `${what}: its output is stored in ${count} chunks but ${parts.length} were found`,
+    );
   }
   const joined = Buffer.concat(parts as Uint8Array[]);
   const digest = createHash('sha256').update(joined).digest('hex');
   if (digest !== item.outputSha256) {
-    throw new Error(
+    throw new CorruptStateError(
       `${what}: its output chunks have SHA-256 ${digest}, the item says ${String(item.outputSha256)}`,
     );
   }
@@ -231,8 +234,11 @@ export function gunzipJson(bytes: Uint8Array, what: string): unknown {
   try {
     return JSON.parse(gunzipSync(bytes).toString('utf8'));
   } catch (err) {
-    throw new Error(`${what} is unreadable: ${err instanceof Error ? err.message : String(err)}`, {
-      cause: err,
-    });
+    throw new CorruptStateError(
+      `${what} is unreadable: ${err instanceof Error ? err.message : String(err)}`,
+      {
+        cause: err,
+      },
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createGzip, gunzipSync } from 'node:zlib';
+import { CorruptStateError } from './errors';
 import type { TableClient } from './table-client';
 import { type Item, itemKey, PK, padNumber, STATE_TABLE_SCHEMA } from './table-schema';
 
@@ -70,13 +71,14 @@ export async function readJournal(table: TableClient, ref: JournalRef): Promise<
   const found = await table.queryPartition(PK.journal(ref.runId));
   const parts = found.slice(0, ref.chunks).map((c) => c.data);
   if (parts.length !== ref.chunks || !parts.every((p) => p instanceof Uint8Array)) {
-    throw new Error(`${what} has ${parts.length} of its ${ref.chunks} chunks`);
+    throw new CorruptStateError(`${what} has ${parts.length} of its ${ref.chunks} chunks`);
   }
   const bytes = Buffer.concat(parts as Uint8Array[]);
   const digest = createHash('sha256').update(bytes).digest('hex');
-  if (digest !== ref.sha256) throw new Error(`${what} has SHA-256 ${digest}, the head says ${ref.sha256}`);
+  if (digest !== ref.sha256)
+    throw new CorruptStateError(`${what} has SHA-256 ${digest}, the head says ${ref.sha256}`);
   const items = JSON.parse(gunzipSync(bytes).toString('utf8'), binaryReviver) as unknown;
-  if (!Array.isArray(items)) throw new Error(`${what} does not hold a list of items`);
+  if (!Array.isArray(items)) throw new CorruptStateError(`${what} does not hold a list of items`);
   return items as Item[];
 }
 

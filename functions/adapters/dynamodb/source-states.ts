@@ -1,6 +1,7 @@
 import { type SourceOutput, sourceOutputSchema } from '../../core/model/source-output';
 import { type OutputSummary, sourceReadingSchema } from '../../core/model/source-state';
 import type { StoredSourceState } from '../../core/ports';
+import { StateStoreError } from './errors';
 import {
   gunzipJson,
   joinOutputChunks,
@@ -93,7 +94,7 @@ export function createSourceStateReader(table: TableClient): SourceStateReader {
       const fields = storedOutputs.get(summary);
       if (!fields) {
         return Promise.reject(
-          new Error(
+          new StateStoreError(
             `${what(state.id)}: its output was not loaded by this store, so which one it is is unknown`,
           ),
         );

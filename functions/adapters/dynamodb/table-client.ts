@@ -6,7 +6,7 @@ import {
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
-import { edgeError } from './errors';
+import { CorruptStateError, edgeError } from './errors';
 import { describeKey, type Item, itemKey, keyNames } from './table-schema';
 
 /** The reads every part of the store shares: paginated queries, one consistent get, checked parsing. */
@@ -90,7 +90,7 @@ export function createTableClient(
         const problems = parsed.error.issues
           .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
           .join('; ');
-        throw new Error(`${tableName}: item ${describeKey(item)} is corrupted: ${problems}`, {
+        throw new CorruptStateError(`${tableName}: item ${describeKey(item)} is corrupted: ${problems}`, {
           cause: parsed.error,
         });
       }

@@ -1,14 +1,8 @@
-/**
- * The table's key schema: the same names and shape as STATE_TABLE_SCHEMA in
- * infra/constructs/state-table.ts (the CDK stack), which is not imported here to keep aws-cdk-lib
- * out of the Lambda bundle. Renaming any of them is a data migration.
- */
-export const STATE_TABLE_SCHEMA = {
-  partitionKey: 'pk',
-  sortKey: 'sk',
-  index: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-  ttlAttribute: 'expiresAt',
-} as const;
+import { StateLimitError } from '../../core/errors';
+import { CorruptStateError } from './errors';
+import { STATE_TABLE_SCHEMA } from './state-table-schema';
+
+export { STATE_TABLE_SCHEMA };
 
 /**
  * The items of the single-table design.
@@ -16,16 +10,21 @@ export const STATE_TABLE_SCHEMA = {
  * | item                 | pk               | sk                          | other attributes                              |
  * |----------------------|------------------|-----------------------------|-----------------------------------------------|
  * | current record       | `CURRENT`        | `<project id>`              | `recordJson` (before: `record`, a map)        |
- * | version              | `PROJECT#<id>`   | `V#<version, 6 digits>`     | `id`, `version`, `changedAt`, `versionJson` (before: the fields); gsi1 `CHANGES` / `<changedAt>#<id>#<version>` |
+ * | version              | `PROJECT#<id>`   | `V#<version, 6 digits>`     | `id`, `version`, `changedAt`, `versionJson` (before: the fields) (1) |
  * | run                  | `RUN`            | `<startedAt>#<runId>`       | counts and per-source status (bounded)        |
- * | source state         | `SOURCE`         | `<source id>`               | the SourceState; `output` gzip'd JSON inline, or `outputChunks` and `outputSha256`; `outputRecords`, `outputPageUpdated` |
+ * | source state         | `SOURCE`         | `<source id>`               | the SourceState; the output (2); `outputRecords`, `outputPageUpdated` |
  * | source output chunk  | `SOURCE#<id>`    | `OUTPUT#<chunk, 4 digits>`  | `data` (a slice of the gzip'd output)         |
  * | snapshot             | `SNAPSHOT`       | `<snapshot id>`             | the snapshot index entry                      |
- * | discovered release   | `DISCOVERED`     | `<release's source id>`     | `release`: the DiscoveredRelease (its last reading is its source state) |
+ * | discovered release   | `DISCOVERED`     | `<release's source id>`     | `release`: the DiscoveredRelease (3)          |
  * | pending notice       | `NOTICE#PENDING` | `<runId>`                   | `notice` gzip'd JSON                          |
  * | sent notice          | `NOTICE`         | `<runId>`                   | `subject`, `sentAt`                           |
  * | commit journal chunk | `JOURNAL#<runId>`| `<chunk, 4 digits>`         | `data`; `expiresAt` (TTL) tidies it           |
- * | head                 | `HEAD`           | `harvest`                   | the lease, the publication, the journal to apply, the current records' summary (head.ts) |
+ * | head                 | `HEAD`           | `harvest`                   | the lease, the publication, the journal (4)   |
+ *
+ * (1) and in gsi1 `CHANGES` / `<changedAt>#<id>#<version>`.
+ * (2) `output` gzip'd JSON inline, or `outputChunks` and `outputSha256` with the chunks beside it.
+ * (3) its last reading is its source state.
+ * (4) and the current records' summary (head.ts).
  */
 export const PK = {
   current: 'CURRENT',
@@ -70,7 +69,7 @@ export function stripKeys(item: Item): Item {
 
 export function padNumber(n: number, digits: number, what: string): string {
   if (!Number.isInteger(n) || n < 0 || n >= 10 ** digits) {
-    throw new Error(`${what}: ${n} does not fit the ${digits}-digit sort key`);
+    throw new StateLimitError(`${what}: ${n} does not fit the ${digits}-digit sort key`);
   }
   return String(n).padStart(digits, '0');
 }
@@ -81,6 +80,7 @@ export function padNumber(n: number, digits: number, what: string): string {
  */
 export function canonicalTimestamp(value: string, what: string): string {
   const time = Date.parse(value);
-  if (Number.isNaN(time)) throw new Error(`${what}: not an ISO timestamp: ${JSON.stringify(value)}`);
+  if (Number.isNaN(time))
+    throw new CorruptStateError(`${what}: not an ISO timestamp: ${JSON.stringify(value)}`);
   return new Date(time).toISOString();
 }

@@ -6,7 +6,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { edgeError, errorName } from './errors';
+import { edgeError, errorName, StateStoreError, StateStoreUnavailableError } from './errors';
 import { STATE_TABLE_SCHEMA } from './table-schema';
 
 /**
@@ -80,7 +80,7 @@ async function waitUntilActive(
     const indexesActive = (table?.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE');
     if (table?.TableStatus === 'ACTIVE' && indexesActive) return table;
     if (attempt >= 120) {
-      throw new Error(
+      throw new StateStoreUnavailableError(
         `table ${tableName} did not become ACTIVE (last status ${table?.TableStatus ?? 'missing'})`,
       );
     }
@@ -100,7 +100,7 @@ function checkKeySchema(table: TableDescription, tableName: string): void {
     keyOf(index?.KeySchema, 'HASH') !== gsi1.partitionKey ||
     keyOf(index?.KeySchema, 'RANGE') !== gsi1.sortKey
   ) {
-    throw new Error(
+    throw new StateStoreError(
       `table ${tableName} exists with another key schema; expected ${partitionKey}/${sortKey} and index ` +
         `${gsi1.name} on ${gsi1.partitionKey}/${gsi1.sortKey}`,
     );

@@ -7,6 +7,7 @@ import { snapshotId } from '../model/snapshot';
 import type { ObjectStore, StateStore } from '../ports';
 import type { Renderer } from '../render/render-context';
 import type { SourceModule } from '../sources/source-module';
+import { forEachLimited } from '../worker-pool';
 import { loadChangeLog } from './change-log';
 import type { RenderStateInput } from './render-state';
 
@@ -78,21 +79,16 @@ export async function loadHistories(
     else freshById.set(v.id, [v]);
   }
   const histories = new Map<string, ProjectVersion[]>();
-  const queue = [...ids];
-  let next = 0;
   // A bounded number of queries at once: one per project whose history is shown.
-  const worker = async () => {
-    for (let id = queue[next++]; id !== undefined; id = queue[next++]) {
-      const added = freshById.get(id) ?? [];
-      const stored = added.some((v) => v.version === 1) ? [] : await state.loadVersions(id);
-      const known = new Set(added.map((v) => v.version));
-      histories.set(
-        id,
-        [...stored.filter((v) => !known.has(v.version)), ...added].sort((a, b) => a.version - b.version),
-      );
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(8, queue.length) }, worker));
+  await forEachLimited([...ids], 8, async (id) => {
+    const added = freshById.get(id) ?? [];
+    const stored = added.some((v) => v.version === 1) ? [] : await state.loadVersions(id);
+    const known = new Set(added.map((v) => v.version));
+    histories.set(
+      id,
+      [...stored.filter((v) => !known.has(v.version)), ...added].sort((a, b) => a.version - b.version),
+    );
+  });
   return new Map([...ids].map((id) => [id, histories.get(id) ?? []]));
 }
 
