@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractAcronym } from '../../functions/core/normalise/acronym';
-import { formatEuros, parseEuroAmount } from '../../functions/core/normalise/amount';
+import { formatEuros } from '../../functions/core/normalise/amount';
+import { parseEuroAmount } from '../../functions/core/normalise/amount-reader';
 import { beneficiaryId } from '../../functions/core/normalise/beneficiary';
 import { parseFinnishDate } from '../../functions/core/normalise/date';
 import { parseSpecificObjective } from '../../functions/core/normalise/objective';

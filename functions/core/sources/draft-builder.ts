@@ -1,5 +1,6 @@
 import { type ProjectDraft, projectDraftSchema, type QualityCode, type QualityFlag } from '../model/project';
-import { centsToEuros, parseEuroAmount } from '../normalise/amount';
+import { centsToEuros } from '../normalise/amount';
+import { parseEuroAmount } from '../normalise/amount-reader';
 import { parseFinnishDate } from '../normalise/date';
 import { parseDateRange } from '../normalise/date-range';
 

@@ -1,7 +1,7 @@
 import { PageLayoutError } from '../errors';
 import type { SpecificObjective } from '../model/project';
 import type { ReferenceOutput } from '../model/source-output';
-import { findMillionAmount } from '../normalise/million-amount';
+import { findMillionAmount } from '../normalise/amount-reader';
 import { collapseWhitespace } from '../normalise/text';
 import { loadPage } from './load-page';
 import { blockText, pageBlocks } from './page-blocks';

@@ -4,7 +4,7 @@ import type { ProjectDraft } from '../model/project';
 import type { PressMention, PressOutput, ReleaseTotal, UnnamedAward } from '../model/source-output';
 import { extractAcronym } from '../normalise/acronym';
 import { groupThousands } from '../normalise/amount';
-import { findMillionAmount } from '../normalise/million-amount';
+import { findMillionAmount } from '../normalise/amount-reader';
 import { projectId } from '../normalise/project-id';
 import { buildDraft, UNKNOWN_BENEFICIARY } from './draft-builder';
 import { loadPage } from './load-page';

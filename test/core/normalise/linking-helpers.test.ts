@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { findMillionAmount } from '../../../functions/core/normalise/amount-reader';
 import { beneficiaryId, findBeneficiaries } from '../../../functions/core/normalise/beneficiary';
 import { parseDateRange } from '../../../functions/core/normalise/date-range';
-import { findMillionAmount } from '../../../functions/core/normalise/million-amount';
 import { matchObjectiveName, parseSpecificObjective } from '../../../functions/core/normalise/objective';
 import { roundScore, stemDice, stemSimilarity, stems } from '../../../functions/core/normalise/similarity';
 

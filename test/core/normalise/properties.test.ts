@@ -4,12 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  centsToEuros,
-  formatEuros,
-  MAX_EXACT_CENTS,
-  parseEuroAmount,
-} from '../../../functions/core/normalise/amount';
+import { centsToEuros, formatEuros } from '../../../functions/core/normalise/amount';
+import { MAX_EXACT_CENTS, parseEuroAmount } from '../../../functions/core/normalise/amount-reader';
 import { formatFinnishDate, isCalendarDate, parseFinnishDate } from '../../../functions/core/normalise/date';
 
 /** Any text: full Unicode, plus strings built from the characters amounts and dates are made of. */

@@ -5,25 +5,14 @@ import type { ProjectRecord } from '../../model/project';
 import { PROJECT_COLUMNS } from '../project-columns';
 import type { RenderContext } from '../render-context';
 import type { SiteAssets } from './assets';
-import {
-  barChartSvg,
-  centsOf,
-  cumulativeSvg,
-  describeBuckets,
-  describeRange,
-  objectiveKey,
-  objectiveLabel,
-  timelineBars,
-  timelineSvg,
-} from './charts';
+import { centsOf, objectiveKey, objectiveLabel } from './charts';
+import { chartsSection } from './charts-section';
 import { FOLLOW_MESSAGES, followSection } from './follow-section';
 import {
-  formatCents,
   formatCentsShort,
   formatDate,
   formatEuros,
   formatInteger,
-  formatMonth,
   formatPercent,
   formatTimestamp,
 } from './format';
@@ -124,166 +113,6 @@ function figuresSection({ ctx, data, lang, t, rel }: PageParts): SafeHtml {
 <div class="figure"><dt>${t.lastUpdate}</dt><dd><span class="value">${changed ? timeEl(lang, changed, 'date') : t.unknown}</span></dd></div>
 <div class="figure" data-status-url="${rel(DATA_FILES.status)}"><dt>${t.lastCheck}</dt><dd><span class="value"><time datetime="${ctx.report.startedAt}" data-kind="date">${formatDate(lang, ctx.report.startedAt)}</time></span><span class="detail"><time datetime="${ctx.report.startedAt}" data-kind="timestamp">${formatTimestamp(lang, ctx.report.startedAt)}</time></span></dd></div>
 </dl>
-</section>`;
-}
-
-interface ChartBlock {
-  readonly id: string;
-  readonly title: string;
-  readonly svg: SafeHtml;
-  readonly note?: string;
-  readonly legend?: SafeHtml;
-  readonly table: SafeHtml;
-  readonly wide?: boolean;
-}
-
-function chartBlock(block: ChartBlock, t: Messages): SafeHtml {
-  return html`<section class="chart${block.wide ? ' chart-wide' : ''}" aria-labelledby="${block.id}-h">
-<h3 id="${block.id}-h">${block.title}</h3>
-${block.note ? html`<p class="note">${block.note}</p>` : ''}
-${block.legend ?? ''}
-${block.svg}
-<details><summary>${t.showNumbers}</summary>
-<div class="table-scroll">${block.table}</div>
-</details>
-</section>`;
-}
-
-function legendItem(className: string, label: string): SafeHtml {
-  return html`<li><svg viewBox="0 0 10 10" aria-hidden="true" focusable="false"><rect class="${className}" width="10" height="10"/></svg>${label}</li>`;
-}
-
-function chartsSection({ ctx, data, lang, t, rel }: PageParts): SafeHtml {
-  const { totalCents, activeCount, periods } = data;
-  const bySo = data.byObjective.map((b) => ({ ...b, label: objectiveLabel(b.key, t) }));
-  const soChart = chartBlock(
-    {
-      id: 'chart-so',
-      title: t.chartBySo,
-      svg: barChartSvg(
-        'chart-so',
-        t.chartBySo,
-        t.descBySo(describeBuckets(bySo, lang)),
-        bySo.map((b) => ({ label: b.label, cents: b.cents, className: `so-${b.key}` })),
-        lang,
-      ),
-      table: html`<table><caption>${t.chartBySo}</caption>
-<thead><tr><th scope="col">${t.specificObjective}</th><th scope="col" class="num">${t.projectCount}</th><th scope="col" class="num">${t.euFunding}</th><th scope="col" class="num">${t.share}</th></tr></thead>
-<tbody>${bySo.map((b) => html`<tr data-so="${b.key}"><th scope="row">${b.label}</th><td class="num">${formatInteger(lang, b.count)}</td><td class="num" data-cents="${b.cents}">${formatCents(lang, b.cents)}</td><td class="num">${formatPercent(lang, totalCents > 0 ? b.cents / totalCents : 0)}</td></tr>`)}</tbody>
-<tfoot><tr><th scope="row">${t.total}</th><td class="num">${formatInteger(lang, activeCount)}</td><td class="num">${formatCents(lang, totalCents)}</td><td class="num">${formatPercent(lang, totalCents > 0 ? 1 : 0)}</td></tr></tfoot>
-</table>`,
-    },
-    t,
-  );
-
-  const byYear = data.byStartYear.map((b) => ({
-    ...b,
-    label: b.key === 'none' ? t.unknown : b.key,
-  }));
-  const yearChart = chartBlock(
-    {
-      id: 'chart-year',
-      title: t.chartByYear,
-      svg: barChartSvg(
-        'chart-year',
-        t.chartByYear,
-        t.descByYear(describeBuckets(byYear, lang)),
-        byYear.map((b) => ({ label: b.label, cents: b.cents, className: 'bar' })),
-        lang,
-      ),
-      table: html`<table><caption>${t.chartByYear}</caption>
-<thead><tr><th scope="col">${t.startYear}</th><th scope="col" class="num">${t.projectCount}</th><th scope="col" class="num">${t.euFunding}</th></tr></thead>
-<tbody>${byYear.map((b) => html`<tr><th scope="row">${b.label}</th><td class="num">${formatInteger(lang, b.count)}</td><td class="num">${formatCents(lang, b.cents)}</td></tr>`)}</tbody>
-<tfoot><tr><th scope="row">${t.total}</th><td class="num">${formatInteger(lang, activeCount)}</td><td class="num">${formatCents(lang, totalCents)}</td></tr></tfoot>
-</table>`,
-    },
-    t,
-  );
-
-  const top = data.topBeneficiaries.map((b) => ({ ...b, label: b.name }));
-  const topChart = chartBlock(
-    {
-      id: 'chart-beneficiaries',
-      title: t.chartTopBeneficiaries,
-      svg: barChartSvg(
-        'chart-beneficiaries',
-        t.chartTopBeneficiaries,
-        t.descTop(describeBuckets(top, lang)),
-        top.map((b) => ({ label: b.name, cents: b.cents, className: 'bar' })),
-        lang,
-      ),
-      table: html`<table><caption>${t.chartTopBeneficiaries}</caption>
-<thead><tr><th scope="col">${t.beneficiary}</th><th scope="col" class="num">${t.projectCount}</th><th scope="col" class="num">${t.euFunding}</th></tr></thead>
-<tbody>${top.map((b) => html`<tr><th scope="row"${langAttr(lang, 'fi')}><a href="${rel(organisationPageKey(lang, b.key))}">${b.name}</a></th><td class="num">${formatInteger(lang, b.count)}</td><td class="num">${formatCents(lang, b.cents)}</td></tr>`)}</tbody>
-</table>`,
-    },
-    t,
-  );
-
-  const range = describeRange(lang, periods);
-  const activity = data.yearActivity;
-  const soKeys = [...new Set(periods.map((p) => p.so))].sort();
-  const timelineChart = chartBlock(
-    {
-      id: 'chart-timeline',
-      title: t.chartTimeline,
-      note: t.chartTimelineNote,
-      wide: true,
-      legend: html`<ul class="legend">${soKeys.map((k) => legendItem(`so-${k}`, objectiveLabel(k, t)))}</ul>`,
-      svg: timelineSvg(
-        'chart-timeline',
-        t.chartTimeline,
-        periods.length > 0 ? t.descTimeline(periods.length, range.first, range.last) : t.noData,
-        timelineBars(periods),
-        { at: ctx.report.startedAt, label: t.checkedAt },
-        (p) => `${p.name}: ${formatDate(lang, p.start)} – ${formatDate(lang, p.end)}`,
-      ),
-      table: html`<table><caption>${t.chartTimeline}</caption>
-<thead><tr><th scope="col">${t.year}</th><th scope="col" class="num">${t.running}</th><th scope="col" class="num">${t.starting}</th><th scope="col" class="num">${t.ending}</th></tr></thead>
-<tbody>${activity.map((a) => html`<tr><th scope="row">${a.year}</th><td class="num">${formatInteger(lang, a.running)}</td><td class="num">${formatInteger(lang, a.starting)}</td><td class="num">${formatInteger(lang, a.ending)}</td></tr>`)}</tbody>
-</table>`,
-    },
-    t,
-  );
-
-  const months = data.months;
-  const lastMonth = months[months.length - 1];
-  const cumulativeChart = chartBlock(
-    {
-      id: 'chart-cumulative',
-      title: t.chartCumulative,
-      note: t.chartCumulativeNote,
-      wide: true,
-      svg: cumulativeSvg(
-        'chart-cumulative',
-        t.chartCumulative,
-        months.length > 0 && lastMonth
-          ? t.descCumulative(
-              formatMonth(lang, months[0]!.month),
-              formatMonth(lang, lastMonth.month),
-              formatCentsShort(lang, lastMonth.cumulativeCents),
-            )
-          : t.noData,
-        months,
-        lang,
-      ),
-      table: html`<table><caption>${t.chartCumulative}</caption>
-<thead><tr><th scope="col">${t.month}</th><th scope="col" class="num">${t.projectCount}</th><th scope="col" class="num">${t.euFunding}</th><th scope="col" class="num">${t.cumulative}</th></tr></thead>
-<tbody>${months.map((m) => html`<tr><th scope="row"><time datetime="${m.month}">${formatMonth(lang, m.month)}</time></th><td class="num">${formatInteger(lang, m.count)}</td><td class="num">${formatCents(lang, m.cents)}</td><td class="num">${formatCents(lang, m.cumulativeCents)}</td></tr>`)}</tbody>
-</table>`,
-    },
-    t,
-  );
-
-  return html`<section id="charts" aria-labelledby="charts-h">
-<h2 id="charts-h">${t.charts}</h2>
-<div class="charts">
-${soChart}
-${yearChart}
-${topChart}
-${timelineChart}
-${cumulativeChart}
-</div>
 </section>`;
 }
 

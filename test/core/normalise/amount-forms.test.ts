@@ -1,0 +1,64 @@
+/**
+ * The forms the one amount grammar (functions/core/normalise/amount-reader.ts) reads that no earlier
+ * test named: a cell's dot decimal, sign before the figure and unit with a dot; figures in millions
+ * with a dot decimal or the sign first, and "M" beside a euro word, read the same way in running text
+ * (readAmounts) as in a total (findMillionAmount).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  findMillionAmount,
+  parseEuroAmount,
+  readAmounts,
+} from '../../../functions/core/normalise/amount-reader';
+
+const read = (text: string) =>
+  readAmounts(text).map((a) => [a.eur, a.approximate, a.precisionEur, a.form, a.raw]);
+
+describe('Normalise: a table cell read whole', () => {
+  it.each([
+    ['2200120.8', 220012080],
+    ['EUR 78 438', 7843800],
+    ['€78 438', 7843800],
+    ['78 438 eur.', 7843800],
+    ['1  153  584,12', 115358412],
+  ])('reads %j as %i cents', (raw, cents) => {
+    expect(parseEuroAmount(raw)).toEqual({ ok: true, cents });
+  });
+
+  it('keeps an English thousands comma raw: in a cell the comma is the decimal comma', () => {
+    expect(parseEuroAmount('212,429')).toEqual({ ok: false, raw: '212,429' });
+  });
+});
+
+describe('Normalise: millions in running text, read as findMillionAmount reads them', () => {
+  it.each([
+    [
+      'Finland receives around EUR 180 million from them',
+      [180_000_000, true, 1_000_000, 'prose', 'around EUR 180 million'],
+    ],
+    [
+      'AMIF-hakuun haetaan noin 9.8 miljoonaa euroa',
+      [9_800_000, true, 100_000, 'prose', 'noin 9.8 miljoonaa euroa'],
+    ],
+    ['yhteensä 10 M euroa', [10_000_000, true, 1_000_000, 'prose', '10 M euroa']],
+    ['€ 113 778 myönnettiin', [113_778, false, 1, 'prose', '€ 113 778']],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toEqual([expected]);
+  });
+
+  it.each([
+    ['yhteensä 10 M euroa', 10_000_000, '10 M euroa'],
+    ['The fund gives € 9M', 9_000_000, '€ 9M'],
+    ['10.4 miljoonaa euroa', 10_400_000, '10.4 miljoonaa euroa'],
+    ['hankkeille 10 miljoonan euron tuki', 10_000_000, '10 miljoonan euron'],
+  ])('findMillionAmount reads %j', (text, eur, raw) => {
+    expect(findMillionAmount(text)).toEqual({ eur, raw });
+  });
+
+  it('needs the euro for a total in millions, and never starts inside a number', () => {
+    expect(findMillionAmount('2 miljoonaa')).toBeNull();
+    expect(read('10.4 miljoonaa euroa')).toEqual([
+      [10_400_000, true, 100_000, 'prose', '10.4 miljoonaa euroa'],
+    ]);
+  });
+});
