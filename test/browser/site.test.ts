@@ -13,7 +13,7 @@ import { FRONT_PAGE_TABLE_ROWS } from '../../functions/core/render/site/front-pa
 import { renderSite } from '../../functions/core/render/site/render-site';
 import { renderSearchIndex } from '../../functions/core/render/site/search-index';
 import { readCsv } from '../helpers/doubles';
-import { contextFor, seedRecords } from '../site/fixture';
+import { contextFor, seedRecords } from '../helpers/site-fixture';
 import { launchChromium } from './browser';
 import { buildTestFeed, HOSTILE_NAME, type TestFeed } from './feed';
 

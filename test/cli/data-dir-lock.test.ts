@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataDirBusyError, lockDataDir } from '../../functions/cli/data-dir-lock';
 import { bootId, formatIdentity, identityOf } from '../../functions/cli/process-identity';
-import { runArgs, runCli, runCliKilledAt, scratch } from '../helpers/cli';
+import { runArgs, runCliKilledAt, runCliProcess, scratch } from '../helpers/cli';
 
 const hasProc = identityOf(process.pid).start !== null;
 
@@ -126,7 +126,7 @@ describe('CLI: one run per --data directory', () => {
     const dirs = await scratch('amif-twice-');
     try {
       const args = [...runArgs(dirs), '--now', '2026-11-20T04:00:00Z'];
-      const [a, b] = await Promise.all([runCli(args), runCli(args)]);
+      const [a, b] = await Promise.all([runCliProcess(args), runCliProcess(args)]);
       const codes = [a.code, b.code].sort();
       expect(codes).toEqual([0, 4]);
       const loser = a.code === 4 ? a : b;
@@ -147,7 +147,7 @@ describe('CLI: one run per --data directory', () => {
       const killed = await runCliKilledAt([...args, '--now', '2026-11-20T04:00:00Z'], /eusa-amif-2021: ok/);
       expect(killed.killed).toBe(true);
       expect(await readFile(join(dirs.data, 'run.lock'), 'utf8')).toMatch(/^pid=\d+/);
-      const next = await runCli([...args, '--now', '2026-11-21T04:00:00Z', '--json']);
+      const next = await runCliProcess([...args, '--now', '2026-11-21T04:00:00Z', '--json']);
       expect(next.stderr).not.toContain('another run');
       expect(next.code).toBe(0);
       expect(JSON.parse(next.stdout).status).toBe('published');

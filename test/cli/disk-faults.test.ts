@@ -3,7 +3,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../functions/cli/exit-codes';
-import { type CliResult, runCli, scratch } from '../helpers/cli';
+import { type CliResult, runCliProcess, scratch } from '../helpers/cli';
 
 /** tmpfs mounts need root and a kernel that allows them here; elsewhere these tests are skipped. */
 function canMount(dir: string): boolean {
@@ -43,23 +43,23 @@ describe.skipIf(!mounts)('CLI: full and read-only disks (tmpfs)', () => {
     await mkdir(dirs.out, { recursive: true });
     mount(dirs.out, 'size=64m');
     const args = ['run', '--pages', dirs.pages, '--out', dirs.out, '--data', dirs.data];
-    expect((await runCli([...args, '--now', '2026-11-20T04:00:00Z'])).code).toBe(0);
+    expect((await runCliProcess([...args, '--now', '2026-11-20T04:00:00Z'])).code).toBe(0);
     const page = join(dirs.pages, 'eusa-amif-2021.html');
     await writeFile(
       page,
       (await readFile(page, 'utf8')).replace('<td>1444708,32</td>', '<td>1444709,32</td>'),
     );
     remount(dirs.out, 'ro');
-    readOnly = await runCli([...args, '--now', '2026-11-21T04:00:00Z']);
+    readOnly = await runCliProcess([...args, '--now', '2026-11-21T04:00:00Z']);
     remount(dirs.out, 'rw');
-    recovered = await runCli([...args, '--now', '2026-11-22T04:00:00Z', '--json']);
+    recovered = await runCliProcess([...args, '--now', '2026-11-22T04:00:00Z', '--json']);
 
     const data = join(dirs.dir, 'full-data');
     await mkdir(data);
     mount(data, 'size=2m');
     // Fill the disk so the store cannot write its log.
     await writeFile(join(data, 'filler'), Buffer.alloc(2 * 1024 * 1024 - 64 * 1024)).catch(() => undefined);
-    full = await runCli([
+    full = await runCliProcess([
       'run',
       '--pages',
       dirs.pages,

@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RELEASE_2023_04_12_SV_URL } from '../../functions/core/sources/intermin-press';
-import { type CliResult, readTree, runArgs, runCli, scratch } from '../helpers/cli';
+import { type CliResult, readTree, runArgs, runCli, runCliProcess, scratch } from '../helpers/cli';
 
 const T1 = '2026-11-20T04:00:00Z';
 const T2 = '2026-11-21T04:00:00Z';
@@ -125,7 +125,8 @@ describe('CLI: bad input loses nothing', () => {
   });
 
   it('answers a usage error with exit 2 and the usage text', async () => {
-    const result = await runCli(['run', '--now', 'yesterday']);
+    // In a real process: node's exit code and stderr, as a shell sees them, come from main.ts.
+    const result = await runCliProcess(['run', '--now', 'yesterday']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       '--now expects an ISO-8601 time such as 2026-11-22T04:00:00Z, found "yesterday"',

@@ -6,7 +6,7 @@ import { renderOrganisationFiles } from '../../../functions/core/render/organisa
 import { renderProjectHistories } from '../../../functions/core/render/project-history-json';
 import { renderSite } from '../../../functions/core/render/site/render-site';
 import { eusaAmif2021 } from '../../../functions/core/sources/eusa-amif-2021';
-import { AT, contextFor, firstVersion, seedRecords } from '../../site/fixture';
+import { AT, contextFor, firstVersion, seedRecords } from '../../helpers/site-fixture';
 
 function digests(files: readonly { key: string; body: string | Uint8Array }[]): string[][] {
   return files.map((f) => [f.key, createHash('sha256').update(f.body).digest('hex')]);

@@ -9,7 +9,7 @@ import {
   PROJECTS_SHEET,
   renderProjectsXlsx,
 } from '../../../functions/core/render/projects-xlsx';
-import { AT, seedRecords } from '../../site/fixture';
+import { AT, seedRecords } from '../../helpers/site-fixture';
 
 /** v1/projects.xlsx, read back with a second library (SheetJS), not the one that wrote it (exceljs). */
 

@@ -4,9 +4,9 @@ import {
   organisationOf,
   organisationSchema,
   organisationsOf,
-} from '../../functions/core/model/organisation';
-import type { ProjectRecord } from '../../functions/core/model/project';
-import { seedRecords } from '../site/fixture';
+} from '../../../functions/core/model/organisation';
+import type { ProjectRecord } from '../../../functions/core/model/project';
+import { seedRecords } from '../../helpers/site-fixture';
 
 const HDL = 'helsingin-diakonissalaitoksen-saatio-sr';
 

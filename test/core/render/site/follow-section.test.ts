@@ -1,8 +1,8 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { renderSite } from '../../functions/core/render/site/render-site';
-import { renderSubscriberFeeds } from '../../functions/core/render/subscriber-feeds';
-import { contextFor, seedRecords } from './fixture';
+import { renderSite } from '../../../../functions/core/render/site/render-site';
+import { renderSubscriberFeeds } from '../../../../functions/core/render/subscriber-feeds';
+import { contextFor, seedRecords } from '../../../helpers/site-fixture';
 
 /** A relative link from a page resolved to an object key. */
 function keyOf(pageKey: string, href: string): string {

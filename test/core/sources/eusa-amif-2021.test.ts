@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import * as cheerio from 'cheerio';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PageLayoutError } from '../../functions/core/errors';
-import type { ProjectDraft } from '../../functions/core/model/project';
-import { eusaAmif2021, parseEusaAmif2021 } from '../../functions/core/sources/eusa-amif-2021';
+import { PageLayoutError } from '../../../functions/core/errors';
+import type { ProjectDraft } from '../../../functions/core/model/project';
+import { eusaAmif2021, parseEusaAmif2021 } from '../../../functions/core/sources/eusa-amif-2021';
 
-const PAGE = new URL('../../seeds/pages/eusa-amif-2021.html', import.meta.url);
+const PAGE = new URL('../../../seeds/pages/eusa-amif-2021.html', import.meta.url);
 
 describe('Source: eusa-amif-2021 (ministry table 2021–2027)', () => {
   let html: string;

@@ -3,7 +3,7 @@ import type { ProjectVersion, RunRef } from '../../functions/core/model/history'
 import type { ProjectRecord } from '../../functions/core/model/project';
 import type { RenderContext } from '../../functions/core/render/render-context';
 import { eusaAmif2021 } from '../../functions/core/sources/eusa-amif-2021';
-import { renderContext } from '../helpers/render-context';
+import { renderContext } from './render-context';
 
 export const AT = '2026-11-22T04:00:00Z';
 export const SEED_2021 = 'seeds/pages/eusa-amif-2021.html';

@@ -1,8 +1,8 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SNAPSHOT_INDEX_KEY } from '../../functions/core/model/snapshot';
-import { CONTENT_SECURITY_POLICY, SNAPSHOT_INDEX_PATH } from '../../infra/constructs/public-site';
-import { arnOf, FULL_CONTEXT, logicalId, onlyResource, type Synthesised, synth } from './synth-once';
+import { SNAPSHOT_INDEX_KEY } from '../../../functions/core/model/snapshot';
+import { CONTENT_SECURITY_POLICY, SNAPSHOT_INDEX_PATH } from '../../../infra/constructs/public-site';
+import { arnOf, FULL_CONTEXT, logicalId, onlyResource, type Synthesised, synth } from '../synth-once';
 
 type Statement = {
   Effect: string;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FORMULA_ESCAPE, neutraliseFormula, restoreFormula, toCsv } from '../../functions/core/render/csv';
+import { FORMULA_ESCAPE, neutraliseFormula, restoreFormula, toCsv } from '../../../functions/core/render/csv';
 
 describe('Render: CSV', () => {
   it('writes RFC 4180: CRLF rows, quotes only where needed, doubled quotes', () => {

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { diffProjects } from '../../functions/core/diff';
-import { linkOutputs } from '../../functions/core/link';
-import type { ProjectRecord } from '../../functions/core/model/project';
+import { diffProjects } from '../../../../functions/core/diff';
+import { linkOutputs } from '../../../../functions/core/link';
+import type { ProjectRecord } from '../../../../functions/core/model/project';
 import {
   buildSearchIndex,
   type SearchIndex,
   STEM_SEARCH_JS,
   searchTexts,
-} from '../../functions/core/render/site/search-index';
-import { BUILT_IN_SOURCES } from '../../functions/core/sources/built-in-sources';
+} from '../../../../functions/core/render/site/search-index';
+import { BUILT_IN_SOURCES } from '../../../../functions/core/sources/built-in-sources';
 
 /** Every bundled page read and linked, as `npm start` publishes them (59 projects). */
 function bundledRecords(): ProjectRecord[] {

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { arnOf, FULL_CONTEXT, logicalId, onlyResource, type Synthesised, synth } from './synth-once';
+import { arnOf, FULL_CONTEXT, logicalId, onlyResource, type Synthesised, synth } from '../synth-once';
 
 describe('harvester Lambda', () => {
   let base: Synthesised;
@@ -107,7 +107,7 @@ describe('harvester Lambda', () => {
   });
 
   it('produces an environment the handler’s own zod schema accepts', async () => {
-    const { harvesterEnvSchema } = await import('../../functions/harvest/config');
+    const { harvesterEnvSchema } = await import('../../../functions/harvest/config');
     const fn = onlyResource(full.template, 'AWS::Lambda::Function');
     const vars = (fn.resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     // Tokens become plausible deploy-time values; literals are checked as they are.

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { journalItems, readJournal } from '../../functions/adapters/dynamodb/journal';
-import type { TableClient } from '../../functions/adapters/dynamodb/table-client';
-import type { Item } from '../../functions/adapters/dynamodb/table-schema';
+import { journalItems, readJournal } from '../../../functions/adapters/dynamodb/journal';
+import type { TableClient } from '../../../functions/adapters/dynamodb/table-client';
+import type { Item } from '../../../functions/adapters/dynamodb/table-schema';
 
 const NOW = new Date('2026-11-22T04:00:00Z');
 

@@ -1,18 +1,18 @@
 import { Script } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { qualityCodeSchema } from '../../functions/core/model/project';
-import { SITE_JS } from '../../functions/core/render/site/assets/site-js';
+import { qualityCodeSchema } from '../../../../functions/core/model/project';
+import { SITE_JS } from '../../../../functions/core/render/site/assets/site-js';
 import {
   formatCents,
   formatCentsShort,
   formatDate,
   formatTimestamp,
-} from '../../functions/core/render/site/format';
-import { escapeHtml, externalHref, html, join, trusted } from '../../functions/core/render/site/html';
-import { LANGS } from '../../functions/core/render/site/i18n';
-import { relativeHref } from '../../functions/core/render/site/paths';
-import { QUALITY_TEXT } from '../../functions/core/render/site/quality-text';
+} from '../../../../functions/core/render/site/format';
+import { escapeHtml, externalHref, html, join, trusted } from '../../../../functions/core/render/site/html';
+import { LANGS } from '../../../../functions/core/render/site/i18n';
+import { relativeHref } from '../../../../functions/core/render/site/paths';
+import { QUALITY_TEXT } from '../../../../functions/core/render/site/quality-text';
 
 describe('escaping', () => {
   it('turns markup in scraped text into text', () => {

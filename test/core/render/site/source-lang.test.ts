@@ -1,9 +1,9 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import type { ProjectRecord } from '../../functions/core/model/project';
-import { renderSite } from '../../functions/core/render/site/render-site';
-import { recordLang } from '../../functions/core/render/site/source-lang';
-import { contextFor, seedRecords } from './fixture';
+import type { ProjectRecord } from '../../../../functions/core/model/project';
+import { renderSite } from '../../../../functions/core/render/site/render-site';
+import { recordLang } from '../../../../functions/core/render/site/source-lang';
+import { contextFor, seedRecords } from '../../../helpers/site-fixture';
 
 /** WCAG 3.1.2 (language of parts): Finnish source text on the Swedish and English pages says it is Finnish. */
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { logicalId, type Synthesised, synth } from './synth-once';
+import { logicalId, type Synthesised, synth } from '../synth-once';
 
 type AlarmProps = Record<string, unknown>;
 
@@ -124,7 +124,7 @@ describe('alarms', () => {
   });
 
   it('watch the metric the handler emits, under the namespace the function is told', async () => {
-    const { runMetricsLine, sourceMetricsLines } = await import('../../functions/harvest/run-metrics');
+    const { runMetricsLine, sourceMetricsLines } = await import('../../../functions/harvest/run-metrics');
     const fn = Object.values(s.template.findResources('AWS::Lambda::Function'))[0]?.Properties as {
       Environment: { Variables: Record<string, string> };
     };

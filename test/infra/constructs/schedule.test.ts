@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { arnOf, FULL_CONTEXT, logicalId, onlyResource, type Synthesised, synth } from './synth-once';
+import { arnOf, FULL_CONTEXT, logicalId, onlyResource, type Synthesised, synth } from '../synth-once';
 
 describe('harvest schedule', () => {
   let s: Synthesised;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { STATE_TABLE_SCHEMA as ADAPTER_SCHEMA } from '../../functions/adapters/dynamodb-state';
-import { STATE_TABLE_SCHEMA } from '../../infra/constructs/state-table';
-import { onlyResource, type Synthesised, synth } from './synth-once';
+import { STATE_TABLE_SCHEMA as ADAPTER_SCHEMA } from '../../../functions/adapters/dynamodb-state';
+import { STATE_TABLE_SCHEMA } from '../../../infra/constructs/state-table';
+import { onlyResource, type Synthesised, synth } from '../synth-once';
 
 describe('state table', () => {
   let s: Synthesised;

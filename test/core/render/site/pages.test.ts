@@ -1,12 +1,16 @@
 import { gzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import type { ProjectVersion } from '../../functions/core/model/history';
-import type { ProjectRecord } from '../../functions/core/model/project';
-import { CACHE_IMMUTABLE, CACHE_LATEST, type OutputFile } from '../../functions/core/render/output-file';
-import { FRONT_PAGE_TABLE_ROWS } from '../../functions/core/render/site/front-page';
-import { renderSite } from '../../functions/core/render/site/render-site';
-import { AT, contextFor, firstVersion, seedRecords } from './fixture';
+import type { ProjectVersion } from '../../../../functions/core/model/history';
+import type { ProjectRecord } from '../../../../functions/core/model/project';
+import {
+  CACHE_IMMUTABLE,
+  CACHE_LATEST,
+  type OutputFile,
+} from '../../../../functions/core/render/output-file';
+import { FRONT_PAGE_TABLE_ROWS } from '../../../../functions/core/render/site/front-page';
+import { renderSite } from '../../../../functions/core/render/site/render-site';
+import { AT, contextFor, firstVersion, seedRecords } from '../../../helpers/site-fixture';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const BUDGET = 300 * 1024;

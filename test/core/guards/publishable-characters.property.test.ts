@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { publishableDraft } from '../../functions/core/guards/publishable-characters';
-import type { ProjectDraft, ProjectRecord } from '../../functions/core/model/project';
-import { renderProjectsXlsx } from '../../functions/core/render/projects-xlsx';
-import { renderDataset } from '../../functions/core/render/render-dataset';
-import { renderContext } from '../helpers/render-context';
-import { record } from './render/feed-fixtures';
+import { publishableDraft } from '../../../functions/core/guards/publishable-characters';
+import type { ProjectDraft, ProjectRecord } from '../../../functions/core/model/project';
+import { renderProjectsXlsx } from '../../../functions/core/render/projects-xlsx';
+import { renderDataset } from '../../../functions/core/render/render-dataset';
+import { renderContext } from '../../helpers/render-context';
+import { record } from '../render/feed-fixtures';
 
 const ILLEGAL_XML =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point

@@ -1,8 +1,11 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { AMIF_2021_2027_ALLOCATION_EUR, allocationFrom } from '../../functions/core/render/site/allocation';
-import { renderSite } from '../../functions/core/render/site/render-site';
-import { contextFor, seedRecords } from './fixture';
+import {
+  AMIF_2021_2027_ALLOCATION_EUR,
+  allocationFrom,
+} from '../../../../functions/core/render/site/allocation';
+import { renderSite } from '../../../../functions/core/render/site/render-site';
+import { contextFor, seedRecords } from '../../../helpers/site-fixture';
 
 describe("Finland's AMIF allocation", () => {
   it('falls back to the 67,9 M€ the fund page states', () => {

@@ -13,9 +13,9 @@ import {
   topBeneficiaries,
   truncate,
   yearActivity,
-} from '../../functions/core/render/site/charts';
-import { renderSite } from '../../functions/core/render/site/render-site';
-import { contextFor, SEED_2021, seedRecords } from './fixture';
+} from '../../../../functions/core/render/site/charts';
+import { renderSite } from '../../../../functions/core/render/site/render-site';
+import { contextFor, SEED_2021, seedRecords } from '../../../helpers/site-fixture';
 
 /**
  * The 2021 table's sums per specific objective, read straight from the snapshot's cells with

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FULL_CONTEXT, logicalId, type Synthesised, synth } from './synth-once';
+import { FULL_CONTEXT, logicalId, type Synthesised, synth } from '../synth-once';
 
 describe('notifications', () => {
   let base: Synthesised;
