@@ -5,12 +5,20 @@
  */
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { ESM_REQUIRE_BANNER, harvesterBundleAliases } from '../infra/bundle-aliases';
 import { NODE_ESBUILD_TARGET } from '../infra/node-runtime';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CLI_OUT_DIR = 'dist/cli';
+
+/** Every import of node:http resolved to functions/cli/node-http.ts (why: see there). */
+const httpByRequire: Plugin = {
+  name: 'node-http-by-require',
+  setup(b) {
+    b.onResolve({ filter: /^(?:node:)?http$/ }, () => ({ path: `${ROOT}/functions/cli/node-http.ts` }));
+  },
+};
 
 rmSync(`${ROOT}/${CLI_OUT_DIR}`, { recursive: true, force: true });
 await build({
@@ -31,5 +39,6 @@ await build({
   mainFields: ['module', 'main'],
   banner: { js: ESM_REQUIRE_BANNER },
   sourcemap: 'linked',
+  plugins: [httpByRequire],
   logLevel: 'warning',
 });

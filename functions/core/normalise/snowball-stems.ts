@@ -5,6 +5,12 @@ export type StemLang = 'fi' | 'sv' | 'en';
 
 const ALGORITHM: Readonly<Record<StemLang, string>> = { fi: 'finnish', sv: 'swedish', en: 'english' };
 const stemmers = new Map<StemLang, { stem(word: string): string }>();
+/**
+ * Each language's stems by the word as given: texts repeat their words (the search index stems every
+ * word of every record, the linker every title), and the Snowball stemmer is the costliest step of a
+ * large run. Stemming is pure, so the cache changes no result; it grows with the vocabulary, not the rows.
+ */
+const stemCache = new Map<StemLang, Map<string, string>>();
 
 /** Words shorter than this say too little to compare a text's subject ("ja", "och", "EU"). */
 const MIN_WORD = 4;
@@ -15,12 +21,21 @@ const MIN_WORD = 4;
  * but does not split compounds: see stemsMatch for those.
  */
 export function snowballStem(word: string, lang: StemLang): string {
+  let cache = stemCache.get(lang);
+  if (!cache) {
+    cache = new Map();
+    stemCache.set(lang, cache);
+  }
+  const known = cache.get(word);
+  if (known !== undefined) return known;
   let stemmer = stemmers.get(lang);
   if (!stemmer) {
     stemmer = newStemmer(ALGORITHM[lang]);
     stemmers.set(lang, stemmer);
   }
-  return stemmer.stem(word.normalize('NFC').toLowerCase());
+  const stem = stemmer.stem(word.normalize('NFC').toLowerCase());
+  cache.set(word, stem);
+  return stem;
 }
 
 /** The stems of a text's words of four or more letters (digits and punctuation are not words), minus `stop`. */

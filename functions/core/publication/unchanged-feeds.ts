@@ -2,6 +2,7 @@ import type { ProjectVersion } from '../model/history';
 import type { ProjectRecord } from '../model/project';
 import type { OutputFile } from '../render/output-file';
 import type { RenderContext } from '../render/render-context';
+import { renderSearchIndex, SEARCH_INDEX_KEY } from '../render/site/search-index';
 import { renderSubscriberFeeds } from '../render/subscriber-feeds';
 
 /** What the last complete publication rendered its per-subscriber feeds from. */
@@ -15,16 +16,19 @@ export interface PublishedFeedInput {
  * that publication's records and recent changes, and compared. There is one feed per beneficiary,
  * so a run that changes one project must not write them all: only the feeds whose entries, titles
  * or `updated` changed are written. Nothing from the bucket is read back.
+ *
+ * The search index is compared the same way: it holds the records' words, not their amounts or
+ * dates, so most changed runs leave it byte for byte as published.
  */
 export function unchangedFeedKeys(
   files: readonly OutputFile[],
   ctx: RenderContext,
   previous: PublishedFeedInput,
 ): Set<string> {
+  const published = { ...ctx, records: previous.records, recentChanges: previous.recentChanges };
+  const searchIndex = files.some((f) => f.key === SEARCH_INDEX_KEY) ? renderSearchIndex(published) : [];
   const before = new Map(
-    renderSubscriberFeeds({ ...ctx, records: previous.records, recentChanges: previous.recentChanges }).map(
-      (f) => [f.key, bytesOf(f.body)] as const,
-    ),
+    [...renderSubscriberFeeds(published), ...searchIndex].map((f) => [f.key, bytesOf(f.body)] as const),
   );
   const unchanged = new Set<string>();
   for (const file of files) {

@@ -4,13 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { diffProjects } from '../../../../functions/core/diff';
 import { linkOutputs } from '../../../../functions/core/link';
 import type { ProjectRecord } from '../../../../functions/core/model/project';
+import { unchangedFeedKeys } from '../../../../functions/core/publication/unchanged-feeds';
+import type { RenderContext } from '../../../../functions/core/render/render-context';
 import {
   buildSearchIndex,
+  renderSearchIndex,
+  SEARCH_INDEX_KEY,
   type SearchIndex,
   STEM_SEARCH_JS,
   searchTexts,
 } from '../../../../functions/core/render/site/search-index';
 import { BUILT_IN_SOURCES } from '../../../../functions/core/sources/built-in-sources';
+import { contextOf, firstVersion, record } from '../feed-fixtures';
 
 /** Every bundled page read and linked, as `npm start` publishes them (59 projects). */
 function bundledRecords(): ProjectRecord[] {
@@ -89,6 +94,19 @@ describe('the front page search index (Snowball stems, v1/search-index.json)', (
     const sv = records.filter((r) => searchTexts(r).some((t) => t.lang === 'sv'));
     expect(sv.length).toBeGreaterThan(0);
     expect(search.find(index, 'ab')).toBeNull();
+  });
+
+  it('is not written again when a change leaves every text as published (an amount), and is when a name changes', () => {
+    const published = contextOf([[firstVersion(record())]], []);
+    const written = (ctx: RenderContext) => {
+      const files = renderSearchIndex(ctx);
+      const unchanged = unchangedFeedKeys(files, ctx, published);
+      return files.filter((f) => !unchanged.has(f.key)).map((f) => f.key);
+    };
+    expect(written(contextOf([[firstVersion(record({ euFundingEur: 1_100_000 }))]], []))).toEqual([]);
+    expect(written(contextOf([[firstVersion(record({ name: 'Kotona Ruotsissa' }))]], []))).toEqual([
+      SEARCH_INDEX_KEY,
+    ]);
   });
 
   it('stays small: 1 869 stems, 39 779 bytes (12 909 gzip) for the 60 bundled projects', () => {
