@@ -21,7 +21,7 @@ export interface RenderContext {
   /** The latest versions across all projects (newest first), for changes.json and the feeds. */
   readonly recentChanges: readonly ProjectVersion[];
   readonly report: RunReport;
-  /** The snapshots published before this run, oldest first: the snapshot index lists them and this run's. */
+  /** The snapshots committed before this publication, oldest first: the snapshot index lists them and its own. */
   readonly snapshots: readonly SnapshotEntry[];
   /** The fund page's reference data (objectives, allocation); null or absent when it was never read. */
   readonly reference?: LinkedReference | null;
