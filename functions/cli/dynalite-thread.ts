@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { StopAndAlertError } from '../core/errors';
 
 /**
  * dynalite's server, in a worker thread of its own. It answers the SDK over HTTP, and a run that
@@ -93,7 +94,7 @@ export function spawnDynaliteThread(): DynaliteThread {
       worker.once('exit', () => ok());
       worker.on('message', (message: { closed?: boolean; error?: string | null }) => {
         if (!message.closed) return;
-        if (message.error) fail(new Error(`closing the embedded DynamoDB: ${message.error}`));
+        if (message.error) fail(new StopAndAlertError(`closing the embedded DynamoDB: ${message.error}`));
         void worker.terminate();
       });
       worker.postMessage('close');
