@@ -1,6 +1,6 @@
 import type { Node } from 'constructs';
 import { DEFAULTS } from '../functions/core/defaults';
-import { ConfigError } from '../functions/core/errors';
+import { ConfigError, UsageError } from '../functions/core/errors';
 import { parseListingList } from '../functions/core/sources/listing-sources';
 import { NotifyContextError, type NotifySubscription, notifySubscriptions } from './notify-subscriptions';
 
@@ -44,7 +44,8 @@ export const DEFAULT_SCHEDULE = 'cron(0 4 * * ? *)';
 export const DEFAULT_SCHEDULE_TIME_ZONE = 'Europe/Helsinki';
 export const DEFAULT_COLLAPSE_THRESHOLD = DEFAULTS.collapseThreshold;
 
-export class ConfigContextError extends Error {
+/** A deploy-time context value is missing or malformed: fix the `-c` option (a usage error). */
+export class ConfigContextError extends UsageError {
   override readonly name = 'ConfigContextError';
 }
 

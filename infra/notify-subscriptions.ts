@@ -1,3 +1,4 @@
+import { UsageError } from '../functions/core/errors';
 import {
   OBJECTIVE_CODES,
   SUBSCRIPTION_TOPICS,
@@ -23,7 +24,8 @@ const EMAIL = /^[^\s@,;:]+@[^\s@,;:]+\.[^\s@,;:]+$/;
 /** A programme slug or beneficiary id as the feed publishes them (lower case, digits, hyphens). */
 const KEY_VALUE = /^[\p{Ll}\p{N}]+(?:-[\p{Ll}\p{N}]+)*$/u;
 
-export class NotifyContextError extends Error {
+/** A `-c notify=…` subscription is malformed: fix it (a usage error). */
+export class NotifyContextError extends UsageError {
   override readonly name = 'NotifyContextError';
 }
 

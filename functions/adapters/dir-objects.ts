@@ -110,13 +110,8 @@ function isMissing(err: unknown): boolean {
 }
 
 /**
- * Writes `data` to `path` so that readers see the old file or the whole new one, never a part.
- * `ensureDir` creates the directory (once per directory and store: mkdir is most of the cost of
- * writing a small file).
- */
-/**
  * Writes through a temporary file and a rename, so a reader sees the old file or the new one,
- * never half of one. Synchronously: a publication is thousands of small files, and each async
+ * never half of one; `ensureDir` creates the directory. Synchronously: a publication is thousands of small files, and each async
  * call is several trips through libuv's threadpool (open, write, close, rename), which cost a
  * first run of 20 000 projects half a minute; the event loop is given back between files (see put).
  */
@@ -189,88 +184,104 @@ export function createDirectoryObjectStore(
   root: string,
   options: DirectoryObjectStoreOptions = {},
 ): DirectoryObjectStore {
-  const base = resolve(root);
-  const limit = concurrencyLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
-  const madeDirs = new Map<string, Promise<void>>();
-  const ensureDir = (dir: string): Promise<void> => {
-    let made = madeDirs.get(dir);
+  return new DirectoryStore(root, options);
+}
+
+/**
+ * One file per key under a directory, with the headers in a manifest. The operations are own
+ * properties (arrow functions), so a caller may spread the store to wrap one (the progress line does).
+ */
+export class DirectoryStore implements DirectoryObjectStore {
+  private readonly base: string;
+  private readonly limit: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Each directory made (or being made) once per store: mkdir is most of the cost of a small file. */
+  private readonly madeDirs = new Map<string, Promise<void>>();
+  /** Puts so far, to give the event loop back every YIELD_EVERY of them. */
+  private puts = 0;
+  /** The manifest's entries, read at the first put. */
+  private manifest: Promise<Map<string, ObjectMeta>> | null = null;
+  /** Whether an entry changed since the manifest was last written. */
+  private dirty = false;
+  /** The last manifest write: each waits for the one before. */
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(root: string, options: DirectoryObjectStoreOptions = {}) {
+    this.base = resolve(root);
+    this.limit = concurrencyLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
+  }
+
+  readonly put = async (object: ObjectToWrite): Promise<void> => {
+    assertSafeKey(object.key);
+    try {
+      await this.limit(() => writeFileAtomic(objectPath(this.base, object.key), object.body, this.ensureDir));
+      // Timers (the progress line, the lease clock) get their turn between synchronous writes.
+      if (++this.puts % YIELD_EVERY === 0) await new Promise((done) => setImmediate(done));
+      await this.record(object.key, { contentType: object.contentType, cacheControl: object.cacheControl });
+    } catch (err) {
+      throw new PublishError(object.key, { cause: err });
+    }
+  };
+
+  readonly get = async (key: string): Promise<Uint8Array | null> => {
+    assertSafeKey(key);
+    try {
+      return toUint8Array(await readFile(objectPath(this.base, key)));
+    } catch (err) {
+      if (isMissing(err)) return null;
+      throw new ObjectStoreError(`could not read ${key}: ${(err as Error).message}`, { cause: err });
+    }
+  };
+
+  readonly exists = async (key: string): Promise<boolean> => {
+    assertSafeKey(key);
+    try {
+      return (await stat(objectPath(this.base, key))).isFile();
+    } catch (err) {
+      if (isMissing(err)) return false;
+      throw new ObjectStoreError(`could not check ${key}: ${(err as Error).message}`, { cause: err });
+    }
+  };
+
+  /** Writes the manifest if an entry changed; an earlier failure is reported by the flush that saw it. */
+  readonly flush = (): Promise<void> => {
+    this.writing = this.writing
+      .catch(() => undefined)
+      .then(async () => {
+        if (!this.dirty || !this.manifest) return;
+        this.dirty = false;
+        const text = manifestText(await this.manifest);
+        try {
+          await writeFileAtomic(manifestPath(this.base), text, this.ensureDir);
+        } catch (err) {
+          this.dirty = true;
+          throw new PublishError(`${META_DIR}/${MANIFEST_NAME}`, { cause: err });
+        }
+      });
+    return this.writing;
+  };
+
+  private readonly ensureDir = (dir: string): Promise<void> => {
+    let made = this.madeDirs.get(dir);
     if (!made) {
       made = mkdir(dir, { recursive: true }).then(
         () => undefined,
         (err: unknown) => trueMkdirError(dir, err),
       );
       // A failed mkdir is retried by the next write rather than remembered.
-      made.catch(() => madeDirs.delete(dir));
-      madeDirs.set(dir, made);
+      made.catch(() => this.madeDirs.delete(dir));
+      this.madeDirs.set(dir, made);
     }
     return made;
   };
 
-  let puts = 0;
-  let manifest: Promise<Map<string, ObjectMeta>> | null = null;
-  let dirty = false;
-  let writing: Promise<void> = Promise.resolve();
-  const writeManifest = (): Promise<void> => {
-    // Each write waits for the one before; an earlier failure is reported by the flush that saw it.
-    writing = writing
-      .catch(() => undefined)
-      .then(async () => {
-        if (!dirty || !manifest) return;
-        dirty = false;
-        const text = manifestText(await manifest);
-        try {
-          await writeFileAtomic(manifestPath(base), text, ensureDir);
-        } catch (err) {
-          dirty = true;
-          throw new PublishError(`${META_DIR}/${MANIFEST_NAME}`, { cause: err });
-        }
-      });
-    return writing;
-  };
-  const record = async (key: string, meta: ObjectMeta): Promise<void> => {
-    manifest ??= readManifest(base);
-    const entries = await manifest;
+  private async record(key: string, meta: ObjectMeta): Promise<void> {
+    this.manifest ??= readManifest(this.base);
+    const entries = await this.manifest;
     const known = entries.get(key);
     if (known?.contentType === meta.contentType && known.cacheControl === meta.cacheControl) return;
     entries.set(key, meta);
-    dirty = true;
-  };
-
-  return {
-    async put(object: ObjectToWrite): Promise<void> {
-      assertSafeKey(object.key);
-      try {
-        await limit(() => writeFileAtomic(objectPath(base, object.key), object.body, ensureDir));
-        // Timers (the progress line, the lease clock) get their turn between synchronous writes.
-        if (++puts % YIELD_EVERY === 0) await new Promise((done) => setImmediate(done));
-        await record(object.key, { contentType: object.contentType, cacheControl: object.cacheControl });
-      } catch (err) {
-        throw new PublishError(object.key, { cause: err });
-      }
-    },
-
-    async get(key: string): Promise<Uint8Array | null> {
-      assertSafeKey(key);
-      try {
-        return toUint8Array(await readFile(objectPath(base, key)));
-      } catch (err) {
-        if (isMissing(err)) return null;
-        throw new ObjectStoreError(`could not read ${key}: ${(err as Error).message}`, { cause: err });
-      }
-    },
-
-    async exists(key: string): Promise<boolean> {
-      assertSafeKey(key);
-      try {
-        return (await stat(objectPath(base, key))).isFile();
-      } catch (err) {
-        if (isMissing(err)) return false;
-        throw new ObjectStoreError(`could not check ${key}: ${(err as Error).message}`, { cause: err });
-      }
-    },
-
-    flush: writeManifest,
-  };
+    this.dirty = true;
+  }
 }
 
 /** The manifest as last read by readObjectMeta, with the file's identity it was read from. */

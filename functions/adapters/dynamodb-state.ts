@@ -6,12 +6,14 @@ import { type CurrentSummary, summariseRecords } from '../core/model/current-sum
 import { type DiscoveredRelease, discoveredReleaseSchema } from '../core/model/discovered-release';
 import { type ProjectVersion, projectVersionSchema } from '../core/model/history';
 import { type ProjectRecord, projectRecordSchema } from '../core/model/project';
+import type { Publication } from '../core/model/publication';
 import { type SnapshotEntry, snapshotEntrySchema } from '../core/model/snapshot';
-import type { AwardNotice, LastRun, Logger, StateCommit, StateStore } from '../core/ports';
+import type { SourceOutput } from '../core/model/source-output';
+import type { AwardNotice, LastRun, Logger, StateCommit, StateStore, StoredSourceState } from '../core/ports';
 import { writeItems } from './dynamodb/batch-writer';
 import { deriveSummary, recountSummary } from './dynamodb/current-summary';
 import { CorruptStateError, edgeError, StateStoreError } from './dynamodb/errors';
-import { createHeadStore, type Head } from './dynamodb/head';
+import { createHeadStore, type Head, type HeadStore } from './dynamodb/head';
 import {
   currentItem,
   discoveredItem,
@@ -27,8 +29,8 @@ import {
   versionItem,
 } from './dynamodb/item-codec';
 import { journalChunkKey, journalItems, readJournal } from './dynamodb/journal';
-import { createSourceStateReader } from './dynamodb/source-states';
-import { createTableClient } from './dynamodb/table-client';
+import { createSourceStateReader, type SourceStateReader } from './dynamodb/source-states';
+import { createTableClient, type TableClient } from './dynamodb/table-client';
 import {
   CHANGES,
   canonicalTimestamp,
@@ -86,98 +88,93 @@ export interface DynamoDbStateStore extends StateStore {
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): DynamoDbStateStore {
-  const { tableName } = options;
-  const sleep = options.sleep ?? defaultSleep;
-  const clock = options.clock ?? (() => new Date());
-  const doc =
-    options.client instanceof DynamoDBDocumentClient
-      ? options.client
-      : DynamoDBDocumentClient.from(options.client, {
-          // Nulls are kept as NULL (records have many null fields); numbers come back as JS numbers.
-          marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-          unmarshallOptions: { wrapNumbers: false },
-        });
+  return new DynamoDbState(options);
+}
 
-  let tableReady: Promise<void> | null = null;
-  const ensureTable = () => ensureStateTable(doc, tableName, sleep);
-  const ready = (): Promise<void> => {
-    if (!options.createTableIfMissing) return Promise.resolve();
-    tableReady ??= ensureTable().catch((err: unknown) => {
-      tableReady = null; // let the next call try again
-      throw err;
-    });
-    return tableReady;
-  };
-  const table = createTableClient(doc, tableName, ready, options.pageSize);
-  const head = createHeadStore(table, clock, options.holderIsGone);
-  const sources = createSourceStateReader(table);
-  // The summary counted from the records when the head had none, and at which head revision: the
-  // commit of the same run derives the next one from it instead of counting them again.
-  let counted: { rev: number; summary: CurrentSummary } | null = null;
-  const write = (items: readonly Item[], what: string) =>
-    writeItems(doc, tableName, items, what, {
-      sleep,
-      ...(options.maxBatchAttempts === undefined ? {} : { maxAttempts: options.maxBatchAttempts }),
-      ...(options.backoffBaseMs === undefined ? {} : { backoffBaseMs: options.backoffBaseMs }),
-      ...(options.backoffMaxMs === undefined ? {} : { backoffMaxMs: options.backoffMaxMs }),
-      ...(options.writeConcurrency === undefined ? {} : { concurrency: options.writeConcurrency }),
-    });
+/** The current records' summary as counted from the records, and at which head revision. */
+interface CountedSummary {
+  readonly rev: number;
+  readonly summary: CurrentSummary;
+}
 
+/**
+ * The store's operations are its own properties (arrow functions), so a caller may spread it to
+ * wrap one of them (`{ ...state, loadPublication }`) as with any other StateStore.
+ */
+export class DynamoDbState implements DynamoDbStateStore {
+  private readonly tableName: string;
+  private readonly doc: DynamoDBDocumentClient;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly clock: () => Date;
+  private readonly table: TableClient;
+  private readonly head: HeadStore;
+  private readonly sources: SourceStateReader;
+  /** The table being made ready (createTableIfMissing), shared by the calls that wait for it. */
+  private tableReady: Promise<void> | null = null;
   /**
-   * Writes the items of the journal the head names, then clears it: the end of a commit. The run
-   * that wrote the journal passes its items; any other run reads them back from the table.
+   * The summary counted from the records when the head had none: the commit of the same run derives
+   * the next one from it instead of counting them again.
    */
-  async function applyJournal(holder: string, seen: Head, written?: readonly Item[]): Promise<void> {
-    if (!seen.journal) return;
-    const journal = seen.journal;
-    const items = written ?? (await readJournal(table, journal));
-    await write(items, `state commit of ${journal.runId}`);
-    await head.update(holder, (h) => ({ ...h, journal: null }));
-    // Applied: the journal is no longer needed (TTL would tidy it in AWS; dynalite has no TTL).
-    for (let n = 0; n < journal.chunks; n++) {
-      try {
-        await doc.send(new DeleteCommand({ TableName: tableName, Key: journalChunkKey(journal.runId, n) }));
-      } catch (err) {
-        options.logger?.warn('could not delete an applied commit journal; TTL removes it later', {
-          runId: journal.runId,
-          error: edgeError('deleting a journal chunk', err).message,
-        });
-        return;
-      }
-    }
+  private counted: CountedSummary | null = null;
+
+  constructor(private readonly options: DynamoDbStateStoreOptions) {
+    this.tableName = options.tableName;
+    this.sleep = options.sleep ?? defaultSleep;
+    this.clock = options.clock ?? (() => new Date());
+    this.doc =
+      options.client instanceof DynamoDBDocumentClient
+        ? options.client
+        : DynamoDBDocumentClient.from(options.client, {
+            // Nulls are kept as NULL (records have many null fields); numbers come back as JS numbers.
+            marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+            unmarshallOptions: { wrapNumbers: false },
+          });
+    this.table = createTableClient(this.doc, this.tableName, () => this.ready(), options.pageSize);
+    this.head = createHeadStore(this.table, this.clock, options.holderIsGone);
+    this.sources = createSourceStateReader(this.table);
   }
 
-  async function loadCurrent(): Promise<ProjectRecord[]> {
-    const items = await table.queryPartition(PK.current);
+  readonly ensureTable = (): Promise<void> => ensureStateTable(this.doc, this.tableName, this.sleep);
+
+  readonly acquireLease = async (holder: string, ttlSeconds: number): Promise<void> => {
+    await this.ready();
+    const taken = await this.head.acquire(holder, ttlSeconds);
+    // A commit a crashed run journalled but did not finish applying is finished first.
+    await this.applyJournal(holder, taken);
+  };
+
+  readonly releaseLease = async (holder: string): Promise<void> => {
+    await this.ready();
+    await this.head.release(holder);
+  };
+
+  readonly loadCurrent = async (): Promise<ProjectRecord[]> => {
+    const items = await this.table.queryPartition(PK.current);
     return items.map((item) => {
-      const record = table.parse(
-        projectRecordSchema,
-        storedRecord(item, `${tableName}: item ${describeKey(item)}`),
-        item,
-      );
+      const what = `${this.tableName}: item ${describeKey(item)}`;
+      const record = this.table.parse(projectRecordSchema, storedRecord(item, what), item);
       if (record.id !== item[STATE_TABLE_SCHEMA.sortKey]) {
-        throw new CorruptStateError(
-          `${tableName}: item ${describeKey(item)} holds the record of ${record.id}`,
-        );
+        throw new CorruptStateError(`${what} holds the record of ${record.id}`);
       }
       return record;
     });
-  }
+  };
 
-  async function loadVersions(id: string): Promise<ProjectVersion[]> {
-    const items = await table.queryPartition(PK.project(id), { skPrefix: VERSION_PREFIX });
-    return items.map((item) => parseVersion(item));
-  }
+  readonly loadCurrentSummary = async (): Promise<CurrentSummary> => {
+    const seen = await this.head.read();
+    if (seen?.summary) return seen.summary;
+    // A state from before the summary was kept (or last written by a version without it).
+    const summary = summariseRecords(await this.loadCurrent());
+    this.counted = seen?.journal ? null : { rev: seen?.rev ?? 0, summary };
+    return summary;
+  };
 
-  function parseVersion(item: Item): ProjectVersion {
-    return table.parse(
-      projectVersionSchema,
-      storedVersion(item, `${tableName}: item ${describeKey(item)}`),
-      item,
-    );
-  }
+  readonly loadVersions = async (id: string): Promise<ProjectVersion[]> => {
+    const items = await this.table.queryPartition(PK.project(id), { skPrefix: VERSION_PREFIX });
+    return items.map((item) => this.parseVersion(item));
+  };
 
-  async function loadChangesSince(since: string, limit?: number): Promise<ProjectVersion[]> {
+  readonly loadChangesSince = async (since: string, limit?: number): Promise<ProjectVersion[]> => {
     const { index } = STATE_TABLE_SCHEMA;
     // With a limit, read on until the versions of the last timestamp kept are all in: the caller
     // orders ties its own way, so a cut inside one timestamp would pick the wrong ones.
@@ -187,7 +184,7 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
       String(items.at(-1)?.changedAt) !== String(items[limit - 1]?.changedAt);
     // gsi1 is eventually consistent (GSIs cannot be read consistently): a version committed a
     // moment ago may be missing in AWS. Changes feeds are read long after the commit.
-    const items = await table.query(
+    const items = await this.table.query(
       {
         IndexName: index.name,
         KeyConditionExpression: '#gpk = :c AND #gsk >= :since',
@@ -198,57 +195,37 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
       },
       enough,
     );
-    const versions = items.map((item) => parseVersion(item));
+    const versions = items.map((item) => this.parseVersion(item));
     if (limit === undefined || versions.length <= limit) return versions;
     const boundary = versions[limit - 1]?.changedAt;
     return versions.filter((v, i) => i < limit || v.changedAt === boundary);
-  }
+  };
 
-  async function loadCurrentSummary(): Promise<CurrentSummary> {
-    const seen = await head.read();
-    if (seen?.summary) return seen.summary;
-    // A state from before the summary was kept (or last written by a version without it).
-    const summary = summariseRecords(await loadCurrent());
-    counted = seen?.journal ? null : { rev: seen?.rev ?? 0, summary };
-    return summary;
-  }
+  readonly loadSourceStates = (): Promise<StoredSourceState[]> => this.sources.load();
 
-  /** The summary the commit sets, and the head revision it was derived at. */
-  async function summaryAfter(change: StateCommit): Promise<{ rev: number; summary: CurrentSummary }> {
-    const seen = await head.read();
-    const rev = seen?.rev ?? 0;
-    const before = seen?.summary ?? (counted?.rev === rev ? counted.summary : null);
-    const summary = deriveSummary(before, change) ?? recountSummary(await loadCurrent(), change.records);
-    return { rev, summary };
-  }
+  readonly loadSourceOutput = (state: StoredSourceState): Promise<SourceOutput | null> =>
+    this.sources.loadOutput(state);
 
-  async function loadSnapshots(): Promise<SnapshotEntry[]> {
-    const items = await table.queryPartition(PK.snapshot);
+  readonly loadPublication = async (): Promise<Publication | null> =>
+    (await this.head.read())?.publication ?? null;
+
+  readonly loadSnapshots = async (): Promise<SnapshotEntry[]> => {
+    const items = await this.table.queryPartition(PK.snapshot);
     return items
-      .map((item) => table.parse(snapshotEntrySchema, item.entry, item))
-      .sort((a, b) =>
-        a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1,
-      );
-  }
+      .map((item) => this.table.parse(snapshotEntrySchema, item.entry, item))
+      .sort((a, b) => compareBy(a.createdAt, b.createdAt) || (a.id < b.id ? -1 : 1));
+  };
 
-  async function loadDiscovered(): Promise<DiscoveredRelease[]> {
-    const items = await table.queryPartition(PK.discovered);
+  readonly loadDiscovered = async (): Promise<DiscoveredRelease[]> => {
+    const items = await this.table.queryPartition(PK.discovered);
     return items
-      .map((item) => table.parse(discoveredReleaseSchema, item.release, item))
-      .sort((a, b) =>
-        a.firstSeenAt < b.firstSeenAt
-          ? -1
-          : a.firstSeenAt > b.firstSeenAt
-            ? 1
-            : a.sourceId < b.sourceId
-              ? -1
-              : 1,
-      );
-  }
+      .map((item) => this.table.parse(discoveredReleaseSchema, item.release, item))
+      .sort((a, b) => compareBy(a.firstSeenAt, b.firstSeenAt) || (a.sourceId < b.sourceId ? -1 : 1));
+  };
 
-  async function loadLastRun(): Promise<LastRun | null> {
+  readonly loadLastRun = async (): Promise<LastRun | null> => {
     // Run items sort by `<startedAt>#<runId>`: the last one in the partition is the latest run.
-    const items = await table.query(
+    const items = await this.table.query(
       {
         KeyConditionExpression: '#pk = :pk',
         ExpressionAttributeNames: { '#pk': keyNames['#pk'] },
@@ -260,138 +237,179 @@ export function createDynamoDbStateStore(options: DynamoDbStateStoreOptions): Dy
       (found) => found.length > 0,
     );
     const item = items[0];
-    return item ? table.parse(lastRunSchema, { runId: item.runId, startedAt: item.startedAt }, item) : null;
-  }
+    return item
+      ? this.table.parse(lastRunSchema, { runId: item.runId, startedAt: item.startedAt }, item)
+      : null;
+  };
 
-  async function loadPendingNotices(): Promise<AwardNotice[]> {
-    const items = await table.queryPartition(PK.pendingNotice);
+  readonly loadPendingNotices = async (): Promise<AwardNotice[]> => {
+    const items = await this.table.queryPartition(PK.pendingNotice);
     return items.map((item) => {
-      const bytes = table.parse(z.instanceof(Uint8Array), item.notice, item);
-      return table.parse(
-        noticeSchema,
-        gunzipJson(bytes, `${tableName}: item ${describeKey(item)}`),
-        item,
-      ) as AwardNotice;
+      const bytes = this.table.parse(z.instanceof(Uint8Array), item.notice, item);
+      const json = gunzipJson(bytes, `${this.tableName}: item ${describeKey(item)}`);
+      return this.table.parse(noticeSchema, json, item) as AwardNotice;
     });
-  }
+  };
 
-  /** Every item of a commit, each checked against DynamoDB's limits before anything is written. */
-  function commitItems(change: StateCommit): Item[] {
-    const labelled: { item: Item; what: string }[] = [
-      ...change.versions.map((v) => ({ item: versionItem(v), what: `project ${v.id} version ${v.version}` })),
-      ...change.records.map((r) => ({ item: currentItem(r), what: `project ${r.id} (current record)` })),
-      ...change.sourceStates.flatMap((s) =>
-        sourceItems(s, s.output ? sources.storedFields(s.output) : undefined).map((item) => ({
-          item,
-          what: `source ${s.id}`,
-        })),
-      ),
-      ...(change.keptSourceStates ?? []).map((s) => {
-        const stored = s.output ? sources.storedFields(s.output) : null;
-        if (stored === undefined) {
-          throw new StateStoreError(
-            `source ${s.id} is kept with an output this store did not load, so it cannot point at it; nothing was written`,
-          );
-        }
-        return { item: keptSourceItem(s, stored), what: `source ${s.id}` };
-      }),
-      ...change.snapshots.map((s) => ({ item: snapshotItem(s), what: `snapshot ${s.id}` })),
-      ...(change.discovered ?? []).map((d) => ({
-        item: discoveredItem(d),
-        what: `discovered release ${d.sourceId}`,
-      })),
-      ...(change.notice
-        ? [{ item: pendingNoticeItem(change.notice), what: `the award notice of ${change.run.runId}` }]
-        : []),
-      { item: runItem(change.run), what: `run ${change.run.runId}` },
-    ];
-    const seen = new Map<string, string>();
-    for (const { item, what } of labelled) {
-      const key = describeKey(item);
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        throw new StateLimitError(
-          `state commit has two items for the same key (${what} and ${earlier}); nothing was written`,
-        );
-      }
-      seen.set(key, what);
-      const size = approximateItemSize(item);
-      if (size > DYNAMODB_MAX_ITEM_BYTES) {
-        throw new StateLimitError(
-          `${what} is about ${size} bytes, above DynamoDB's ${DYNAMODB_MAX_ITEM_BYTES}-byte item limit; nothing was written`,
-        );
-      }
-    }
-    return labelled.map((l) => l.item);
-  }
-
-  async function commit(change: StateCommit, holder: string): Promise<void> {
-    const items = commitItems(change);
-    const next = await summaryAfter(change);
-    const journal = await journalItems(change.run.runId, items, clock());
-    await write(journal.chunks, `journal of ${change.run.runId}`);
+  readonly commit = async (change: StateCommit, holder: string): Promise<void> => {
+    const items = commitItems(change, this.sources);
+    const next = await this.summaryAfter(change);
+    const journal = await journalItems(change.run.runId, items, this.clock());
+    await this.write(journal.chunks, `journal of ${change.run.runId}`);
     // The commit point: from here on the commit is applied, by this run or by the next.
-    const committed = await head.update(holder, (h) => ({
+    const committed = await this.head.update(holder, (h) => ({
       ...h,
       journal: journal.ref,
       publication: change.publication ?? h.publication,
       // Derived from the head as read before; if it changed since, unknown (the next run counts).
       summary: h.rev === next.rev ? next.summary : null,
     }));
-    counted = null;
-    await applyJournal(holder, committed, items);
-  }
+    this.counted = null;
+    await this.applyJournal(holder, committed, items);
+  };
 
-  async function markPublished(runId: string, holder: string): Promise<void> {
-    await head.update(holder, (h) =>
+  readonly markPublished = async (runId: string, holder: string): Promise<void> => {
+    await this.head.update(holder, (h) =>
       h.publication?.runId === runId ? { ...h, publication: { ...h.publication, status: 'done' } } : h,
     );
-  }
+  };
 
-  async function markNoticeSent(runId: string, holder: string): Promise<void> {
-    const pending = (await loadPendingNotices()).find((n) => n.runId === runId);
+  readonly markNoticeSent = async (runId: string, holder: string): Promise<void> => {
+    const pending = (await this.loadPendingNotices()).find((n) => n.runId === runId);
     if (!pending) return;
     // Still ours? A run that lost the lease leaves the notice to the run that holds it.
-    await head.update(holder, (h) => h);
+    await this.head.update(holder, (h) => h);
+    const { doc, tableName } = this;
     try {
       await doc.send(
-        new PutCommand({ TableName: tableName, Item: sentNoticeItem(pending, clock().toISOString()) }),
+        new PutCommand({ TableName: tableName, Item: sentNoticeItem(pending, this.clock().toISOString()) }),
       );
       await doc.send(new DeleteCommand({ TableName: tableName, Key: itemKey(PK.pendingNotice, runId) }));
     } catch (err) {
       throw edgeError(`marking the notice of ${runId} sent in ${tableName}`, err);
     }
+  };
+
+  /** Resolves once the table exists, when this store creates it; a failure lets the next call try again. */
+  private ready(): Promise<void> {
+    if (!this.options.createTableIfMissing) return Promise.resolve();
+    this.tableReady ??= this.ensureTable().catch((err: unknown) => {
+      this.tableReady = null;
+      throw err;
+    });
+    return this.tableReady;
   }
 
-  return {
-    ensureTable,
-    async acquireLease(holder, ttlSeconds) {
-      await ready();
-      const taken = await head.acquire(holder, ttlSeconds);
-      // A commit a crashed run journalled but did not finish applying is finished first.
-      await applyJournal(holder, taken);
-    },
-    async releaseLease(holder) {
-      await ready();
-      await head.release(holder);
-    },
-    loadCurrent,
-    loadCurrentSummary,
-    loadVersions,
-    loadChangesSince,
-    loadSourceStates: sources.load,
-    loadSourceOutput: sources.loadOutput,
-    async loadPublication() {
-      return (await head.read())?.publication ?? null;
-    },
-    loadSnapshots,
-    loadDiscovered,
-    loadLastRun,
-    loadPendingNotices,
-    commit,
-    markPublished,
-    markNoticeSent,
-  };
+  private write(items: readonly Item[], what: string): Promise<void> {
+    const { options } = this;
+    return writeItems(this.doc, this.tableName, items, what, {
+      sleep: this.sleep,
+      ...(options.maxBatchAttempts === undefined ? {} : { maxAttempts: options.maxBatchAttempts }),
+      ...(options.backoffBaseMs === undefined ? {} : { backoffBaseMs: options.backoffBaseMs }),
+      ...(options.backoffMaxMs === undefined ? {} : { backoffMaxMs: options.backoffMaxMs }),
+      ...(options.writeConcurrency === undefined ? {} : { concurrency: options.writeConcurrency }),
+    });
+  }
+
+  private parseVersion(item: Item): ProjectVersion {
+    const what = `${this.tableName}: item ${describeKey(item)}`;
+    return this.table.parse(projectVersionSchema, storedVersion(item, what), item);
+  }
+
+  /** The summary the commit sets, and the head revision it was derived at. */
+  private async summaryAfter(change: StateCommit): Promise<CountedSummary> {
+    const seen = await this.head.read();
+    const rev = seen?.rev ?? 0;
+    const before = seen?.summary ?? (this.counted?.rev === rev ? this.counted.summary : null);
+    const summary = deriveSummary(before, change) ?? recountSummary(await this.loadCurrent(), change.records);
+    return { rev, summary };
+  }
+
+  /**
+   * Writes the items of the journal the head names, then clears it: the end of a commit. The run
+   * that wrote the journal passes its items; any other run reads them back from the table.
+   */
+  private async applyJournal(holder: string, seen: Head, written?: readonly Item[]): Promise<void> {
+    if (!seen.journal) return;
+    const journal = seen.journal;
+    const items = written ?? (await readJournal(this.table, journal));
+    await this.write(items, `state commit of ${journal.runId}`);
+    await this.head.update(holder, (h) => ({ ...h, journal: null }));
+    // Applied: the journal is no longer needed (TTL would tidy it in AWS; dynalite has no TTL).
+    for (let n = 0; n < journal.chunks; n++) {
+      try {
+        await this.doc.send(
+          new DeleteCommand({ TableName: this.tableName, Key: journalChunkKey(journal.runId, n) }),
+        );
+      } catch (err) {
+        this.options.logger?.warn('could not delete an applied commit journal; TTL removes it later', {
+          runId: journal.runId,
+          error: edgeError('deleting a journal chunk', err).message,
+        });
+        return;
+      }
+    }
+  }
+}
+
+/** -1, 1, or 0 when equal (then the caller's next key decides). */
+function compareBy(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Every item of a commit, each labelled for the messages that name it. */
+function labelledItems(change: StateCommit, sources: SourceStateReader): { item: Item; what: string }[] {
+  return [
+    ...change.versions.map((v) => ({ item: versionItem(v), what: `project ${v.id} version ${v.version}` })),
+    ...change.records.map((r) => ({ item: currentItem(r), what: `project ${r.id} (current record)` })),
+    ...change.sourceStates.flatMap((s) =>
+      sourceItems(s, s.output ? sources.storedFields(s.output) : undefined).map((item) => ({
+        item,
+        what: `source ${s.id}`,
+      })),
+    ),
+    ...(change.keptSourceStates ?? []).map((s) => {
+      const stored = s.output ? sources.storedFields(s.output) : null;
+      if (stored === undefined) {
+        throw new StateStoreError(
+          `source ${s.id} is kept with an output this store did not load, so it cannot point at it; nothing was written`,
+        );
+      }
+      return { item: keptSourceItem(s, stored), what: `source ${s.id}` };
+    }),
+    ...change.snapshots.map((s) => ({ item: snapshotItem(s), what: `snapshot ${s.id}` })),
+    ...(change.discovered ?? []).map((d) => ({
+      item: discoveredItem(d),
+      what: `discovered release ${d.sourceId}`,
+    })),
+    ...(change.notice
+      ? [{ item: pendingNoticeItem(change.notice), what: `the award notice of ${change.run.runId}` }]
+      : []),
+    { item: runItem(change.run), what: `run ${change.run.runId}` },
+  ];
+}
+
+/** Every item of a commit, each checked against DynamoDB's limits before anything is written. */
+function commitItems(change: StateCommit, sources: SourceStateReader): Item[] {
+  const labelled = labelledItems(change, sources);
+  const seen = new Map<string, string>();
+  for (const { item, what } of labelled) {
+    const key = describeKey(item);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      throw new StateLimitError(
+        `state commit has two items for the same key (${what} and ${earlier}); nothing was written`,
+      );
+    }
+    seen.set(key, what);
+    const size = approximateItemSize(item);
+    if (size > DYNAMODB_MAX_ITEM_BYTES) {
+      throw new StateLimitError(
+        `${what} is about ${size} bytes, above DynamoDB's ${DYNAMODB_MAX_ITEM_BYTES}-byte item limit; nothing was written`,
+      );
+    }
+  }
+  return labelled.map((l) => l.item);
 }
 
 const lastRunSchema = z.object({ runId: z.string(), startedAt: z.string() });

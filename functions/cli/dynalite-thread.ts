@@ -94,7 +94,7 @@ export function spawnDynaliteThread(): DynaliteThread {
       worker.once('exit', () => ok());
       worker.on('message', (message: { closed?: boolean; error?: string | null }) => {
         if (!message.closed) return;
-        if (message.error) fail(new Error(`closing the embedded DynamoDB: ${message.error}`));
+        if (message.error) fail(new StopAndAlertError(`closing the embedded DynamoDB: ${message.error}`));
         void worker.terminate();
       });
       worker.postMessage('close');

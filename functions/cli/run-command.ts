@@ -12,7 +12,7 @@ import { ConfigError } from '../core/errors';
 import { feedConfigSchema } from '../core/feed-config';
 import type { RunReport } from '../core/model/run-report';
 import { exitCodeOf, runPipeline } from '../core/pipeline';
-import type { Logger } from '../core/ports';
+import type { Logger, PageFetcher } from '../core/ports';
 import { checkBaseUrl } from '../core/run-options';
 import { configuredSources, sourceHosts } from '../core/sources/built-in-sources';
 import { configuredListings, type ListingSource, RELEASE_HOSTS } from '../core/sources/listing-sources';
@@ -296,16 +296,7 @@ async function runWithStore(
       },
     });
     await state.ensureTable();
-    // The live fetcher (address policy, HTTP client) is loaded only by the runs that use it.
-    const fetcher = options.live
-      ? (await import('../adapters/http-fetch')).createHttpFetcher({
-          allowedHosts: [
-            ...new Set([...sourceHosts([...options.sources, ...options.listings]), ...RELEASE_HOSTS]),
-          ],
-          timeoutMs: 20_000,
-          maxRetries: 1,
-        })
-      : createSnapshotFetcher(resolve(options.pages), { maxBytes: options.maxPageBytes });
+    const fetcher = await localFetcher(options);
     stderr(
       options.live
         ? `Reading ${options.sources.length} source pages over HTTPS`
@@ -344,6 +335,17 @@ async function runWithStore(
     await store.flush().catch(() => undefined);
     await db.close();
   }
+}
+
+/** The saved pages of --pages, or with --live the HTTPS fetcher allowed the sources' hosts. */
+async function localFetcher(options: RunOptions): Promise<PageFetcher> {
+  if (!options.live) return createSnapshotFetcher(resolve(options.pages), { maxBytes: options.maxPageBytes });
+  // The live fetcher (address policy, HTTP client) is loaded only by the runs that use it.
+  return (await import('../adapters/http-fetch')).createHttpFetcher({
+    allowedHosts: [...new Set([...sourceHosts([...options.sources, ...options.listings]), ...RELEASE_HOSTS])],
+    timeoutMs: 20_000,
+    maxRetries: 1,
+  });
 }
 
 function summarise(report: RunReport, outDir: string): string {

@@ -61,6 +61,31 @@ export function showsProgress(options: {
   return !options.json && !inCi && options.stdoutIsTty && options.stderrIsTty;
 }
 
+/** The sources, each counting the rows it extracts. */
+function countedSources(
+  sources: readonly SourceModule[],
+  counts: ProgressCounts,
+  update: (phase?: ProgressCounts['phase']) => void,
+): SourceModule[] {
+  return sources.map(
+    (module): SourceModule => ({
+      id: module.id,
+      url: module.url,
+      title: module.title,
+      publisher: module.publisher,
+      extract(html) {
+        try {
+          const output = module.extract(html);
+          counts.rows += output.drafts.length;
+          return output;
+        } finally {
+          update(counts.pagesRead === counts.pages ? 'rendering' : 'reading');
+        }
+      },
+    }),
+  );
+}
+
 /** Counters and wrappers; `render` is called with the new line whenever a counter moves. */
 export function createRunProgress(
   sources: readonly SourceModule[],
@@ -78,26 +103,9 @@ export function createRunProgress(
     if (phase) counts.phase = phase;
     render(progressLine(counts));
   };
-  const counted = sources.map(
-    (module): SourceModule => ({
-      id: module.id,
-      url: module.url,
-      title: module.title,
-      publisher: module.publisher,
-      extract(html) {
-        try {
-          const output = module.extract(html);
-          counts.rows += output.drafts.length;
-          return output;
-        } finally {
-          update(counts.pagesRead === counts.pages ? 'rendering' : 'reading');
-        }
-      },
-    }),
-  );
   return {
     counts,
-    sources: counted,
+    sources: countedSources(sources, counts, update),
     fetcher(fetcher) {
       return {
         fetch: async (source, conditional) => {

@@ -11,7 +11,7 @@ import { AmifError, type ErrorAction, StopAndAlertError } from '../core/errors';
 import { feedConfigSchema } from '../core/feed-config';
 import type { RunReport } from '../core/model/run-report';
 import { runPipeline } from '../core/pipeline';
-import type { Logger, Notifier } from '../core/ports';
+import type { Logger, Notifier, PageFetcher, SourceDescriptor } from '../core/ports';
 import { configuredSources, sourceHosts } from '../core/sources/built-in-sources';
 import { configuredListings, RELEASE_HOSTS } from '../core/sources/listing-sources';
 import { sourceWithParseDeadline } from '../core/sources/load-page';
@@ -74,24 +74,7 @@ export function createHandler(deps: HarvesterDependencies = {}) {
       pressReleaseUrls: env.PRESS_RELEASE_URLS,
     }).map((source) => sourceWithParseDeadline(source, deadline));
     const listings = configuredListings(env.LISTING_URLS);
-    const pagesDir = env[LOCAL_PAGES_DIR_ENV];
-    const fetcher =
-      pagesDir !== undefined
-        ? createSnapshotFetcher(pagesDir)
-        : createHttpFetcher({
-            allowedHosts: [
-              ...new Set([
-                ...sourceHosts([...sources, ...listings]),
-                ...RELEASE_HOSTS,
-                ...(env.ALLOWED_HOSTS?.split(',')
-                  .map((h) => h.trim())
-                  .filter(Boolean) ?? []),
-              ]),
-            ],
-            deadline,
-            ...(deps.fetch ? { fetch: deps.fetch } : {}),
-            ...(deps.allowInsecureHttpFor ? { allowInsecureHttpFor: [...deps.allowInsecureHttpFor] } : {}),
-          });
+    const fetcher = pageFetcherOf(env, deps, [...sources, ...listings], deadline);
     const notifier: Notifier = env.AWARDS_TOPIC_ARN
       ? createSnsNotifier(clients.sns, env.AWARDS_TOPIC_ARN)
       : { notify: async (n) => logger.warn('no AWARDS_TOPIC_ARN: notice not sent', { subject: n.subject }) };
@@ -132,6 +115,27 @@ export function createHandler(deps: HarvesterDependencies = {}) {
 }
 
 export const handler = createHandler();
+
+/** The bundled pages of a local invocation, or the live fetcher allowed the sources' and the configured hosts. */
+function pageFetcherOf(
+  env: HarvesterEnv,
+  deps: HarvesterDependencies,
+  sources: readonly SourceDescriptor[],
+  deadline: number,
+): PageFetcher {
+  const pagesDir = env[LOCAL_PAGES_DIR_ENV];
+  if (pagesDir !== undefined) return createSnapshotFetcher(pagesDir);
+  const configured =
+    env.ALLOWED_HOSTS?.split(',')
+      .map((h) => h.trim())
+      .filter(Boolean) ?? [];
+  return createHttpFetcher({
+    allowedHosts: [...new Set([...sourceHosts(sources), ...RELEASE_HOSTS, ...configured])],
+    deadline,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.allowInsecureHttpFor ? { allowInsecureHttpFor: [...deps.allowInsecureHttpFor] } : {}),
+  });
+}
 
 /** What the operator should do, by the error's class (functions/core/errors.ts); unknown errors need a look. */
 function actionOf(error: unknown): ErrorAction {

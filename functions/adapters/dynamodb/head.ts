@@ -64,15 +64,98 @@ export function createHeadStore(
   clock: () => Date,
   holderIsGone: (holder: string) => boolean = () => false,
 ): HeadStore {
-  const nowSeconds = () => Math.floor(clock().getTime() / 1000);
+  return new DynamoDbHead(table, clock, holderIsGone);
+}
 
-  async function read(): Promise<Head | null> {
-    const item = await table.get(PK.head, HEAD_SK);
-    return item ? table.parse(headSchema, stripKeys(item), item) : null;
+/** A conditional put's condition, names and values. */
+interface PutCondition {
+  readonly expression: string;
+  readonly names: Record<string, string>;
+  readonly values: Record<string, unknown>;
+}
+
+/** The head item on the table; it keeps no state of its own: every operation reads the item first. */
+export class DynamoDbHead implements HeadStore {
+  constructor(
+    private readonly table: TableClient,
+    private readonly clock: () => Date,
+    private readonly holderIsGone: (holder: string) => boolean,
+  ) {}
+
+  async read(): Promise<Head | null> {
+    const item = await this.table.get(PK.head, HEAD_SK);
+    return item ? this.table.parse(headSchema, stripKeys(item), item) : null;
+  }
+
+  async acquire(holder: string, ttlSeconds: number): Promise<Head> {
+    // Programming errors of the caller, not conditions of the state: no caller decides on them.
+    if (holder.length === 0) throw new Error('acquireLease: the holder is empty');
+    if (!Number.isFinite(ttlSeconds) || ttlSeconds <= 0) {
+      throw new Error(`acquireLease: ttlSeconds must be positive, got ${ttlSeconds}`);
+    }
+    // Three tries: the head may change between our read and our write.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const seen = await this.read();
+      const now = this.nowSeconds();
+      const current = seen ?? EMPTY;
+      if (this.heldByAnother(current, holder, now)) {
+        throw new LeaseHeldError(
+          current.holder ?? '',
+          new Date((current.leaseExpiresAt ?? 0) * 1000).toISOString(),
+        );
+      }
+      const next: Head = {
+        ...current,
+        rev: current.rev + 1,
+        holder,
+        leaseExpiresAt: now + Math.ceil(ttlSeconds),
+        acquiredAt: this.clock().toISOString(),
+      };
+      if (await this.put(seen, next)) return next;
+    }
+    throw new RetryNextRunError(
+      `acquireLease: the lease in ${this.table.tableName} kept changing hands; try again`,
+    );
+  }
+
+  async release(holder: string): Promise<void> {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const seen = await this.read();
+      // Not ours (any more), or already gone: nothing to release.
+      if (seen === null || seen.holder !== holder) return;
+      const next = { ...seen, rev: seen.rev + 1, holder: null, leaseExpiresAt: null, acquiredAt: null };
+      if (await this.put(seen, next)) return;
+    }
+  }
+
+  async update(holder: string, change: (head: Head) => Head): Promise<Head> {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const seen = await this.read();
+      if (seen === null || seen.holder !== holder || (seen.leaseExpiresAt ?? 0) <= this.nowSeconds()) {
+        throw new LeaseLostError(holder);
+      }
+      const next = { ...change(seen), rev: seen.rev + 1 };
+      if (await this.put(seen, next, holder)) return next;
+    }
+    throw new LeaseLostError(holder);
+  }
+
+  private nowSeconds(): number {
+    return Math.floor(this.clock().getTime() / 1000);
+  }
+
+  /** Another holder's lease that has not expired and whose holder is not known to be gone. */
+  private heldByAnother(current: Head, holder: string, now: number): boolean {
+    return (
+      current.holder !== null &&
+      current.holder !== holder &&
+      (current.leaseExpiresAt ?? 0) >= now &&
+      !this.holderIsGone(current.holder)
+    );
   }
 
   /** Writes `next` if the head is still at `seen` (and, with `holder`, still leased to it); false otherwise. */
-  async function put(seen: Head | null, next: Head, holder?: string): Promise<boolean> {
+  private async put(seen: Head | null, next: Head, holder?: string): Promise<boolean> {
     const item = { ...itemKey(PK.head, HEAD_SK), ...next };
     const size = approximateItemSize(item);
     if (size > DYNAMODB_MAX_ITEM_BYTES) {
@@ -80,30 +163,13 @@ export function createHeadStore(
         `the state's head item would be about ${size} bytes, above DynamoDB's ${DYNAMODB_MAX_ITEM_BYTES}`,
       );
     }
-    const names: Record<string, string> = { '#rev': 'rev' };
-    const values: Record<string, unknown> = {};
-    let condition: string;
-    if (seen === null) {
-      condition = 'attribute_not_exists(#pk)';
-      names['#pk'] = keyNames['#pk'];
-      delete names['#rev'];
-    } else {
-      condition = '#rev = :rev';
-      values[':rev'] = seen.rev;
-    }
-    if (holder !== undefined) {
-      condition += ' AND #holder = :holder AND #leaseExpiresAt > :now';
-      names['#holder'] = 'holder';
-      names['#leaseExpiresAt'] = 'leaseExpiresAt';
-      values[':holder'] = holder;
-      values[':now'] = nowSeconds();
-    }
+    const { expression, names, values } = this.conditionOf(seen, holder);
     try {
-      await table.doc.send(
+      await this.table.doc.send(
         new PutCommand({
-          TableName: table.tableName,
+          TableName: this.table.tableName,
           Item: item,
-          ConditionExpression: condition,
+          ConditionExpression: expression,
           ExpressionAttributeNames: names,
           ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
         }),
@@ -111,73 +177,30 @@ export function createHeadStore(
       return true;
     } catch (err) {
       if (isConditionalCheckFailed(err)) return false;
-      throw edgeError(`writing the head of ${table.tableName}`, err);
+      throw edgeError(`writing the head of ${this.table.tableName}`, err);
     }
   }
 
-  return {
-    read,
-    async acquire(holder, ttlSeconds) {
-      if (holder.length === 0) throw new Error('acquireLease: the holder is empty');
-      if (!Number.isFinite(ttlSeconds) || ttlSeconds <= 0) {
-        throw new Error(`acquireLease: ttlSeconds must be positive, got ${ttlSeconds}`);
-      }
-      // Three tries: the head may change between our read and our write.
-      for (let attempt = 1; attempt <= 3; attempt++) {
-        const seen = await read();
-        const now = nowSeconds();
-        const current = seen ?? EMPTY;
-        if (
-          current.holder !== null &&
-          current.holder !== holder &&
-          (current.leaseExpiresAt ?? 0) >= now &&
-          !holderIsGone(current.holder)
-        ) {
-          throw new LeaseHeldError(
-            current.holder,
-            new Date((current.leaseExpiresAt ?? 0) * 1000).toISOString(),
-          );
-        }
-        const next: Head = {
-          ...current,
-          rev: current.rev + 1,
-          holder,
-          leaseExpiresAt: now + Math.ceil(ttlSeconds),
-          acquiredAt: clock().toISOString(),
-        };
-        if (await put(seen, next)) return next;
-      }
-      throw new RetryNextRunError(
-        `acquireLease: the lease in ${table.tableName} kept changing hands; try again`,
-      );
-    },
-    async release(holder) {
-      for (let attempt = 1; attempt <= 3; attempt++) {
-        const seen = await read();
-        // Not ours (any more), or already gone: nothing to release.
-        if (seen === null || seen.holder !== holder) return;
-        if (
-          await put(seen, {
-            ...seen,
-            rev: seen.rev + 1,
-            holder: null,
-            leaseExpiresAt: null,
-            acquiredAt: null,
-          })
-        )
-          return;
-      }
-    },
-    async update(holder, change) {
-      for (let attempt = 1; attempt <= 3; attempt++) {
-        const seen = await read();
-        if (seen === null || seen.holder !== holder || (seen.leaseExpiresAt ?? 0) <= nowSeconds()) {
-          throw new LeaseLostError(holder);
-        }
-        const next = { ...change(seen), rev: seen.rev + 1 };
-        if (await put(seen, next, holder)) return next;
-      }
-      throw new LeaseLostError(holder);
-    },
-  };
+  /** The head is still the revision read (or still absent), and with `holder`, still leased to it. */
+  private conditionOf(seen: Head | null, holder: string | undefined): PutCondition {
+    const names: Record<string, string> = { '#rev': 'rev' };
+    const values: Record<string, unknown> = {};
+    let expression: string;
+    if (seen === null) {
+      expression = 'attribute_not_exists(#pk)';
+      names['#pk'] = keyNames['#pk'];
+      delete names['#rev'];
+    } else {
+      expression = '#rev = :rev';
+      values[':rev'] = seen.rev;
+    }
+    if (holder !== undefined) {
+      expression += ' AND #holder = :holder AND #leaseExpiresAt > :now';
+      names['#holder'] = 'holder';
+      names['#leaseExpiresAt'] = 'leaseExpiresAt';
+      values[':holder'] = holder;
+      values[':now'] = this.nowSeconds();
+    }
+    return { expression, names, values };
+  }
 }

@@ -26,27 +26,91 @@ export interface SourceStateReader {
 }
 
 export function createSourceStateReader(table: TableClient): SourceStateReader {
-  const storedOutputs = new WeakMap<object, StoredOutputFields>();
-  // One load per summary: the collapse check and the linking of a run share it.
-  const loaded = new WeakMap<OutputSummary, Promise<SourceOutput>>();
-  const what = (id: string) => `${table.tableName}: item ${describeKey(itemKey(PK.source, id))}`;
+  return new DynamoDbSourceStates(table);
+}
 
-  async function decode(id: string, fields: StoredOutputFields, item: Item): Promise<SourceOutput> {
-    let bytes = fields.output;
-    if (bytes === null) {
-      const chunks = await table.queryPartition(PK.sourceOutput(id), { skPrefix: OUTPUT_CHUNK_PREFIX });
-      bytes = joinOutputChunks(
-        { outputChunks: fields.outputChunks, outputSha256: fields.outputSha256 },
-        chunks,
-        what(id),
+/** The output fields of a source item, and the reading beside them. */
+interface SourceItemParts {
+  readonly fields: StoredOutputFields;
+  readonly summary: OutputSummary | null;
+  readonly reading: StoredSourceState;
+}
+
+export class DynamoDbSourceStates implements SourceStateReader {
+  /** Which stored output each summary and each loaded output this reader handed out stands for. */
+  private readonly storedOutputs = new WeakMap<object, StoredOutputFields>();
+  /** One load per summary: the collapse check and the linking of a run share it. */
+  private readonly loaded = new WeakMap<OutputSummary, Promise<SourceOutput>>();
+
+  constructor(private readonly table: TableClient) {}
+
+  async load(): Promise<StoredSourceState[]> {
+    return Promise.all((await this.table.queryPartition(PK.source)).map((item) => this.loadOne(item)));
+  }
+
+  loadOutput(state: StoredSourceState): Promise<SourceOutput | null> {
+    const summary = state.output;
+    if (summary === null) return Promise.resolve(null);
+    const fields = this.storedOutputs.get(summary);
+    if (!fields) {
+      return Promise.reject(
+        new StateStoreError(
+          `${this.what(state.id)}: its output was not loaded by this store, so which one it is is unknown`,
+        ),
       );
     }
-    const output = table.parse(sourceOutputSchema, gunzipJson(bytes, `${what(id)}'s output`), item);
-    storedOutputs.set(output, fields);
+    let output = this.loaded.get(summary);
+    if (!output) {
+      output = this.decode(state.id, fields, itemKey(PK.source, state.id));
+      this.loaded.set(summary, output);
+      // A failed load (a missing chunk) is tried again, not remembered.
+      output.catch(() => this.loaded.delete(summary));
+    }
     return output;
   }
 
-  async function loadOne(item: Item): Promise<StoredSourceState> {
+  storedFields(output: object): StoredOutputFields | undefined {
+    return this.storedOutputs.get(output);
+  }
+
+  private what(id: string): string {
+    return `${this.table.tableName}: item ${describeKey(itemKey(PK.source, id))}`;
+  }
+
+  private async decode(id: string, fields: StoredOutputFields, item: Item): Promise<SourceOutput> {
+    let bytes = fields.output;
+    if (bytes === null) {
+      const chunks = await this.table.queryPartition(PK.sourceOutput(id), { skPrefix: OUTPUT_CHUNK_PREFIX });
+      bytes = joinOutputChunks(
+        { outputChunks: fields.outputChunks, outputSha256: fields.outputSha256 },
+        chunks,
+        this.what(id),
+      );
+    }
+    const output = this.table.parse(sourceOutputSchema, gunzipJson(bytes, `${this.what(id)}'s output`), item);
+    this.storedOutputs.set(output, fields);
+    return output;
+  }
+
+  private async loadOne(item: Item): Promise<StoredSourceState> {
+    const { fields, summary: stored, reading } = this.partsOf(item);
+    if (fields.output === null && fields.outputChunks === undefined) return { ...reading, output: null };
+    let summary: OutputSummary;
+    if (stored !== null) {
+      summary = stored;
+    } else {
+      // An item written before the summary was kept: its output is read this once, and the
+      // commit of this run writes the item again with the summary.
+      const decoded = await this.decode(reading.id, fields, item);
+      summary = summariseOutput(decoded);
+      this.loaded.set(summary, Promise.resolve(decoded));
+    }
+    this.storedOutputs.set(summary, fields);
+    return { ...reading, output: summary };
+  }
+
+  /** A source item read apart: how its output is stored, its summary when kept, and the reading. */
+  private partsOf(item: Item): SourceItemParts {
     const {
       output,
       outputEncoding,
@@ -57,57 +121,22 @@ export function createSourceStateReader(table: TableClient): SourceStateReader {
       outputPageUpdated,
       ...rest
     } = stripKeys(item);
-    const stored = table.parse(
+    const stored = this.table.parse(
       sourceItemSchema,
       { output, outputChunks, outputSha256, outputRecords, outputPageUpdated },
       item,
     );
-    const reading = table.parse(sourceReadingSchema, rest, item);
+    const reading = { ...this.table.parse(sourceReadingSchema, rest, item), output: null };
     const fields: StoredOutputFields = {
       output: stored.output ?? null,
       outputEncoding: typeof outputEncoding === 'string' ? outputEncoding : null,
       ...(stored.outputChunks === undefined ? {} : { outputChunks: stored.outputChunks }),
       ...(stored.outputSha256 === undefined ? {} : { outputSha256: stored.outputSha256 }),
     };
-    if (fields.output === null && fields.outputChunks === undefined) return { ...reading, output: null };
-    let summary: OutputSummary;
-    if (stored.outputRecords !== undefined && stored.outputPageUpdated !== undefined) {
-      summary = { records: stored.outputRecords, pageUpdated: stored.outputPageUpdated };
-    } else {
-      // An item written before the summary was kept: its output is read this once, and the
-      // commit of this run writes the item again with the summary.
-      const decoded = await decode(reading.id, fields, item);
-      summary = summariseOutput(decoded);
-      loaded.set(summary, Promise.resolve(decoded));
-    }
-    storedOutputs.set(summary, fields);
-    return { ...reading, output: summary };
+    const summary =
+      stored.outputRecords !== undefined && stored.outputPageUpdated !== undefined
+        ? { records: stored.outputRecords, pageUpdated: stored.outputPageUpdated }
+        : null;
+    return { fields, summary, reading };
   }
-
-  return {
-    async load() {
-      return Promise.all((await table.queryPartition(PK.source)).map(loadOne));
-    },
-    loadOutput(state) {
-      const summary = state.output;
-      if (summary === null) return Promise.resolve(null);
-      const fields = storedOutputs.get(summary);
-      if (!fields) {
-        return Promise.reject(
-          new StateStoreError(
-            `${what(state.id)}: its output was not loaded by this store, so which one it is is unknown`,
-          ),
-        );
-      }
-      let output = loaded.get(summary);
-      if (!output) {
-        output = decode(state.id, fields, itemKey(PK.source, state.id));
-        loaded.set(summary, output);
-        // A failed load (a missing chunk) is tried again, not remembered.
-        output.catch(() => loaded.delete(summary));
-      }
-      return output;
-    },
-    storedFields: (output) => storedOutputs.get(output),
-  };
 }
