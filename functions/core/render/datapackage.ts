@@ -155,88 +155,131 @@ export interface DataPackageInput {
 }
 
 const ESCAPE_NOTE =
-  'A cell that a spreadsheet would read as a formula (starting with = + - @ tab or carriage return, after any apostrophes) starts with one more apostrophe; formulaEscape says how to undo it. Summing eu_funding_eur over all rows includes removed projects: filter on status first.';
+  'A cell that a spreadsheet would read as a formula (starting with = + - @ tab or carriage return, after ' +
+  'any apostrophes) starts with one more apostrophe; formulaEscape says how to undo it. Summing ' +
+  'eu_funding_eur over all rows includes removed projects: filter on status first.';
 
-/** The descriptor as a plain object (key order is the order written). */
-export function buildDataPackage(input: DataPackageInput): Record<string, unknown> {
-  const { config } = input;
-  const hash = (f: PackagedFile) => `sha256:${f.sha256}`;
-  const resources: Record<string, unknown>[] = [];
-  if (input.csv) {
-    resources.push({
-      name: 'projects',
-      type: 'table',
-      profile: 'tabular-data-resource',
-      path: input.csv.path,
-      title: 'AMIF-funded projects in Finland (CSV)',
-      description: `One row per project, removed ones included. RFC 4180: comma-separated, CRLF line endings, UTF-8 without BOM, dot decimals, ISO 8601 dates: for programs (pandas, R, csvkit, frictionless) in any locale. Lists are joined with " | ". ${ESCAPE_NOTE}`,
-      format: 'csv',
-      mediatype: 'text/csv',
-      encoding: 'utf-8',
-      bytes: input.csv.bytes,
-      hash: hash(input.csv),
-      dialect: dialectOf({ separator: ',', lineEnding: '\r\n', bom: false }),
-      schema: projectsTableSchema('.'),
-      formulaEscape: FORMULA_ESCAPE,
-    });
-  }
-  if (input.excelCsv) {
-    resources.push({
-      name: 'projects-excel',
-      type: 'table',
-      profile: 'tabular-data-resource',
-      path: input.excelCsv.path,
-      title: 'AMIF-funded projects in Finland (CSV for Excel)',
-      description: `The same table for Excel with a Finnish (or other comma-decimal) locale only: UTF-8 with a byte order mark, semicolon-separated, decimal commas. A program reading it as an ordinary CSV gets amounts 100 times too large or not at all: use projects.csv, or projects.xlsx in any other spreadsheet. ${ESCAPE_NOTE}`,
-      format: 'csv',
-      mediatype: 'text/csv',
-      encoding: 'utf-8',
-      bytes: input.excelCsv.bytes,
-      hash: hash(input.excelCsv),
-      dialect: dialectOf(EXCEL_CSV_DIALECT),
-      schema: projectsTableSchema(','),
-      formulaEscape: FORMULA_ESCAPE,
-    });
-  }
-  if (input.xlsx) {
-    resources.push({
-      name: 'projects-xlsx',
-      type: 'table',
-      profile: 'tabular-data-resource',
-      path: input.xlsx.path,
-      title: 'AMIF-funded projects in Finland (Excel workbook)',
-      description:
-        'The same table as an Office Open XML workbook with typed cells: amounts and versions are numbers, dates and timestamps (UTC) are dates, everything else is text (never a formula, so nothing is escaped). Sheet "projects" has the table with a frozen header row; sheet "columns" describes the columns. Opens right in any spreadsheet program and locale. Summing eu_funding_eur over all rows includes removed projects: filter on status first.',
-      format: 'xlsx',
-      mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      bytes: input.xlsx.bytes,
-      hash: hash(input.xlsx),
-      dialect: { $schema: TABLE_DIALECT_PROFILE, header: true, sheetName: 'projects' },
-      schema: projectsTableSchema('.'),
-    });
-  }
-  if (input.json) {
-    resources.push({
-      name: 'projects-json',
-      path: input.json.path,
-      title: 'AMIF-funded projects in Finland (JSON)',
-      description:
-        'The full records, nested as in the source model: {"meta": {...}, "projects": [...]}. The CSV columns flatten these fields.',
-      format: 'json',
-      mediatype: 'application/json',
-      encoding: 'utf-8',
-      bytes: input.json.bytes,
-      hash: hash(input.json),
-    });
-  }
-  resources.push(
+const hash = (f: PackagedFile) => `sha256:${f.sha256}`;
+
+function csvResource(file: PackagedFile): Record<string, unknown> {
+  return {
+    name: 'projects',
+    type: 'table',
+    profile: 'tabular-data-resource',
+    path: file.path,
+    title: 'AMIF-funded projects in Finland (CSV)',
+    description:
+      'One row per project, removed ones included. RFC 4180: comma-separated, CRLF line endings, UTF-8 ' +
+      'without BOM, dot decimals, ISO 8601 dates: for programs (pandas, R, csvkit, frictionless) in any ' +
+      `locale. Lists are joined with " | ". ${ESCAPE_NOTE}`,
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    bytes: file.bytes,
+    hash: hash(file),
+    dialect: dialectOf({ separator: ',', lineEnding: '\r\n', bom: false }),
+    schema: projectsTableSchema('.'),
+    formulaEscape: FORMULA_ESCAPE,
+  };
+}
+
+function excelCsvResource(file: PackagedFile): Record<string, unknown> {
+  return {
+    name: 'projects-excel',
+    type: 'table',
+    profile: 'tabular-data-resource',
+    path: file.path,
+    title: 'AMIF-funded projects in Finland (CSV for Excel)',
+    description:
+      'The same table for Excel with a Finnish (or other comma-decimal) locale only: UTF-8 with a byte ' +
+      'order mark, semicolon-separated, decimal commas. A program reading it as an ordinary CSV gets ' +
+      'amounts 100 times too large or not at all: use projects.csv, or projects.xlsx in any other ' +
+      `spreadsheet. ${ESCAPE_NOTE}`,
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    bytes: file.bytes,
+    hash: hash(file),
+    dialect: dialectOf(EXCEL_CSV_DIALECT),
+    schema: projectsTableSchema(','),
+    formulaEscape: FORMULA_ESCAPE,
+  };
+}
+
+function xlsxResource(file: PackagedFile): Record<string, unknown> {
+  return {
+    name: 'projects-xlsx',
+    type: 'table',
+    profile: 'tabular-data-resource',
+    path: file.path,
+    title: 'AMIF-funded projects in Finland (Excel workbook)',
+    description:
+      'The same table as an Office Open XML workbook with typed cells: amounts and versions are numbers, ' +
+      'dates and timestamps (UTC) are dates, everything else is text (never a formula, so nothing is ' +
+      'escaped). Sheet "projects" has the table with a frozen header row; sheet "columns" describes the ' +
+      'columns. Opens right in any spreadsheet program and locale. Summing eu_funding_eur over all rows ' +
+      'includes removed projects: filter on status first.',
+    format: 'xlsx',
+    mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    bytes: file.bytes,
+    hash: hash(file),
+    dialect: { $schema: TABLE_DIALECT_PROFILE, header: true, sheetName: 'projects' },
+    schema: projectsTableSchema('.'),
+  };
+}
+
+function jsonResource(file: PackagedFile): Record<string, unknown> {
+  return {
+    name: 'projects-json',
+    path: file.path,
+    title: 'AMIF-funded projects in Finland (JSON)',
+    description:
+      'The full records, nested as in the source model: {"meta": {...}, "projects": [...]}. The CSV ' +
+      'columns flatten these fields.',
+    format: 'json',
+    mediatype: 'application/json',
+    encoding: 'utf-8',
+    bytes: file.bytes,
+    hash: hash(file),
+  };
+}
+
+/** The package's files that are present, in a fixed order: the project tables, then the changes. */
+function packageResources(input: DataPackageInput): Record<string, unknown>[] {
+  return [
+    ...(input.csv ? [csvResource(input.csv)] : []),
+    ...(input.excelCsv ? [excelCsvResource(input.excelCsv)] : []),
+    ...(input.xlsx ? [xlsxResource(input.xlsx)] : []),
+    ...(input.json ? [jsonResource(input.json)] : []),
     ...changesResources(
       input.changesCsv,
       input.changesJsonl,
       dialectOf({ separator: ',', lineEnding: '\r\n', bom: false }),
     ),
-  );
-  const publisher = config.catalogue.publisherName;
+  ];
+}
+
+/** The publisher (creator and contact), then each source's publisher as a rights holder. */
+function packageContributors({ config, sources }: DataPackageInput): Record<string, unknown>[] {
+  return [
+    {
+      title: config.catalogue.publisherName,
+      path: config.catalogue.publisherHomepage ?? config.publicBaseUrl,
+      email: config.contactEmail,
+      roles: ['creator', 'publisher', 'contact'],
+      role: 'publisher',
+    },
+    ...[...new Set(sources.map((s) => s.publisher))].map((name) => ({
+      title: name,
+      roles: ['rightsHolder'],
+      role: 'author',
+    })),
+  ];
+}
+
+/** The descriptor as a plain object (key order is the order written). */
+export function buildDataPackage(input: DataPackageInput): Record<string, unknown> {
+  const { config } = input;
   return {
     $schema: DATA_PACKAGE_PROFILE,
     name: DATASET_NAME,
@@ -254,22 +297,9 @@ export function buildDataPackage(input: DataPackageInput): Record<string, unknow
       path: s.url,
       ...(s.pageUpdated ? { version: s.pageUpdated } : {}),
     })),
-    contributors: [
-      {
-        title: publisher,
-        path: config.catalogue.publisherHomepage ?? config.publicBaseUrl,
-        email: config.contactEmail,
-        roles: ['creator', 'publisher', 'contact'],
-        role: 'publisher',
-      },
-      ...[...new Set(input.sources.map((s) => s.publisher))].map((name) => ({
-        title: name,
-        roles: ['rightsHolder'],
-        role: 'author',
-      })),
-    ],
+    contributors: packageContributors(input),
     attribution: config.attribution,
-    resources,
+    resources: packageResources(input),
   };
 }
 
