@@ -52,21 +52,36 @@ export function linkOutputs(outputs: readonly SourceOutput[]): LinkResult {
   const sorted = [...outputs].sort(
     (a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || compare(a.sourceId, b.sourceId),
   );
-  const rank = new Map(sorted.map((o) => [o.sourceId, KIND_RANK[o.kind]] as const));
-  const warnings: string[] = [];
-  const links: LinkExplanation[] = [];
-
+  const log: LinkLog = { warnings: [], links: [] };
   let ministry = linkMinistryLists(
     sorted.filter((o): o is ProjectsOutput => o.kind === 'projects'),
-    warnings,
+    log.warnings,
   );
-
   const reference: LinkedReference | null =
     sorted
       .filter((o): o is ReferenceOutput => o.kind === 'reference')
       .map((o) => ({ ...o.reference, source: { id: o.sourceId, url: o.url } }))[0] ?? null;
   if (reference) ministry = ministry.map((d) => applyReference(d, reference));
+  const migri = linkMigriPages(sorted, ministry, log);
+  const press = linkReleases(sorted, migri.ministry, log);
+  const rank = new Map(sorted.map((o) => [o.sourceId, KIND_RANK[o.kind]] as const));
+  const drafts = onePerId([...press.ministry, ...migri.own, ...press.announced], rank, log.warnings);
+  return { drafts, warnings: log.warnings, reference, links: log.links };
+}
 
+/** What linking explains and warns about, in the order it happens. */
+interface LinkLog {
+  readonly warnings: string[];
+  readonly links: LinkExplanation[];
+}
+
+/** Migri's pages: the blocks attached to ministry projects, and the blocks no project matched. */
+function linkMigriPages(
+  sorted: readonly SourceOutput[],
+  listed: ProjectDraft[],
+  log: LinkLog,
+): { ministry: ProjectDraft[]; own: ProjectDraft[] } {
+  let ministry = listed;
   const claimed = new Set<string>();
   const own: ProjectDraft[] = [];
   const translations = sorted.filter((o): o is MigriTranslationOutput => o.kind === 'migri-translation');
@@ -77,21 +92,30 @@ export function linkOutputs(outputs: readonly SourceOutput[]): LinkResult {
     const result = linkMigri({ ...output, drafts: twins.fiBlocks }, ministry, claimed);
     ministry = result.ministry;
     own.push(...result.own);
-    links.push(...result.links);
-    warnings.push(...result.warnings);
+    log.links.push(...result.links);
+    log.warnings.push(...result.warnings);
     const recordOf = (name: string) => result.links.find((l) => l.item === name)?.projectId;
     const explained = explainTwins(twins.links, recordOf);
-    links.push(...explained.explanations);
-    warnings.push(...explained.warnings);
+    log.links.push(...explained.explanations);
+    log.warnings.push(...explained.warnings);
   }
   if (finnish.length === 0 && translations.length > 0) {
-    warnings.push(
+    log.warnings.push(
       ...translations.map(
         (t) => `${t.sourceId}: Migri's Finnish page was not read, so its ${t.lang} texts join no record`,
       ),
     );
   }
+  return { ministry, own };
+}
 
+/** The press releases, oldest first: announcements attached to projects, and announced-only records. */
+function linkReleases(
+  sorted: readonly SourceOutput[],
+  listed: ProjectDraft[],
+  log: LinkLog,
+): { ministry: ProjectDraft[]; announced: ProjectDraft[] } {
+  let ministry = listed;
   const announced: ProjectDraft[] = [];
   const releases = sorted
     .filter((o): o is PressOutput => o.kind === 'press-release')
@@ -104,41 +128,48 @@ export function linkOutputs(outputs: readonly SourceOutput[]): LinkResult {
   // What each release links on its own, so that its other language versions can share it.
   const readings = releases.map((output) => linkPress(output, ministry).reading);
   for (const output of releases) {
-    const result = linkPress(
-      output,
-      ministry,
-      readings.filter((r) => isTwin(output, r)),
-    );
+    const twins = readings.filter((r) => isTwin(output, r));
+    const result = linkPress(output, ministry, twins);
     ministry = result.ministry;
-    links.push(...result.links);
-    warnings.push(...result.warnings);
-    for (const draft of result.unmatched) {
-      const announcement = draft.announcements[0]!;
-      // The same award in another language version of the release: one record, both announcements.
-      const twin = announced.findIndex(
-        (a) =>
-          a.beneficiary.id === draft.beneficiary.id &&
-          a.beneficiary.id !== 'unknown' &&
-          a.announcements.some((x) => x.date === announcement.date && x.url !== announcement.url) &&
-          amountsAgree(a.euFundingEur, {
-            amountEur: announcement.amountEur,
-            approximate: announcement.approximate ?? false,
-            precisionEur: null,
-          }),
-      );
-      if (twin >= 0) {
-        const existing = announced[twin]!;
-        announced[twin] = {
-          ...existing,
-          sources: [...existing.sources, ...draft.sources],
-          announcements: [...existing.announcements, announcement],
-        };
-      } else announced.push(draft);
-    }
+    log.links.push(...result.links);
+    log.warnings.push(...result.warnings);
+    for (const draft of result.unmatched) addAnnounced(announced, draft);
   }
+  return { ministry, announced };
+}
 
+/** An announced-only draft, or its award in another language version of the same release: one record, both announcements. */
+function addAnnounced(announced: ProjectDraft[], draft: ProjectDraft): void {
+  const announcement = draft.announcements[0]!;
+  const twin = announced.findIndex(
+    (a) =>
+      a.beneficiary.id === draft.beneficiary.id &&
+      a.beneficiary.id !== 'unknown' &&
+      a.announcements.some((x) => x.date === announcement.date && x.url !== announcement.url) &&
+      amountsAgree(a.euFundingEur, {
+        amountEur: announcement.amountEur,
+        approximate: announcement.approximate ?? false,
+        precisionEur: null,
+      }),
+  );
+  const existing = announced[twin];
+  if (existing) {
+    announced[twin] = {
+      ...existing,
+      sources: [...existing.sources, ...draft.sources],
+      announcements: [...existing.announcements, announcement],
+    };
+  } else announced.push(draft);
+}
+
+/** The first draft of each id, its sources in rank order; a later one with the same id is warned about. */
+function onePerId(
+  drafts: readonly ProjectDraft[],
+  rank: ReadonlyMap<string, number>,
+  warnings: string[],
+): ProjectDraft[] {
   const byId = new Map<string, ProjectDraft>();
-  for (const draft of [...ministry, ...own, ...announced]) {
+  for (const draft of drafts) {
     if (byId.has(draft.id)) {
       warnings.push(
         `${draft.sources[0]?.id}: "${draft.name}" has the id ${draft.id} of another record; kept once`,
@@ -147,7 +178,7 @@ export function linkOutputs(outputs: readonly SourceOutput[]): LinkResult {
     }
     byId.set(draft.id, orderSources(draft, rank));
   }
-  return { drafts: [...byId.values()], warnings, reference, links };
+  return [...byId.values()];
 }
 
 function linkMinistryLists(outputs: readonly ProjectsOutput[], warnings: string[]): ProjectDraft[] {

@@ -95,6 +95,118 @@ function projectText(project: ProjectDraft): string {
   return `${project.name}\n${project.summary}`;
 }
 
+/** The matching of one Migri page: which block is linked to which project so far, one to one. */
+class MigriMatcher {
+  readonly matchedBy = new Map<ProjectDraft, { project: ProjectDraft; label: string }>();
+  private readonly matchedProjects = new Set<ProjectDraft>();
+  /** Each block's possible projects: same organisation, period and fund; checked once per pair. */
+  private readonly candidatesOf: ReadonlyMap<ProjectDraft, readonly ProjectDraft[]>;
+
+  constructor(
+    private readonly blocks: readonly ProjectDraft[],
+    ministry: readonly ProjectDraft[],
+    /** Projects another page already linked. */
+    private readonly claimed: ReadonlySet<string>,
+  ) {
+    this.candidatesOf = new Map(
+      blocks.map((block) => [
+        block,
+        ministry.filter(
+          (project) =>
+            project.beneficiary.id === block.beneficiary.id &&
+            samePeriod(block.programme, project.programme) &&
+            (block.fund === 'EUSA' || block.fund === project.fund),
+        ),
+      ]),
+    );
+  }
+
+  free(block: ProjectDraft, project: ProjectDraft): boolean {
+    return !this.claimed.has(project.id) && !this.matchedProjects.has(project) && !this.matchedBy.has(block);
+  }
+
+  private match(block: ProjectDraft, project: ProjectDraft, label: string): void {
+    this.matchedBy.set(block, { project, label });
+    this.matchedProjects.add(project);
+  }
+
+  /** Each exact tier links what it can one to one before the next looks. */
+  linkExact(): void {
+    for (const tier of EXACT_TIERS) {
+      const open = this.blocks.filter((b) => !this.matchedBy.has(b));
+      const { pairs } = uniquePairs(
+        open,
+        (b) => this.candidatesOf.get(b) ?? [],
+        (b, p) => this.free(b, p) && tier.test(b, p),
+      );
+      for (const [block, project] of pairs) this.match(block, project, tier.label);
+    }
+  }
+
+  /** The free pairs' text scores, best first (with agreeing dates only, when `withDates`). */
+  private scorePairs(withDates: boolean): Scored[] {
+    const scored: Scored[] = [];
+    for (const block of this.blocks) {
+      const blockStems = draftStems(block, 'block', blockText);
+      for (const project of this.candidatesOf.get(block) ?? []) {
+        if (!this.free(block, project) || (withDates && !sameDates(block, project))) continue;
+        const projectStems = draftStems(project, 'project', projectText);
+        const contained = withDates && untitled(block);
+        const score = contained
+          ? stemSetContainment(blockStems, projectStems)
+          : stemSetDice(blockStems, projectStems);
+        scored.push({ block, project, score, contained });
+      }
+    }
+    return scored.sort(
+      (a, b) => b.score - a.score || compare(a.block.id, b.block.id) || compare(a.project.id, b.project.id),
+    );
+  }
+
+  /** Links by shared vocabulary: a pair above the threshold that leads every free rival by the margin. */
+  linkByText(withDates: boolean): void {
+    const threshold = withDates ? DATES_TEXT_THRESHOLD : TEXT_THRESHOLD;
+    const scored = this.scorePairs(withDates);
+    const byBlock = groupBy(scored, (s) => s.block);
+    const byProject = groupBy(scored, (s) => s.project);
+    // Lists are best first, so the first free rival is the strongest one.
+    const bestRival = (list: readonly Scored[] | undefined, isSelf: (s: Scored) => boolean) =>
+      list?.find((s) => !isSelf(s) && this.free(s.block, s.project));
+    for (const { block, project, score, contained } of scored) {
+      if (score < (contained ? UNTITLED_CONTAINMENT_THRESHOLD : threshold) || !this.free(block, project))
+        continue;
+      // Rivals share the block or the project (not both): the link must lead them all by the margin.
+      const rivals = [
+        bestRival(byBlock.get(block), (s) => s.project === project),
+        bestRival(byProject.get(project), (s) => s.block === block),
+      ];
+      if (rivals.some((r) => r !== undefined && r.score > score - TEXT_MARGIN)) continue;
+      const measure = contained ? 'text-containment' : 'text-similarity';
+      this.match(block, project, `${withDates ? 'dates+' : ''}${measure} ${roundScore(score).toFixed(2)}`);
+    }
+  }
+}
+
+/** A block no ministry project matched, as its own record flagged `not-on-ministry-list`, and why. */
+function ownRecord(block: ProjectDraft, output: MigriOutput): { draft: ProjectDraft; link: LinkExplanation } {
+  const instrument = instrumentOf(blockText(block));
+  const why =
+    instrument && instrument.fund !== 'AMIF'
+      ? `its text names ${instrument.fund} work ("${instrument.evidence}"), so it is not looked for on the AMIF lists`
+      : `no ${block.beneficiary.name} project on the ministry lists matches its title, acronym, dates or text`;
+  const flag: QualityFlag = {
+    code: 'not-on-ministry-list',
+    field: 'sources',
+    message: `Migri describes this project, but ${why}`,
+    raw: block.name,
+    source: output.sourceId,
+  };
+  return {
+    draft: { ...block, quality: [...block.quality, flag] },
+    link: { sourceId: output.sourceId, item: block.name, projectId: block.id, matchedBy: null, note: why },
+  };
+}
+
 /**
  * Links Migri's blocks to the ministry's projects of the same organisation (Maahanmuuttovirasto) and
  * programme period: by exact criteria first (title, acronym, name, each with and without agreeing
@@ -107,78 +219,15 @@ export function linkMigri(
   ministry: readonly ProjectDraft[],
   claimed: Set<string>,
 ): MigriLinkResult {
-  const links: LinkExplanation[] = [];
-  const warnings: string[] = [];
-  const matchedBy = new Map<ProjectDraft, { project: ProjectDraft; label: string }>();
-  const matchedProjects = new Set<ProjectDraft>();
   const blocks = output.drafts;
-  // What never changes during linking is checked once per pair; only the matches made change.
-  const candidatesOf = new Map(
-    blocks.map((block) => [
-      block,
-      ministry.filter(
-        (project) =>
-          project.beneficiary.id === block.beneficiary.id &&
-          samePeriod(block.programme, project.programme) &&
-          (block.fund === 'EUSA' || block.fund === project.fund),
-      ),
-    ]),
-  );
-  const free = (block: ProjectDraft, project: ProjectDraft) =>
-    !claimed.has(project.id) && !matchedProjects.has(project) && !matchedBy.has(block);
-  const match = (block: ProjectDraft, project: ProjectDraft, label: string) => {
-    matchedBy.set(block, { project, label });
-    matchedProjects.add(project);
-  };
+  const matcher = new MigriMatcher(blocks, ministry, claimed);
+  matcher.linkExact();
+  matcher.linkByText(true);
+  matcher.linkByText(false);
 
-  for (const tier of EXACT_TIERS) {
-    const open = blocks.filter((b) => !matchedBy.has(b));
-    const { pairs } = uniquePairs(
-      open,
-      (b) => candidatesOf.get(b) ?? [],
-      (b, p) => free(b, p) && tier.test(b, p),
-    );
-    for (const [block, project] of pairs) match(block, project, tier.label);
-  }
-
-  for (const withDates of [true, false]) {
-    const threshold = withDates ? DATES_TEXT_THRESHOLD : TEXT_THRESHOLD;
-    const scored: Scored[] = [];
-    for (const block of blocks) {
-      const blockStems = draftStems(block, 'block', blockText);
-      for (const project of candidatesOf.get(block) ?? []) {
-        if (!free(block, project) || (withDates && !sameDates(block, project))) continue;
-        const projectStems = draftStems(project, 'project', projectText);
-        const contained = withDates && untitled(block);
-        const score = contained
-          ? stemSetContainment(blockStems, projectStems)
-          : stemSetDice(blockStems, projectStems);
-        scored.push({ block, project, score, contained });
-      }
-    }
-    scored.sort(
-      (a, b) => b.score - a.score || compare(a.block.id, b.block.id) || compare(a.project.id, b.project.id),
-    );
-    const byBlock = groupBy(scored, (s) => s.block);
-    const byProject = groupBy(scored, (s) => s.project);
-    // Lists are best first, so the first free rival is the strongest one.
-    const bestRival = (list: readonly Scored[] | undefined, isSelf: (s: Scored) => boolean) =>
-      list?.find((s) => !isSelf(s) && free(s.block, s.project));
-    for (const { block, project, score, contained } of scored) {
-      if (score < (contained ? UNTITLED_CONTAINMENT_THRESHOLD : threshold) || !free(block, project)) continue;
-      // Rivals share the block or the project (not both): the link must lead them all by the margin.
-      const rivals = [
-        bestRival(byBlock.get(block), (s) => s.project === project),
-        bestRival(byProject.get(project), (s) => s.block === block),
-      ];
-      if (rivals.some((r) => r !== undefined && r.score > score - TEXT_MARGIN)) continue;
-      const measure = contained ? 'text-containment' : 'text-similarity';
-      match(block, project, `${withDates ? 'dates+' : ''}${measure} ${roundScore(score).toFixed(2)}`);
-    }
-  }
-
+  const links: LinkExplanation[] = [];
   const attached = new Map<string, ProjectDraft>();
-  for (const [block, { project, label }] of matchedBy) {
+  for (const [block, { project, label }] of matcher.matchedBy) {
     claimed.add(project.id);
     attached.set(project.id, attachBlock(project, block, label, output));
     links.push({
@@ -189,42 +238,18 @@ export function linkMigri(
       note: null,
     });
   }
-
   const own: ProjectDraft[] = [];
   for (const block of blocks) {
-    if (matchedBy.has(block)) continue;
-    const instrument = instrumentOf(blockText(block));
-    const why =
-      instrument && instrument.fund !== 'AMIF'
-        ? `its text names ${instrument.fund} work ("${instrument.evidence}"), so it is not looked for on the AMIF lists`
-        : `no ${block.beneficiary.name} project on the ministry lists matches its title, acronym, dates or text`;
-    own.push({
-      ...block,
-      quality: [
-        ...block.quality,
-        {
-          code: 'not-on-ministry-list',
-          field: 'sources',
-          message: `Migri describes this project, but ${why}`,
-          raw: block.name,
-          source: output.sourceId,
-        },
-      ],
-    });
-    links.push({
-      sourceId: output.sourceId,
-      item: block.name,
-      projectId: block.id,
-      matchedBy: null,
-      note: why,
-    });
+    if (matcher.matchedBy.has(block)) continue;
+    const { draft, link } = ownRecord(block, output);
+    own.push(draft);
+    links.push(link);
   }
-
   return {
     ministry: ministry.map((p) => attached.get(p.id) ?? p),
     own,
     links: links.sort((a, b) => a.item.localeCompare(b.item, 'fi')),
-    warnings,
+    warnings: [],
   };
 }
 
@@ -243,7 +268,9 @@ function attachBlock(
       quality.push({
         code: 'date-mismatch',
         field,
-        message: `the ministry list gives ${showDate(ours)}, Migri's page ${showDate(theirs)} (schedule "${schedule}"); the ministry's date is kept`,
+        message:
+          `the ministry list gives ${showDate(ours)}, Migri's page ${showDate(theirs)} ` +
+          `(schedule "${schedule}"); the ministry's date is kept`,
         raw: schedule,
         source: output.sourceId,
       });

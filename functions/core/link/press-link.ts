@@ -95,21 +95,25 @@ function describe(mention: PressMention): string {
   return `${names}${mention.beneficiary?.name ?? '?'}, ${amount}`;
 }
 
-/**
- * Links a press release's mentions to the listed projects of its programme. Tiers, each one-to-one:
- * (1) a name or acronym the mention gives, when the organisation agrees or is not named; (2) the same
- * organisation and an amount within a euro; (3) the same organisation when it has only one project in
- * the programme. An amount that then disagrees by a euro or more is flagged `amount-mismatch`; the
- * list's amount is kept.
- */
-export function linkPress(
-  output: PressOutput,
-  ministry: readonly ProjectDraft[],
-  twins: readonly ReleaseReading[] = [],
-): PressLinkResult {
-  const release = output.release;
+/** Who a release's mentions may be linked to, and what each mention names. */
+interface PressScope {
+  readonly output: PressOutput;
+  /** The listed AMIF projects of the release's programme. */
+  readonly candidates: readonly ProjectDraft[];
+  /** Their beneficiaries, one entry per written name. */
+  readonly knownNames: readonly Beneficiary[];
+  /** The organisation each mention names, by its own reading or found in its text among knownNames. */
+  readonly beneficiaryOf: ReadonlyMap<PressMention, Beneficiary | null>;
+  /** The mentions the copy cuts short, with the organisation and name start they give. */
+  readonly cutNames: ReadonlyMap<PressMention, { organisation: string; name: string }>;
+  /** How many candidates each organisation has. */
+  readonly projectCounts: ReadonlyMap<string, number>;
+}
+
+function pressScope(output: PressOutput, ministry: readonly ProjectDraft[]): PressScope {
+  const programme = output.release.programme ?? '';
   const candidates = ministry.filter(
-    (p) => p.listing === 'listed' && p.fund === 'AMIF' && samePeriod(p.programme, release.programme ?? ''),
+    (p) => p.listing === 'listed' && p.fund === 'AMIF' && samePeriod(p.programme, programme),
   );
   // One entry per written name: a long list repeats its organisations, and each is searched for.
   const knownNames = [
@@ -125,18 +129,22 @@ export function linkPress(
     }),
   );
   const cutNames = new Map(output.mentions.flatMap((m) => (m.truncated ? cutName(m, knownNames) : [])));
-  const sameOrg = (m: PressMention, p: ProjectDraft) => beneficiaryOf.get(m)?.id === p.beneficiary.id;
   const projectCounts = new Map<string, number>();
   for (const p of candidates)
     projectCounts.set(p.beneficiary.id, (projectCounts.get(p.beneficiary.id) ?? 0) + 1);
-  const projectsOf = (id: string) => projectCounts.get(id) ?? 0;
+  return { output, candidates, knownNames, beneficiaryOf, cutNames, projectCounts };
+}
 
-  const matched = new Map<PressMention, { project: ProjectDraft; label: string }>();
-  const taken = () => new Set([...matched.values()].map((m) => m.project));
-  const tiers: {
-    label: (m: PressMention, p: ProjectDraft) => string;
-    test: (m: PressMention, p: ProjectDraft) => boolean;
-  }[] = [
+/** One tier of matching: which pairs it accepts, and how it explains a link. */
+interface MatchTier {
+  readonly test: (m: PressMention, p: ProjectDraft) => boolean;
+  readonly label: (m: PressMention, p: ProjectDraft) => string;
+}
+
+/** The tiers, strongest first (see linkPress). */
+function matchTiers({ beneficiaryOf, cutNames, projectCounts }: PressScope): MatchTier[] {
+  const sameOrg = (m: PressMention, p: ProjectDraft) => beneficiaryOf.get(m)?.id === p.beneficiary.id;
+  return [
     {
       // "Työväen Sivistysliiton Arvosta osaamista – … työll": the copy ends inside the name.
       test: (m, p) => {
@@ -162,45 +170,65 @@ export function linkPress(
       test: (m, p) => sameOrg(m, p) && amountsAgree(p.euFundingEur, m),
       label: () => 'beneficiary+amount',
     },
-    { test: (m, p) => sameOrg(m, p) && projectsOf(p.beneficiary.id) === 1, label: () => 'beneficiary' },
+    {
+      test: (m, p) => sameOrg(m, p) && (projectCounts.get(p.beneficiary.id) ?? 0) === 1,
+      label: () => 'beneficiary',
+    },
     {
       // An amount to the euro is specific enough on its own when the release names no organisation.
       test: (m, p) => beneficiaryOf.get(m) === null && !m.approximate && amountsAgree(p.euFundingEur, m),
       label: () => 'amount',
     },
   ];
+}
+
+type Matches = Map<PressMention, { project: ProjectDraft; label: string }>;
+
+/** Each tier in turn pairs the mentions and projects still free, one to one; ties stay unmatched. */
+function matchMentions(scope: PressScope): { matched: Matches; ambiguous: Set<PressMention> } {
+  const matched: Matches = new Map();
   const ambiguous = new Set<PressMention>();
-  for (const tier of tiers) {
-    const used = taken();
-    const free = output.mentions.filter((m) => !matched.has(m));
+  for (const tier of matchTiers(scope)) {
+    const used = new Set([...matched.values()].map((m) => m.project));
+    const free = scope.output.mentions.filter((m) => !matched.has(m));
     const { pairs, ambiguous: unclear } = uniquePairs(
       free,
-      candidates.filter((p) => !used.has(p)),
+      scope.candidates.filter((p) => !used.has(p)),
       tier.test,
     );
     for (const [mention, project] of pairs)
       matched.set(mention, { project, label: tier.label(mention, project) });
     for (const m of unclear) ambiguous.add(m);
   }
+  return { matched, ambiguous };
+}
 
-  const links: LinkExplanation[] = [];
-  const warnings: string[] = [];
-  const attached = new Map<string, ProjectDraft>();
-  const announce = (
+/** The ministry drafts as the release's announcements leave them: each announced project once, updated. */
+class Announcements {
+  private readonly attached = new Map<string, ProjectDraft>();
+  constructor(private readonly output: PressOutput) {}
+
+  /** The project with every announcement attached so far. */
+  current(project: ProjectDraft): ProjectDraft {
+    return this.attached.get(project.id) ?? project;
+  }
+
+  announce(
     project: ProjectDraft,
     amountEur: number | null,
     approximate: boolean,
     quality?: QualityFlag[],
-  ) => {
-    const base = attached.get(project.id) ?? project;
+  ): void {
+    const { output } = this;
+    const base = this.current(project);
     const announcement = {
-      date: release.date,
+      date: output.release.date,
       url: output.url,
-      lang: release.lang,
+      lang: output.release.lang,
       amountEur,
       ...(approximate ? { approximate: true as const } : {}),
     };
-    attached.set(project.id, {
+    this.attached.set(project.id, {
       ...base,
       sources: [...base.sources, { id: output.sourceId, url: output.url }],
       announcements: [...base.announcements, announcement].sort(
@@ -208,82 +236,122 @@ export function linkPress(
       ),
       quality: quality ?? base.quality,
     });
+  }
+}
+
+/** Why a mention with a name of its own was published as announced, warning when several projects fit. */
+function unlinkedMention(
+  output: PressOutput,
+  mention: PressMention,
+  ambiguous: boolean,
+  warnings: string[],
+): LinkExplanation {
+  if (ambiguous) {
+    warnings.push(
+      `${output.sourceId}: the mention "${describe(mention)}" fits several listed projects; it was not linked`,
+    );
+  }
+  return {
+    sourceId: output.sourceId,
+    item: describe(mention),
+    projectId: mention.draftId!,
+    matchedBy: null,
+    note: ambiguous
+      ? 'several listed projects fit equally well; published as announced'
+      : 'no listed project fits its names, organisation and amount; published as announced',
   };
+}
+
+/** Attaches a matched mention's announcement to its project, flagging an amount that disagrees. */
+function linkedMention(
+  output: PressOutput,
+  mention: PressMention,
+  { project, label }: { project: ProjectDraft; label: string },
+  announcements: Announcements,
+): LinkExplanation {
+  const agree = mention.amountEur === null || amountsAgree(project.euFundingEur, mention);
+  const quality: QualityFlag[] = [...announcements.current(project).quality];
+  const differ = !agree && project.euFundingEur !== null && mention.amountEur !== null;
+  if (differ) {
+    const about = mention.approximate ? 'about ' : '';
+    quality.push({
+      code: 'amount-mismatch',
+      field: 'euFundingEur',
+      message:
+        `the press release of ${showDate(output.release.date)} gives ${about}${showEuros(mention.amountEur!)}, ` +
+        `the ministry list ${showEuros(project.euFundingEur!)}; the ministry's amount is kept`,
+      raw: mention.text,
+      source: output.sourceId,
+    });
+  }
+  announcements.announce(project, mention.amountEur, mention.approximate, quality);
+  return {
+    sourceId: output.sourceId,
+    item: describe(mention),
+    projectId: project.id,
+    matchedBy: label,
+    note: differ
+      ? `amounts differ: ${showEuros(mention.amountEur!)} announced, ${showEuros(project.euFundingEur!)} listed`
+      : null,
+  };
+}
+
+/** A mention without a delimited name: never a record, but resolved as an unnamed award of its organisation. */
+function unnamedMention(scope: PressScope, mention: PressMention, place: number): UnnamedItem {
+  const organisation = scope.beneficiaryOf.get(mention);
+  return {
+    text: mention.text,
+    context: '',
+    beneficiaries: organisation ? [organisation] : [],
+    place,
+    amountEur: mention.amountEur,
+  };
+}
+
+/**
+ * Links a press release's mentions to the listed projects of its programme. Tiers, each one-to-one:
+ * (1) a name or acronym the mention gives, when the organisation agrees or is not named; (2) the same
+ * organisation and an amount within a euro; (3) the same organisation when it has only one project in
+ * the programme. An amount that then disagrees by a euro or more is flagged `amount-mismatch`; the
+ * list's amount is kept.
+ */
+export function linkPress(
+  output: PressOutput,
+  ministry: readonly ProjectDraft[],
+  twins: readonly ReleaseReading[] = [],
+): PressLinkResult {
+  const scope = pressScope(output, ministry);
+  const { matched, ambiguous } = matchMentions(scope);
+  const links: LinkExplanation[] = [];
+  const warnings: string[] = [];
+  const announcements = new Announcements(output);
   const unnamedItems: UnnamedItem[] = [];
   for (const [place, mention] of output.mentions.entries()) {
     const match = matched.get(mention);
-    if (!match && mention.draftId === null) {
-      // No delimited name: never a record; resolved below as an unnamed award of its organisation.
-      const organisation = beneficiaryOf.get(mention);
-      unnamedItems.push({
-        text: mention.text,
-        context: '',
-        beneficiaries: organisation ? [organisation] : [],
-        place,
-        amountEur: mention.amountEur,
-      });
-      continue;
-    }
-    if (!match) {
-      const note = ambiguous.has(mention)
-        ? 'several listed projects fit equally well; published as announced'
-        : 'no listed project fits its names, organisation and amount; published as announced';
-      if (ambiguous.has(mention)) {
-        warnings.push(
-          `${output.sourceId}: the mention "${describe(mention)}" fits several listed projects; it was not linked`,
-        );
-      }
-      links.push({
-        sourceId: output.sourceId,
-        item: describe(mention),
-        projectId: mention.draftId!,
-        matchedBy: null,
-        note,
-      });
-      continue;
-    }
-    const { project, label } = match;
-    const agree = mention.amountEur === null || amountsAgree(project.euFundingEur, mention);
-    const quality: QualityFlag[] = [...(attached.get(project.id) ?? project).quality];
-    if (!agree && project.euFundingEur !== null && mention.amountEur !== null) {
-      quality.push({
-        code: 'amount-mismatch',
-        field: 'euFundingEur',
-        message: `the press release of ${showDate(release.date)} gives ${mention.approximate ? 'about ' : ''}${showEuros(mention.amountEur)}, the ministry list ${showEuros(project.euFundingEur)}; the ministry's amount is kept`,
-        raw: mention.text,
-        source: output.sourceId,
-      });
-    }
-    announce(project, mention.amountEur, mention.approximate, quality);
-    links.push({
-      sourceId: output.sourceId,
-      item: describe(mention),
-      projectId: project.id,
-      matchedBy: label,
-      note:
-        agree || project.euFundingEur === null || mention.amountEur === null
-          ? null
-          : `amounts differ: ${showEuros(mention.amountEur)} announced, ${showEuros(project.euFundingEur)} listed`,
-    });
+    if (match) links.push(linkedMention(output, mention, match, announcements));
+    else if (mention.draftId === null) unnamedItems.push(unnamedMention(scope, mention, place));
+    else links.push(unlinkedMention(output, mention, ambiguous.has(mention), warnings));
   }
   for (const award of output.unnamedAwards) {
     unnamedItems.push({ ...award, place: award.mentionsBefore - 0.5, amountEur: null });
   }
 
   // The release's awards in text order: what its other language versions align with (twinProject).
-  const items = readingItems(output, matched, unnamedItems, beneficiaryOf);
+  const items = readingItems(output, matched, unnamedItems, scope.beneficiaryOf);
   const announcedHere = new Set([...matched.values()].map((m) => m.project.id));
   const slots = items.map((i) => ({ item: i.item, reading: i.reading }));
+  const { candidates, knownNames } = scope;
   linkUnnamedItems(
     { output, candidates, knownNames, twins, announcedHere, links, warnings },
     [...unnamedItems].sort((a, b) => a.place - b.place),
     slots,
-    (project) => announce(project, null, false),
+    (project) => announcements.announce(project, null, false),
   );
 
   const draftsById = new Map(output.drafts.map((d) => [d.id, d]));
+  const { release } = output;
   return {
-    ministry: ministry.map((p) => attached.get(p.id) ?? p),
+    ministry: ministry.map((p) => announcements.current(p)),
     unmatched: output.mentions
       .filter((m) => !matched.has(m) && m.draftId !== null)
       .flatMap((m) => draftsById.get(m.draftId!) ?? []),

@@ -140,21 +140,22 @@ function isHeading(block: PageBlock): boolean {
  * bold-paragraph headings and p/li bullets all read the same. Throws PageLayoutError when there is
  * no national-objective section, or when there are sections but none of their headings has details.
  */
-export function parseEusaAmif2014(html: string, sourceId: string, code: ObjectiveCode2014): ParsedPage2014 {
-  const blocks = pageBlocks(loadPage(html, sourceId));
-  const warnings: string[] = [];
-  const firstSection = blocks.findIndex((b) => isHeading(b) && NATIONAL_OBJECTIVE.test(blockText(b)));
-  const expected = `sections headed "Kansallinen tavoite ${code}.N: …" with project headings followed by a bullet "<toteuttaja>, d.m.yyyy - d.m.yyyy, EU-tuki N euroa" or "Hankkeen toteuttaja: …, Toteutusaika: d.m.yyyy - d.m.yyyy"`;
-  if (firstSection < 0) {
-    const headings = blocks.filter(isHeading).map((b) => `"${blockText(b)}"`);
-    throw new PageLayoutError(
-      sourceId,
-      expected,
-      headings.length > 0 ? `the headings ${headings.slice(0, 6).join(', ')}` : 'no headings',
-    );
-  }
+/** What a page of this layout looks like, for the error that says it was not found. */
+function expectedLayout(code: ObjectiveCode2014): string {
+  return (
+    `sections headed "Kansallinen tavoite ${code}.N: …" with project headings followed by a bullet ` +
+    '"<toteuttaja>, d.m.yyyy - d.m.yyyy, EU-tuki N euroa" or ' +
+    '"Hankkeen toteuttaja: …, Toteutusaika: d.m.yyyy - d.m.yyyy"'
+  );
+}
 
-  const intro = blocks.slice(0, firstSection);
+/** The specific objective the introduction (the blocks before the first section) names. */
+function pageObjective(
+  intro: readonly PageBlock[],
+  code: ObjectiveCode2014,
+  sourceId: string,
+  warnings: string[],
+): { code: ObjectiveCode2014; name: string } {
   const objectiveHeading = intro
     .filter((b) => isHeading(b) && !PAGE_TITLE.test(blockText(b)))
     .map(blockText)
@@ -162,15 +163,30 @@ export function parseEusaAmif2014(html: string, sourceId: string, code: Objectiv
   const introCode = /erityistavoit\w*\s+([123])\b/i.exec(intro.map(blockText).join(' '))?.[1];
   if (introCode && introCode !== code) {
     warnings.push(
-      `${sourceId}: the page introduces specific objective ${introCode}, but its address is that of objective ${code}; objective ${code} was recorded`,
+      `${sourceId}: the page introduces specific objective ${introCode}, but its address is that of ` +
+        `objective ${code}; objective ${code} was recorded`,
     );
   }
-  const objective = { code, name: objectiveHeading ?? `Erityistavoite ${code}` };
+  return { code, name: objectiveHeading ?? `Erityistavoite ${code}` };
+}
 
-  const projects: RawProject2014[] = [];
-  const headingsWithoutDetails: { heading: string; nationalObjective: string }[] = [];
+/** What the national-objective sections hold. */
+interface Sections {
+  readonly projects: RawProject2014[];
+  readonly headingsWithoutDetails: { heading: string; nationalObjective: string }[];
   /** Per national objective: how many projects it has and whether it says it has none. */
-  const sections = new Map<string, { projects: number; saysNone: boolean }>();
+  readonly sections: Map<string, { projects: number; saysNone: boolean }>;
+}
+
+/** Reads each heading from the first section on with the blocks under it: a section, or a project. */
+function readSections(
+  blocks: readonly PageBlock[],
+  firstSection: number,
+  code: ObjectiveCode2014,
+  sourceId: string,
+  warnings: string[],
+): Sections {
+  const found: Sections = { projects: [], headingsWithoutDetails: [], sections: new Map() };
   let nationalObjective: string | null = null;
   let index = firstSection;
   while (index < blocks.length) {
@@ -181,41 +197,47 @@ export function parseEusaAmif2014(html: string, sourceId: string, code: Objectiv
     const no = NATIONAL_OBJECTIVE.exec(text);
     const body: PageBlock[] = [];
     while (index < blocks.length && !isHeading(blocks[index]!)) body.push(blocks[index++]!);
+    const saysNone = body.some((b) => NO_PROJECTS.test(blockText(b)));
     if (no) {
       nationalObjective = no[1]!;
-      sections.set(nationalObjective, {
-        projects: 0,
-        saysNone: body.some((b) => NO_PROJECTS.test(blockText(b))),
-      });
+      found.sections.set(nationalObjective, { projects: 0, saysNone });
       if (!nationalObjective.startsWith(`${code}.`)) {
         warnings.push(
-          `${sourceId}: national objective ${nationalObjective} is not under specific objective ${code}; its projects are recorded as given`,
+          `${sourceId}: national objective ${nationalObjective} is not under specific objective ${code}; ` +
+            'its projects are recorded as given',
         );
       }
       continue;
     }
     if (nationalObjective === null) continue;
-    const section = sections.get(nationalObjective)!;
-    if (body.some((b) => NO_PROJECTS.test(blockText(b)))) section.saysNone = true;
+    const section = found.sections.get(nationalObjective)!;
+    if (saysNone) section.saysNone = true;
     const project = readProject(text, nationalObjective, body);
     if (project) {
-      projects.push(project);
+      found.projects.push(project);
       section.projects++;
     } else if (body.length > 0 && !body.every((b) => NO_PROJECTS.test(blockText(b)))) {
-      headingsWithoutDetails.push({ heading: text, nationalObjective });
+      found.headingsWithoutDetails.push({ heading: text, nationalObjective });
     }
   }
+  return found;
+}
 
+/** Refuses a page whose headings all lack details; warns of each such heading and of silent empty sections. */
+function checkSections(found: Sections, code: ObjectiveCode2014, sourceId: string, warnings: string[]): void {
+  const { projects, headingsWithoutDetails, sections } = found;
   if (projects.length === 0 && headingsWithoutDetails.length > 0) {
     throw new PageLayoutError(
       sourceId,
-      expected,
-      `${sections.size} national-objective sections whose ${headingsWithoutDetails.length} headings have no details line (e.g. "${headingsWithoutDetails[0]!.heading}")`,
+      expectedLayout(code),
+      `${sections.size} national-objective sections whose ${headingsWithoutDetails.length} headings have no ` +
+        `details line (e.g. "${headingsWithoutDetails[0]!.heading}")`,
     );
   }
   for (const h of headingsWithoutDetails) {
     warnings.push(
-      `${sourceId}: "${h.heading}" (national objective ${h.nationalObjective}) has no implementer and dates line; it was not read as a project`,
+      `${sourceId}: "${h.heading}" (national objective ${h.nationalObjective}) has no implementer and ` +
+        'dates line; it was not read as a project',
     );
   }
   for (const [no, section] of sections) {
@@ -225,10 +247,31 @@ export function parseEusaAmif2014(html: string, sourceId: string, code: Objectiv
       );
     }
   }
+}
 
+export function parseEusaAmif2014(html: string, sourceId: string, code: ObjectiveCode2014): ParsedPage2014 {
+  const blocks = pageBlocks(loadPage(html, sourceId));
+  const warnings: string[] = [];
+  const firstSection = blocks.findIndex((b) => isHeading(b) && NATIONAL_OBJECTIVE.test(blockText(b)));
+  if (firstSection < 0) {
+    const headings = blocks.filter(isHeading).map((b) => `"${blockText(b)}"`);
+    throw new PageLayoutError(
+      sourceId,
+      expectedLayout(code),
+      headings.length > 0 ? `the headings ${headings.slice(0, 6).join(', ')}` : 'no headings',
+    );
+  }
+  const objective = pageObjective(blocks.slice(0, firstSection), code, sourceId, warnings);
+  const found = readSections(blocks, firstSection, code, sourceId, warnings);
+  checkSections(found, code, sourceId, warnings);
   const updated = /päivitetty\s*:?\s*(\d{1,2}\.\s?\d{1,2}\.\s?\d{4})/i.exec(blocks.map(blockText).join(' '));
   const pageUpdated = updated ? parseFinnishDate(updated[1]!) : null;
-  return { objective, projects, pageUpdated: pageUpdated?.ok ? pageUpdated.iso : null, warnings };
+  return {
+    objective,
+    projects: found.projects,
+    pageUpdated: pageUpdated?.ok ? pageUpdated.iso : null,
+    warnings,
+  };
 }
 
 function readProject(

@@ -1,3 +1,4 @@
+import type { CheerioAPI } from 'cheerio';
 import { type AnyNode, type Element, isTag } from 'domhandler';
 import { PageLayoutError } from '../errors';
 import type { ProjectDraft } from '../model/project';
@@ -124,16 +125,18 @@ function isCell(node: AnyNode): node is Element {
  * two headers map to one column, and when the page is not complete: the table or a list is never
  * closed, or the "Lista on päivitetty" line that always follows the table is missing.
  */
-export function parseEusaAmif2021(html: string): ParsedPage2021 {
-  const $ = loadPage(html, EUSA_AMIF_2021_ID);
-  let best: {
-    table: Element;
-    rows: Element[];
-    headerRow: Element;
-    columns: number;
-    found: string[];
-  } | null = null;
+/** The project table: the one whose header row names the most known columns. */
+interface ProjectTable {
+  readonly table: Element;
+  readonly rows: Element[];
+  readonly headerRow: Element;
+  readonly columns: number;
+  /** The header cells' texts, helper texts removed. */
+  readonly found: string[];
+}
 
+function findProjectTable($: CheerioAPI): ProjectTable | null {
+  let best: ProjectTable | null = null;
   for (const table of $('table').toArray()) {
     const rows = $(table).find('tr').toArray();
     const headerRow = $(table).find('thead tr').toArray()[0] ?? rows[0];
@@ -145,7 +148,11 @@ export function parseEusaAmif2021(html: string): ParsedPage2021 {
     const columns = new Set(found.map(headerColumn).filter((c) => c !== null)).size;
     if (!best || columns > best.columns) best = { table, rows, headerRow, columns, found };
   }
+  return best;
+}
 
+/** Where each column is in the table; refuses a page without the table or without a column. */
+function columnPlaces(best: ProjectTable | null): { best: ProjectTable; map: Map<Column, number> } {
   const expected = COLUMNS.map((c) => `"${HEADER_LABEL[c]}"`).join(', ');
   if (!best || best.columns === 0) {
     throw new PageLayoutError(
@@ -163,7 +170,11 @@ export function parseEusaAmif2021(html: string): ParsedPage2021 {
       `a table with the columns ${best.found.map((t) => `"${t}"`).join(', ')}`,
     );
   }
+  return { best, map };
+}
 
+/** The table's project rows, each cell's lines under its column; refuses a row of the wrong width. */
+function projectRows(best: ProjectTable, map: ReadonlyMap<Column, number>): RawRow2021[] {
   // Plain DOM walks rather than $(tr).parents('table') / .children('td, th') per row: the same
   // elements, without compiling a selector for each of 20 000 rows.
   const rows: RawRow2021[] = [];
@@ -188,11 +199,16 @@ export function parseEusaAmif2021(html: string): ParsedPage2021 {
     ) as Record<Column, string[]>;
     rows.push({ rowNumber: index, cells: cellLines });
   });
+  return rows;
+}
 
+export function parseEusaAmif2021(html: string): ParsedPage2021 {
+  const $ = loadPage(html, EUSA_AMIF_2021_ID);
+  const { best, map } = columnPlaces(findProjectTable($));
+  const rows = projectRows(best, map);
   if (rows.length === 0) {
     throw new PageLayoutError(EUSA_AMIF_2021_ID, 'at least one project row in the table', 'no rows');
   }
-
   const updated = findUpdated(nodesAfter(best.table));
   if (!updated) {
     throw new PageLayoutError(
@@ -266,7 +282,8 @@ export const eusaAmif2021: SourceModule = {
       page.rows,
       (row) => JSON.stringify(row.cells),
       (row, first) =>
-        `${EUSA_AMIF_2021_ID}: table row ${row.rowNumber} repeats row ${first.rowNumber} ("${collapseWhitespace(row.cells.name.join(' '))}") cell for cell; it was read once`,
+        `${EUSA_AMIF_2021_ID}: table row ${row.rowNumber} repeats row ${first.rowNumber} ` +
+        `("${collapseWhitespace(row.cells.name.join(' '))}") cell for cell; it was read once`,
     );
     const warnings = unique.warnings;
     const drafts: ProjectDraft[] = [];

@@ -1,5 +1,5 @@
 import type { FieldChange, ProjectVersion } from '../../model/history';
-import type { MigriEnrichment, ProjectRecord } from '../../model/project';
+import type { Announcement, MigriEnrichment, ProjectRecord, QualityFlag } from '../../model/project';
 import type { RenderContext } from '../render-context';
 import type { SiteAssets } from './assets';
 import { truncate } from './charts';
@@ -102,8 +102,15 @@ export function historyValue(field: string, value: unknown, lang: Lang, t: Messa
   }
 }
 
+function fieldChangeRow(f: FieldChange, lang: Lang, t: Messages): SafeHtml {
+  const old = historyValue(f.field, f.old, lang, t);
+  const now = historyValue(f.field, f.new, lang, t);
+  return html`<tr><th scope="row">${t.fieldLabels[f.field] ?? f.field}</th><td class="old">${old}</td><td class="new">${now}</td></tr>`;
+}
+
 function historyEntry(version: ProjectVersion, lang: Lang, t: Messages, baselineAt: string | null): SafeHtml {
-  const heading = html`${t.versionLabel(version.version)} · <time datetime="${version.changedAt}">${formatTimestamp(lang, version.changedAt)}</time> · ${t.changeKinds[version.kind]}`;
+  const at = html`<time datetime="${version.changedAt}">${formatTimestamp(lang, version.changedAt)}</time>`;
+  const heading = html`${t.versionLabel(version.version)} · ${at} · ${t.changeKinds[version.kind]}`;
   let body: SafeHtml;
   if (version.kind === 'new') {
     body = html`<p>${version.changedAt === baselineAt ? SELECTION_MESSAGES[lang].historyBaseline : t.historyFirst}</p>`;
@@ -112,7 +119,7 @@ function historyEntry(version: ProjectVersion, lang: Lang, t: Messages, baseline
   } else {
     body = html`<div class="table-scroll"><table class="diff"><caption class="visually-hidden">${t.versionLabel(version.version)}</caption>
 <thead><tr><th scope="col">${t.historyField}</th><th scope="col">${t.historyOld}</th><th scope="col">${t.historyNew}</th></tr></thead>
-<tbody>${version.fields.map((f: FieldChange) => html`<tr><th scope="row">${t.fieldLabels[f.field] ?? f.field}</th><td class="old">${historyValue(f.field, f.old, lang, t)}</td><td class="new">${historyValue(f.field, f.new, lang, t)}</td></tr>`)}</tbody>
+<tbody>${version.fields.map((f) => fieldChangeRow(f, lang, t))}</tbody>
 </table></div>`;
   }
   return html`<li><h3>${heading}</h3>${body}</li>`;
@@ -138,19 +145,21 @@ function migriSection(m: MigriEnrichment, lang: Lang, t: Messages): SafeHtml {
 </dl>`;
 }
 
-export function renderProjectPage(input: ProjectPageInput): string {
-  const { ctx, lang, assets, record: r } = input;
-  const t = MESSAGES[lang];
-  const key = projectPageKey(lang, r.id);
-  const rel = (target: string) => relativeHref(key, target);
-  const sourceTitles = new Map(ctx.meta.sources.map((s) => [s.id, s.title]));
-  // The record's texts are in its source's language; the sources' and Migri's texts are Finnish.
-  const rl = recordLang(r);
-  const own = (value: string) => inLang(lang, rl, value);
-  const fi = (value: string) => inLang(lang, 'fi', value);
-  const history = [...input.history].sort((a, b) => b.version - a.version);
+/** What the parts of one project page are drawn from. */
+interface ProjectParts {
+  readonly lang: Lang;
+  readonly t: Messages;
+  readonly r: ProjectRecord;
+  /** A site key as a link relative to this page. */
+  readonly rel: (key: string) => string;
+}
 
-  const fields: [string, SafeHtml | string][] = [
+/** The details list: every field of the record, a dash for what it lacks. */
+function projectFields({ lang, t, r, rel }: ProjectParts): [string, SafeHtml | string][] {
+  // The record's texts are in its source's language; the sources' and Migri's texts are Finnish.
+  const own = (value: string) => inLang(lang, recordLang(r), value);
+  const fi = (value: string) => inLang(lang, 'fi', value);
+  return [
     [t.name, own(r.name)],
     [t.acronym, r.acronym === null ? DASH : own(r.acronym)],
     [t.id, html`<code>${r.id}</code>`],
@@ -173,31 +182,72 @@ export function renderProjectPage(input: ProjectPageInput): string {
     [t.lastChangedAt, timestamp(lang, r.lastChangedAt)],
     [t.version, String(r.version)],
   ];
+}
 
-  const migri = r.migri ? migriSection(r.migri, lang, t) : html`<p>${t.migriNone}</p>`;
+function announcementRow(a: Announcement, lang: Lang, t: Messages): SafeHtml {
+  const amount = a.amountEur === null ? DASH : formatEuros(lang, a.amountEur);
+  const date = dateOrDash(lang, a.date);
+  return html`<tr><th scope="row">${date}</th><td>${t.languageNames[a.lang]}</td><td class="num">${amount}</td><td>${link(a.url, hostOf(a.url))}</td></tr>`;
+}
 
-  const announcements =
-    r.announcements.length === 0
-      ? html`<p>${t.announcementsNone}</p>`
-      : html`<div class="table-scroll"><table><caption class="visually-hidden">${t.announcementsHeading}</caption>
-<thead><tr><th scope="col">${t.announcementDate}</th><th scope="col">${t.announcementLang}</th><th scope="col" class="num">${t.announcementAmount}</th><th scope="col">${t.announcementLink}</th></tr></thead>
-<tbody>${r.announcements.map((a) => html`<tr><th scope="row">${dateOrDash(lang, a.date)}</th><td>${t.languageNames[a.lang]}</td><td class="num">${a.amountEur === null ? DASH : formatEuros(lang, a.amountEur)}</td><td>${link(a.url, hostOf(a.url))}</td></tr>`)}</tbody>
+/** The press releases that announced the project, as a table. */
+function announcementsBlock({ lang, t, r }: ProjectParts): SafeHtml {
+  if (r.announcements.length === 0) return html`<p>${t.announcementsNone}</p>`;
+  const headings = [
+    html`<th scope="col">${t.announcementDate}</th>`,
+    html`<th scope="col">${t.announcementLang}</th>`,
+    html`<th scope="col" class="num">${t.announcementAmount}</th>`,
+    html`<th scope="col">${t.announcementLink}</th>`,
+  ];
+  return html`<div class="table-scroll"><table><caption class="visually-hidden">${t.announcementsHeading}</caption>
+<thead><tr>${headings}</tr></thead>
+<tbody>${r.announcements.map((a) => announcementRow(a, lang, t))}</tbody>
 </table></div>`;
+}
 
-  const quality =
-    r.quality.length === 0
-      ? html`<p>${t.qualityNone}</p>`
-      : html`<ul class="quality">${r.quality.map(
-          (q) =>
-            html`<li><strong>${t.fieldLabels[q.field] ?? q.field}</strong>: ${qualityText(q.code, lang)}${q.raw !== null ? html` ${t.qualityRaw}: <q${langAttr(lang, 'fi')}>${q.raw}</q>` : ''} <span class="muted">(<code>${q.code}</code>${q.source ? html`, ${q.source}` : ''})</span></li>`,
-        )}</ul>`;
+function qualityItem(q: QualityFlag, lang: Lang, t: Messages): SafeHtml {
+  const raw = q.raw !== null ? html` ${t.qualityRaw}: <q${langAttr(lang, 'fi')}>${q.raw}</q>` : '';
+  const source = html`<span class="muted">(<code>${q.code}</code>${q.source ? html`, ${q.source}` : ''})</span>`;
+  return html`<li><strong>${t.fieldLabels[q.field] ?? q.field}</strong>: ${qualityText(q.code, lang)}${raw} ${source}</li>`;
+}
+
+function qualityBlock({ lang, t, r }: ProjectParts): SafeHtml {
+  if (r.quality.length === 0) return html`<p>${t.qualityNone}</p>`;
+  return html`<ul class="quality">${r.quality.map((q) => qualityItem(q, lang, t))}</ul>`;
+}
+
+/** Under the title: the beneficiary, the EU funding and the dates, each when known. */
+function leadLine({ lang, t, r, rel }: ProjectParts): SafeHtml {
+  const beneficiary = beneficiaryLink({ lang, t, st: SELECTION_MESSAGES[lang], rel }, r);
+  const funding = r.euFundingEur === null ? '' : html` · ${formatEuros(lang, r.euFundingEur)}`;
+  const start = r.startDate ? formatDate(lang, r.startDate) : '?';
+  const end = r.endDate ? formatDate(lang, r.endDate) : '?';
+  const dates = r.startDate || r.endDate ? html` · ${start} – ${end}` : '';
+  return html`<p class="lead">${beneficiary}${funding}${dates}</p>`;
+}
+
+function sourceItem({ lang }: ProjectParts, source: { id: string; url: string }, title: string): SafeHtml {
+  return html`<li>${inLang(lang, 'fi', link(source.url, title))} <span class="muted">(${source.url})</span></li>`;
+}
+
+export function renderProjectPage(input: ProjectPageInput): string {
+  const { ctx, lang, assets, record: r } = input;
+  const t = MESSAGES[lang];
+  const key = projectPageKey(lang, r.id);
+  const parts: ProjectParts = { lang, t, r, rel: (target: string) => relativeHref(key, target) };
+  const { rel } = parts;
+  const sourceTitles = new Map(ctx.meta.sources.map((s) => [s.id, s.title]));
+  const rl = recordLang(r);
+  const history = [...input.history].sort((a, b) => b.version - a.version);
+  const migri = r.migri ? migriSection(r.migri, lang, t) : html`<p>${t.migriNone}</p>`;
+  const sources = r.sources.map((s) => sourceItem(parts, s, sourceTitles.get(s.id) ?? s.id));
 
   const main = html`<p class="breadcrumb"><a href="${rel(`${frontPageKey(lang)}#all-projects`)}">← ${t.backToList}</a></p>
 <h1${langAttr(lang, rl)}>${r.name}</h1>
-<p class="lead">${beneficiaryLink({ lang, t, st: SELECTION_MESSAGES[lang], rel }, r)}${r.euFundingEur === null ? '' : html` · ${formatEuros(lang, r.euFundingEur)}`}${r.startDate || r.endDate ? html` · ${r.startDate ? formatDate(lang, r.startDate) : '?'} – ${r.endDate ? formatDate(lang, r.endDate) : '?'}` : ''}</p>
+${leadLine(parts)}
 <section aria-labelledby="details-h">
 <h2 id="details-h">${t.projectDetails}</h2>
-<dl class="fields">${fields.map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
+<dl class="fields">${projectFields(parts).map(([label, value]) => html`<dt>${label}</dt><dd>${value}</dd>`)}</dl>
 <p class="note">${SELECTION_MESSAGES[lang].datesNote}</p>
 </section>
 <section aria-labelledby="summary-h">
@@ -206,7 +256,7 @@ export function renderProjectPage(input: ProjectPageInput): string {
 </section>
 <section aria-labelledby="sources-h">
 <h2 id="sources-h">${t.sources}</h2>
-<ul>${r.sources.map((s) => html`<li>${inLang(lang, 'fi', link(s.url, sourceTitles.get(s.id) ?? s.id))} <span class="muted">(${s.url})</span></li>`)}</ul>
+<ul>${sources}</ul>
 <p><a href="${rel(projectJsonKey(r.id))}">${t.projectJson}</a></p>
 </section>
 <section aria-labelledby="migri-h">
@@ -215,11 +265,11 @@ ${migri}
 </section>
 <section aria-labelledby="announcements-h">
 <h2 id="announcements-h">${t.announcementsHeading}</h2>
-${announcements}
+${announcementsBlock(parts)}
 </section>
 <section aria-labelledby="quality-h">
 <h2 id="quality-h">${t.qualityHeading}</h2>
-${quality}
+${qualityBlock(parts)}
 </section>
 <section aria-labelledby="history-h">
 <h2 id="history-h">${t.historyHeading}</h2>
