@@ -7,5 +7,12 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two workers on two cores (vitest's default is one fewer than the cores): much of the suite
+    // waits on dynalite's thread, a browser, java or cfn-lint, so the other worker has a core.
+    maxWorkers: 2,
+    // A worker keeps its loaded modules from one file to the next instead of importing the product
+    // (AWS SDK, cheerio, exceljs, n3) again for each file. Test files share no mutable module state:
+    // the SDK mocks are restored in each file's afterAll.
+    isolate: false,
   },
 });
