@@ -9,14 +9,25 @@ import {
   readObjectMeta,
 } from '../../functions/adapters/dir-objects';
 import { PublishError } from '../../functions/core/errors';
+import {
+  bytes,
+  CSV,
+  describeObjectStore,
+  IMMUTABLE,
+  JSON_TYPE,
+  SHORT,
+  utf8,
+} from '../helpers/object-store-contract';
 
-const IMMUTABLE = 'public, max-age=31536000, immutable';
-const SHORT = 'public, max-age=300';
-const CSV = 'text/csv; charset=utf-8';
-const JSON_TYPE = 'application/json';
-
-const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
-const bytes = (value: Uint8Array | null): number[] | null => (value === null ? null : Array.from(value));
+describeObjectStore('Directory', async () => {
+  const parent = await mkdtemp(join(tmpdir(), 'amif-feed-dir-'));
+  const root = join(parent, 'out');
+  return {
+    store: createDirectoryObjectStore(root),
+    headersOf: (key) => readObjectMeta(root, key),
+    close: () => rm(parent, { recursive: true, force: true }),
+  };
+});
 
 /** Every file under `dir`, relative, with `/` separators, sorted. */
 async function allFiles(dir: string): Promise<string[]> {
@@ -66,41 +77,6 @@ describe('Adapter: directory objects', () => {
         new Uint8Array(await readFile(join(root, 'v1', 'snapshots', '2026-11-22T040000Z', 'projects.csv'))),
       ),
     ).toEqual(bytes(utf8(text)));
-  });
-
-  it('writes only the viewed bytes of a Uint8Array view', async () => {
-    const backing = utf8('xxxxPäätösyyyy');
-    await store.put({
-      key: 'view.txt',
-      body: backing.subarray(4, backing.length - 4),
-      contentType: 'text/plain',
-      cacheControl: SHORT,
-    });
-    expect(bytes(await store.get('view.txt'))).toEqual(bytes(utf8('Päätös')));
-  });
-
-  it('overwrites an existing key, body and headers', async () => {
-    await store.put({ key: 'latest.json', body: '{"v":1}', contentType: JSON_TYPE, cacheControl: IMMUTABLE });
-    await store.put({ key: 'latest.json', body: '{"v":2}', contentType: JSON_TYPE, cacheControl: SHORT });
-    await store.flush();
-
-    expect(bytes(await store.get('latest.json'))).toEqual(bytes(utf8('{"v":2}')));
-    expect(await readObjectMeta(root, 'latest.json')).toEqual({
-      contentType: JSON_TYPE,
-      cacheControl: SHORT,
-    });
-  });
-
-  it('reports existence and returns null for missing keys', async () => {
-    await store.put({ key: 'v1/here.json', body: '{}', contentType: JSON_TYPE, cacheControl: SHORT });
-
-    expect(await store.exists('v1/here.json')).toBe(true);
-    expect(await store.exists('v1/missing.json')).toBe(false);
-    expect(await store.exists('v1')).toBe(false); // a directory is not an object
-    expect(await store.exists('v1/here.json/below')).toBe(false);
-    expect(await store.get('v1/missing.json')).toBeNull();
-    expect(await store.get('v1')).toBeNull();
-    expect(await store.get('nowhere/at/all.json')).toBeNull();
   });
 
   it('keeps Content-Type and Cache-Control in one manifest, written by flush()', async () => {

@@ -47,10 +47,14 @@ describe('Adapter: outbox notifier', () => {
 
   it('writes the line to stderr by default', async () => {
     const write = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    await createOutboxNotifier(dir).notify(notice);
-    expect(write).toHaveBeenCalledWith(
-      `notice: 2 uutta AMIF-hanketta / 2 new AMIF awards (written to ${join(dir, `${RUN}.json`)})\n`,
-    );
+    try {
+      await createOutboxNotifier(dir).notify(notice);
+      expect(write).toHaveBeenCalledWith(
+        `notice: 2 uutta AMIF-hanketta / 2 new AMIF awards (written to ${join(dir, `${RUN}.json`)})\n`,
+      );
+    } finally {
+      write.mockRestore();
+    }
   });
 
   it('never replaces a different notice of the same run id, leaving no temporary file (issue 19)', async () => {

@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import type { CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
-import { afterAll } from 'vitest';
 import { type AmifFeedApp, createApp } from '../../infra/create-app';
 
 /**
  * Synthesises the production app (infra/create-app.ts: feature flags, context parsing, the stack
- * and the cdk-nag plugin) once per distinct context and test file, and hands out the template.
+ * and the cdk-nag plugin) once per distinct context and test worker, and hands out the template.
  *
  * esbuild bundling is skipped (`aws:cdk:bundling-stacks: []`, what `cdk synth --exclusively`
  * does for other stacks): it costs seconds per synth and changes nothing in the template but the
@@ -25,11 +24,10 @@ export const SKIP_BUNDLING: Readonly<Record<string, unknown>> = { 'aws:cdk:bundl
 
 const cache = new Map<string, Synthesised>();
 const outdirs: string[] = [];
-// Registered while the importing test file is collected, so it runs after that file's tests
-// (vitest evaluates this module once per test file).
-afterAll(() => {
+// A worker runs many test files in one module graph (vitest.config.ts: isolate false), so one
+// synthesis per distinct context serves every file; the cloud assemblies go when the worker ends.
+process.once('exit', () => {
   for (const dir of outdirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  cache.clear();
 });
 
 export interface SynthOptions {

@@ -1,41 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { feedConfigSchema } from '../../../functions/core/feed-config';
-import { type ProjectRecord, projectRecordSchema } from '../../../functions/core/model/project';
+import type { ProjectRecord } from '../../../functions/core/model/project';
 import { EXCEL_CSV_KEY, renderExcelCsv } from '../../../functions/core/render/excel-csv';
 import { PROJECT_COLUMNS } from '../../../functions/core/render/project-columns';
 import { renderProjectsCsv } from '../../../functions/core/render/projects-csv';
 import type { RenderContext } from '../../../functions/core/render/render-context';
 import { DEFAULT_RENDERERS } from '../../../functions/core/render/render-dataset';
 import { readCsv } from '../../helpers/doubles';
+import { record as baseRecord } from '../../helpers/records';
 import { renderContext } from '../../helpers/render-context';
 
 const AT = '2026-11-22T04:00:00Z';
 const config = feedConfigSchema.parse({ publicBaseUrl: 'https://amif.example.fi' });
 
+/** The factory's record with this file's id, amount and first-seen time. */
 function record(overrides: Partial<ProjectRecord>): ProjectRecord {
-  return projectRecordSchema.parse({
+  return baseRecord({
     id: 'amif21-kotona',
-    programme: 'AMIF 2021-2027',
-    fund: 'AMIF',
-    name: 'Kotona Suomessa',
-    acronym: null,
-    beneficiary: { id: 'turun-kaupunki', name: 'Turun kaupunki' },
-    specificObjective: { code: '2', name: 'Laillinen muuttoliike ja kotoutuminen' },
-    nationalObjective: null,
-    summary: 'Hanke tukee kotoutumista.',
     euFundingEur: 1_153_584.12,
-    startDate: '2024-01-01',
-    endDate: '2025-12-31',
-    website: null,
-    status: 'listed',
-    sources: [{ id: 'eusa-amif-2021', url: 'https://eusa-rahastot2021.fi/rahoitetut-amif-hankkeet' }],
-    migri: null,
-    announcements: [],
-    quality: [],
-    removedAt: null,
     firstSeenAt: AT,
     lastChangedAt: AT,
-    version: 1,
     ...overrides,
   });
 }

@@ -10,17 +10,19 @@ import { type ProjectRecord, projectRecordSchema } from '../../../functions/core
 import type { RunReport } from '../../../functions/core/model/run-report';
 import { datasetMeta } from '../../../functions/core/render/projects-json';
 import type { RenderContext } from '../../../functions/core/render/render-context';
+import { FIRST_SEEN, LIST_URL, record } from '../../helpers/records';
+
+export { LIST_URL, record };
 
 /** Hand-built records and histories for the history, changes and feed renderers' tests. */
 
 export const BASE_URL = 'https://amif.example.fi';
 export const CONFIG: FeedConfig = feedConfigSchema.parse({ publicBaseUrl: BASE_URL });
-export const LIST_URL = 'https://eusa-rahastot2021.fi/rahoitetut-amif-hankkeet';
 export const PRESS_URL = 'https://intermin.fi/-/tiedote-2023-04-12';
 
 /** The feed's first run (the baseline) and the runs after it. */
 export const T0 = '2026-01-05T04:00:00Z';
-export const T1 = '2026-02-02T04:00:00Z';
+export const T1 = FIRST_SEEN;
 export const T2 = '2026-03-02T04:00:00Z';
 export const T3 = '2026-04-06T03:00:00Z';
 export const T4 = '2026-05-04T03:00:00Z';
@@ -33,35 +35,6 @@ export function runAt(at: string): RunRef {
     at,
     sources: [{ id: 'eusa-amif-2021', url: LIST_URL, sha256: 'ab'.repeat(32) }],
   };
-}
-
-/** A valid first version of a project; `overrides` may change anything. */
-export function record(overrides: Partial<ProjectRecord> = {}): ProjectRecord {
-  return projectRecordSchema.parse({
-    id: 'amif21-kotona-suomessa',
-    programme: 'AMIF 2021-2027',
-    fund: 'AMIF',
-    name: 'Kotona Suomessa',
-    acronym: null,
-    beneficiary: { id: 'turun-kaupunki', name: 'Turun kaupunki' },
-    specificObjective: { code: '2', name: 'Laillinen muuttoliike ja kotoutuminen' },
-    nationalObjective: null,
-    summary: 'Hanke tukee kotoutumista.',
-    euFundingEur: 1_000_000,
-    startDate: '2024-01-01',
-    endDate: '2025-12-31',
-    website: null,
-    status: 'listed',
-    sources: [{ id: 'eusa-amif-2021', url: LIST_URL }],
-    migri: null,
-    announcements: [],
-    quality: [],
-    removedAt: null,
-    firstSeenAt: T1,
-    lastChangedAt: T1,
-    version: 1,
-    ...overrides,
-  });
 }
 
 export function firstVersion(r: ProjectRecord): ProjectVersion {
