@@ -1,3 +1,4 @@
+import { publicationOrder } from '../diff';
 import type { ProjectVersion } from '../model/history';
 import type { ProjectRecord } from '../model/project';
 import type { OutputFile } from '../render/output-file';
@@ -17,8 +18,9 @@ export interface PublishedFeedInput {
  * so a run that changes one project must not write them all: only the feeds whose entries, titles
  * or `updated` changed are written. Nothing from the bucket is read back.
  *
- * The search index is compared the same way: it holds the records' words, not their amounts or
- * dates, so most changed runs leave it byte for byte as published.
+ * The search index is compared the same way, rendered from the last publication's records in
+ * publication order: it holds the records' words, not their amounts or dates, so most changed runs
+ * leave it byte for byte as published.
  */
 export function unchangedFeedKeys(
   files: readonly OutputFile[],
@@ -26,7 +28,10 @@ export function unchangedFeedKeys(
   previous: PublishedFeedInput,
 ): Set<string> {
   const published = { ...ctx, records: previous.records, recentChanges: previous.recentChanges };
-  const searchIndex = files.some((f) => f.key === SEARCH_INDEX_KEY) ? renderSearchIndex(published) : [];
+  // The index lists projects by position, in publication order; the state keeps records in its own.
+  const searchIndex = files.some((f) => f.key === SEARCH_INDEX_KEY)
+    ? renderSearchIndex({ ...published, records: [...previous.records].sort(publicationOrder) })
+    : [];
   const before = new Map(
     [...renderSubscriberFeeds(published), ...searchIndex].map((f) => [f.key, bytesOf(f.body)] as const),
   );
