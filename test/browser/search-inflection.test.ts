@@ -106,16 +106,14 @@ async function newPage(problems: string[]): Promise<Page> {
 
 /** The visible rows' project ids and names, sorted by id. */
 function visibleRows(page: Page): Promise<{ id: string; name: string }[]> {
-  return page
-    .locator('#projects-table tbody tr:visible')
-    .evaluateAll((trs) =>
-      trs
-        .map((tr) => ({
-          id: tr.getAttribute('data-id') ?? '',
-          name: tr.querySelector('th a')?.textContent ?? '',
-        }))
-        .sort((a, b) => (a.id < b.id ? -1 : 1)),
-    );
+  return page.locator('#projects-table tbody tr:visible').evaluateAll((trs) =>
+    trs
+      .map((tr) => ({
+        id: tr.getAttribute('data-id') ?? '',
+        name: tr.querySelector('th a')?.textContent ?? '',
+      }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1)),
+  );
 }
 
 /** Types `word` into the front page's search at `path` and returns the rows left visible once they settle. */
