@@ -26,6 +26,9 @@ describe('CLI: two runs with the same --now started at once', () => {
   let dirs: Awaited<ReturnType<typeof scratch>>;
   let results: CliResult[];
   let tree: Map<string, Buffer>;
+  let notice: string;
+  let rerun: CliResult;
+  let afterRerun: Map<string, Buffer>;
 
   beforeAll(async () => {
     dirs = await scratch('amif-same-now-');
@@ -40,7 +43,12 @@ describe('CLI: two runs with the same --now started at once', () => {
     const args = [...runArgs(dirs), '--now', NOW, '--json'];
     results = await Promise.all([runCli(args), runCli(args)]);
     tree = await readTree(dirs.out);
-  }, 180_000);
+    notice = await readFile(join(dirs.data, 'outbox', 'run-20261121T040000Z.json'), 'utf8');
+    // Then the same --now once more, after both ended, with a page that changed meanwhile.
+    await writeFile(page, html.replace('<td>ADERE', '<td>ADERE2'));
+    rerun = await runCli(args);
+    afterRerun = await readTree(dirs.out);
+  }, 240_000);
   afterAll(() => rm(dirs.dir, { recursive: true, force: true }));
 
   it('one run publishes; the other is refused as busy (exit 4) or as not after the last run (exit 2)', () => {
@@ -89,7 +97,17 @@ describe('CLI: two runs with the same --now started at once', () => {
   it('the outbox holds one notice, announcing the one new project', async () => {
     const outbox = join(dirs.data, 'outbox');
     expect(await readdir(outbox)).toEqual(['run-20261121T040000Z.json']);
-    const notice = JSON.parse(await readFile(join(outbox, 'run-20261121T040000Z.json'), 'utf8'));
-    expect(notice.awards.map((a: { name: string }) => a.name)).toEqual([NAME]);
+    const sent = JSON.parse(await readFile(join(outbox, 'run-20261121T040000Z.json'), 'utf8'));
+    expect(sent.awards.map((a: { name: string }) => a.name)).toEqual([NAME]);
+  });
+
+  it('a third run with the same --now and a changed page is refused (exit 2) and changes no file and no notice', async () => {
+    expect(rerun.code).toBe(2);
+    expect(rerun.stderr).toContain(TIME);
+    expect([...afterRerun.keys()].sort()).toEqual([...tree.keys()].sort());
+    for (const [key, bytes] of tree) expect(afterRerun.get(key)?.equals(bytes), key).toBe(true);
+    const outbox = join(dirs.data, 'outbox');
+    expect(await readdir(outbox)).toEqual(['run-20261121T040000Z.json']);
+    expect(await readFile(join(outbox, 'run-20261121T040000Z.json'), 'utf8')).toBe(notice);
   });
 });
