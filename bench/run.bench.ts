@@ -161,6 +161,52 @@ function tailOf(text: string): string {
   return text.trim().split('\n').slice(-6).join('\n    ');
 }
 
+/** Prints the medians and the targets met or missed; returns the figures the last line repeats. */
+function reportRuns(
+  args: BenchArgs,
+  runs: Record<Scenario, Measured[]>,
+  floors: readonly ProcessUsage[],
+): { ratio: number; firstRssMb: number } {
+  const floorMs = median(floors.map((f) => f.wallMs));
+  console.log(`\nmedians of ${args.iterations} fresh processes each (min–max):`);
+  console.log(describe('cheerio floor', floors));
+  for (const { id, label } of SCENARIOS) console.log(describe(label, runs[id]));
+  const unchangedWritten = [...new Set(runs.unchanged.flatMap((r) => r.written))];
+  console.log(
+    `unchanged run wrote: ${unchangedWritten.slice(0, 10).join(', ') || 'nothing'}${unchangedWritten.length > 10 ? ', …' : ''}`,
+  );
+
+  const ratio = median(runs.first.map((r) => r.wallMs)) / floorMs;
+  const unchangedRatio = median(runs.unchanged.map((r) => r.wallMs)) / floorMs;
+  const firstRssMb = mb(Math.max(...runs.first.map((r) => r.maxRssKb)));
+  const changedFiles = median(runs.changed.map((r) => r.written.length));
+  const changedItems = median(runs.changed.map((r) => r.items.written + r.items.deleted));
+  const firstOk = runs.first.every((r) => r.exitCode === 0);
+  console.log('\ntargets:');
+  console.log(`  first run exit 0 every time: ${verdict(firstOk)}`);
+  console.log(
+    `  first run / floor (wall): ${ratio.toFixed(2)} (≤ ${TARGETS.firstRatio}: ${verdict(ratio <= TARGETS.firstRatio)}); ` +
+      `cpu ${(median(runs.first.map((r) => r.cpuMs)) / median(floors.map((f) => f.cpuMs))).toFixed(2)}`,
+  );
+  console.log(
+    `  first run peak RSS: ${firstRssMb} MB (≤ ${TARGETS.firstRssMb}: ${verdict(firstRssMb <= TARGETS.firstRssMb)})`,
+  );
+  console.log(
+    `  unchanged run / floor (wall): ${unchangedRatio.toFixed(2)} ` +
+      `(≤ ${TARGETS.unchangedRatio}: ${verdict(unchangedRatio <= TARGETS.unchangedRatio)}); ` +
+      `only v1/status.json rewritten: ${verdict(unchangedWritten.length === 1 && unchangedWritten[0] === 'v1/status.json')}`,
+  );
+  console.log(
+    `  1 % changed run files written: ${changedFiles} (≤ ${TARGETS.changedFiles(args.rows)}: ${verdict(changedFiles <= TARGETS.changedFiles(args.rows))})`,
+  );
+  console.log(
+    `  1 % changed run state items written or deleted: ${changedItems} ` +
+      `(≤ ${TARGETS.changedItems(args.rows)}: ${verdict(changedItems <= TARGETS.changedItems(args.rows))}; ` +
+      "besides records and versions: the run, the head, a snapshot, each source's state and the changed source's stored reading)",
+  );
+  return { ratio, firstRssMb };
+}
+
 async function main(args: BenchArgs): Promise<void> {
   const started = performance.now();
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -195,43 +241,7 @@ async function main(args: BenchArgs): Promise<void> {
       if (args.keep) mkdirSync(join(dir, `round-${round}`), { recursive: true });
     }
 
-    const floorMs = median(floors.map((f) => f.wallMs));
-    console.log(`\nmedians of ${args.iterations} fresh processes each (min–max):`);
-    console.log(describe('cheerio floor', floors));
-    for (const { id, label } of SCENARIOS) console.log(describe(label, runs[id]));
-    const unchangedWritten = [...new Set(runs.unchanged.flatMap((r) => r.written))];
-    console.log(
-      `unchanged run wrote: ${unchangedWritten.slice(0, 10).join(', ') || 'nothing'}${unchangedWritten.length > 10 ? ', …' : ''}`,
-    );
-
-    const ratio = median(runs.first.map((r) => r.wallMs)) / floorMs;
-    const unchangedRatio = median(runs.unchanged.map((r) => r.wallMs)) / floorMs;
-    const firstRssMb = mb(Math.max(...runs.first.map((r) => r.maxRssKb)));
-    const changedFiles = median(runs.changed.map((r) => r.written.length));
-    const changedItems = median(runs.changed.map((r) => r.items.written + r.items.deleted));
-    const firstOk = runs.first.every((r) => r.exitCode === 0);
-    console.log('\ntargets:');
-    console.log(`  first run exit 0 every time: ${verdict(firstOk)}`);
-    console.log(
-      `  first run / floor (wall): ${ratio.toFixed(2)} (≤ ${TARGETS.firstRatio}: ${verdict(ratio <= TARGETS.firstRatio)}); ` +
-        `cpu ${(median(runs.first.map((r) => r.cpuMs)) / median(floors.map((f) => f.cpuMs))).toFixed(2)}`,
-    );
-    console.log(
-      `  first run peak RSS: ${firstRssMb} MB (≤ ${TARGETS.firstRssMb}: ${verdict(firstRssMb <= TARGETS.firstRssMb)})`,
-    );
-    console.log(
-      `  unchanged run / floor (wall): ${unchangedRatio.toFixed(2)} ` +
-        `(≤ ${TARGETS.unchangedRatio}: ${verdict(unchangedRatio <= TARGETS.unchangedRatio)}); ` +
-        `only v1/status.json rewritten: ${verdict(unchangedWritten.length === 1 && unchangedWritten[0] === 'v1/status.json')}`,
-    );
-    console.log(
-      `  1 % changed run files written: ${changedFiles} (≤ ${TARGETS.changedFiles(args.rows)}: ${verdict(changedFiles <= TARGETS.changedFiles(args.rows))})`,
-    );
-    console.log(
-      `  1 % changed run state items written or deleted: ${changedItems} ` +
-        `(≤ ${TARGETS.changedItems(args.rows)}: ${verdict(changedItems <= TARGETS.changedItems(args.rows))}; ` +
-        "besides records and versions: the run, the head, a snapshot, each source's state and the changed source's stored reading)",
-    );
+    const { ratio, firstRssMb } = reportRuns(args, runs, floors);
 
     if (args.bundle) {
       const bundle = await measureBundle(ROOT, join(dir, 'bundle'));
