@@ -219,64 +219,85 @@ function facts(r: ProjectRecord, changes: readonly FieldChange[]): string[] {
   ];
 }
 
-function feedEntry(v: ProjectVersion, base: string, baselineAt: string | null): FeedEntry {
+/** An entry's title and the lines of its text before the links. */
+interface Wording {
+  readonly title: string;
+  readonly lines: string[];
+}
+
+/** A project first seen: on the feed's first run (the baseline), or new since. */
+function newWording(v: ProjectVersion, baselineAt: string | null): Wording {
   const r = v.record;
+  const seen = formatFinnishDay(v.changedAt);
+  const baseline = baselineAt !== null && v.changedAt === baselineAt;
+  const objective = r.specificObjective
+    ? `, erityistavoite ${r.specificObjective.code}: ${r.specificObjective.name}`
+    : '';
+  return {
+    title: baseline ? `AMIF-hanke: ${r.name}` : `Uusi AMIF-hanke: ${r.name}`,
+    lines: [
+      baseline
+        ? `Hanke oli lähdesivulla jo, kun aineisto koottiin ensimmäisen kerran ${seen}.`
+        : `Uusi EU:n AMIF-rahastosta rahoitettu hanke havaittiin ${seen}.`,
+      '',
+      ...facts(r, []),
+      `Ohjelma: ${r.programme}${objective}`,
+      ...(r.status === 'announced' ? [`Tila: ${STATUS_LABELS.announced}`] : []),
+    ],
+  };
+}
+
+/** A change of significant fields: named in the title, with old → new when only one changed. */
+function changedWording(v: ProjectVersion, changes: readonly FieldChange[]): Wording {
+  const r = v.record;
+  const fields = changes.map((c) => c.field as SignificantField);
+  const only = changes.length === 1 ? changes[0] : undefined;
+  const show = (field: string, value: unknown) => FORMAT[field as SignificantField](value);
+  const values = only ? ` (${show(only.field, only.old)} → ${show(only.field, only.new)})` : '';
+  const verb = fields.length === 1 ? 'muuttui' : 'muuttuivat';
+  const statusChange = changes.find((c) => c.field === 'status');
+  return {
+    title: `${sentenceList(fields.map((f) => FIELD_NAMES[f]))} ${verb}: ${r.name}${values}`,
+    lines: [
+      `Hankkeen tiedot muuttuivat lähdesivulla ${formatFinnishDay(v.changedAt)}.`,
+      '',
+      ...facts(r, changes),
+      ...(statusChange ? [`Tila: ${status(statusChange.old)} → ${status(statusChange.new)}`] : []),
+    ],
+  };
+}
+
+function wording(v: ProjectVersion, changes: readonly FieldChange[], baselineAt: string | null): Wording {
+  const r = v.record;
+  const seen = formatFinnishDay(v.changedAt);
+  switch (v.kind) {
+    case 'new':
+      return newWording(v, baselineAt);
+    case 'changed':
+      return changedWording(v, changes);
+    case 'removed':
+      return {
+        title: `Poistunut lähteestä: ${r.name}`,
+        lines: [
+          `Hanke ei ${seen} enää näkynyt lähdesivulla. Se säilyy aineistossa poistuneeksi merkittynä.`,
+          '',
+          ...facts(r, []),
+        ],
+      };
+    case 'reinstated':
+      return {
+        title: `Palannut lähteeseen: ${r.name}`,
+        lines: [`Aiemmin poistunut hanke näkyi taas lähdesivulla ${seen}.`, '', ...facts(r, changes)],
+      };
+  }
+}
+
+function feedEntry(v: ProjectVersion, base: string, baselineAt: string | null): FeedEntry {
   const url = projectJsonUrl(base, v.id);
   const htmlUrl = projectPageUrl(base, v.id);
-  const sourceUrls = sourceUrlsOf(r);
+  const sourceUrls = sourceUrlsOf(v.record);
   const changes = significantChanges(v);
-  const fields = changes.map((c) => c.field as SignificantField);
-  const seen = formatFinnishDay(v.changedAt);
-
-  let title: string;
-  let lines: string[];
-  switch (v.kind) {
-    case 'new': {
-      const baseline = baselineAt !== null && v.changedAt === baselineAt;
-      const objective = r.specificObjective
-        ? `, erityistavoite ${r.specificObjective.code}: ${r.specificObjective.name}`
-        : '';
-      title = baseline ? `AMIF-hanke: ${r.name}` : `Uusi AMIF-hanke: ${r.name}`;
-      lines = [
-        baseline
-          ? `Hanke oli lähdesivulla jo, kun aineisto koottiin ensimmäisen kerran ${seen}.`
-          : `Uusi EU:n AMIF-rahastosta rahoitettu hanke havaittiin ${seen}.`,
-        '',
-        ...facts(r, []),
-        `Ohjelma: ${r.programme}${objective}`,
-        ...(r.status === 'announced' ? [`Tila: ${STATUS_LABELS.announced}`] : []),
-      ];
-      break;
-    }
-    case 'changed': {
-      const only = changes.length === 1 ? changes[0] : undefined;
-      const values = only
-        ? ` (${FORMAT[only.field as SignificantField](only.old)} → ${FORMAT[only.field as SignificantField](only.new)})`
-        : '';
-      title = `${sentenceList(fields.map((f) => FIELD_NAMES[f]))} ${fields.length === 1 ? 'muuttui' : 'muuttuivat'}: ${r.name}${values}`;
-      const statusChange = changes.find((c) => c.field === 'status');
-      lines = [
-        `Hankkeen tiedot muuttuivat lähdesivulla ${seen}.`,
-        '',
-        ...facts(r, changes),
-        ...(statusChange ? [`Tila: ${status(statusChange.old)} → ${status(statusChange.new)}`] : []),
-      ];
-      break;
-    }
-    case 'removed':
-      title = `Poistunut lähteestä: ${r.name}`;
-      lines = [
-        `Hanke ei ${seen} enää näkynyt lähdesivulla. Se säilyy aineistossa poistuneeksi merkittynä.`,
-        '',
-        ...facts(r, []),
-      ];
-      break;
-    case 'reinstated':
-      title = `Palannut lähteeseen: ${r.name}`;
-      lines = [`Aiemmin poistunut hanke näkyi taas lähdesivulla ${seen}.`, '', ...facts(r, changes)];
-      break;
-  }
-
+  const { title, lines } = wording(v, changes, baselineAt);
   const text = [
     ...lines,
     '',
@@ -295,6 +316,6 @@ function feedEntry(v: ProjectVersion, base: string, baselineAt: string | null): 
     htmlUrl,
     url,
     sourceUrls,
-    fields,
+    fields: changes.map((c) => c.field as SignificantField),
   };
 }
