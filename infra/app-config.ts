@@ -32,7 +32,7 @@ export interface AppConfig {
   readonly scheduleTimeZone: string;
   /** `-c domainName=… -c certificateArn=…`: optional custom domain (both or neither). */
   readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
-  /** `-c pressReleaseUrls=https://…,https://…`: extra press-release pages to read. */
+  /** `-c pressReleaseUrls=https://…,https://…`: press releases to read as sources beside the page sources (default: none; the listings find them). */
   readonly pressReleaseUrls: readonly string[];
   /** `-c listingUrls=[ID=]https://…,…|none`: the listings that lead to releases (docs/discovery.md); unset: the defaults. */
   readonly listingUrls?: string;

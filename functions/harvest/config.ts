@@ -27,7 +27,7 @@ export const harvesterEnvSchema = z.object({
   }),
   /** SNS topic for new awards; without it notifications are only logged. */
   AWARDS_TOPIC_ARN: z.string().startsWith('arn:').optional(),
-  /** Comma-separated source ids to read; default: every built-in source. */
+  /** Comma-separated source ids to read; default: every page source and every configured press release (configuredSources). */
   SOURCE_IDS: z.string().optional(),
   /**
    * Comma-separated press releases to read as sources, each `URL` or `ID=URL` (the same list as
