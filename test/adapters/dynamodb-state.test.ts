@@ -22,45 +22,34 @@ import {
 import { startEmbeddedDynalite } from '../../functions/cli/embedded-dynalite';
 import { LeaseHeldError, LeaseLostError } from '../../functions/core/errors';
 import { type ProjectVersion, projectVersionSchema } from '../../functions/core/model/history';
-import {
-  type ProjectDraft,
-  type ProjectRecord,
-  projectRecordSchema,
-} from '../../functions/core/model/project';
+import type { ProjectDraft, ProjectRecord } from '../../functions/core/model/project';
 import type { RunReport } from '../../functions/core/model/run-report';
 import { type SourceOutput, sourceOutputSchema } from '../../functions/core/model/source-output';
 import type { SourceState, StateCommit } from '../../functions/core/ports';
 import { rawItems, startTestDynamo, type TestDynamo } from '../helpers/dynalite';
+import { record } from '../helpers/records';
 import { loadWholeSourceStates } from '../helpers/source-states';
 
 // ------------------------------------------------------------------ fixtures
 
 const SOURCE_URL = 'https://intermin.fi/amif-hankkeet';
 
+/** The factory's record with this file's source, Finnish letters, a float sum and a quality flag. */
 function makeRecord(id: string, overrides: Partial<ProjectRecord> = {}): ProjectRecord {
-  return projectRecordSchema.parse({
+  return record({
     id,
-    programme: 'AMIF 2021-2027',
-    fund: 'AMIF',
     name: `Hanke ${id} – kotoutuminen ja ääkköset`,
-    acronym: null,
     beneficiary: { id: 'maahanmuuttovirasto', name: 'Maahanmuuttovirasto' },
     specificObjective: { code: '2', name: 'Laillinen maahanmuutto ja kotoutuminen' },
-    nationalObjective: null,
     summary: '',
     euFundingEur: 2200120.8,
     startDate: '2023-01-01',
     endDate: null,
-    website: null,
     sources: [{ id: 'intermin-2021', url: SOURCE_URL }],
-    migri: null,
     announcements: [{ date: '2023-05-04', url: `${SOURCE_URL}/tiedote`, lang: 'fi', amountEur: 0.1 + 0.2 }],
     quality: [{ code: 'missing-field', field: 'endDate', message: 'no end date', raw: null, source: null }],
-    status: 'listed',
-    removedAt: null,
     firstSeenAt: '2024-03-05T04:00:00Z',
     lastChangedAt: '2024-03-05T04:00:00Z',
-    version: 1,
     ...overrides,
   });
 }
