@@ -108,9 +108,17 @@ export function buildAwardNotice(
 }
 
 function fiLine(r: ProjectRecord, publicBaseUrl: string): string {
-  return `- ${r.name}\n  Tuensaaja: ${r.beneficiary.name}\n  EU-rahoitus: ${euros(r.euFundingEur, 'fi')}\n  Aika: ${period(r, 'fi')}${r.status === 'announced' ? '\n  (vasta tiedotteessa, ei vielä ministeriön listalla)' : ''}\n  ${publicBaseUrl}/v1/projects/${r.id}.json`;
+  return [
+    `- ${r.name}`,
+    `  Tuensaaja: ${r.beneficiary.name}`,
+    `  EU-rahoitus: ${euros(r.euFundingEur, 'fi')}`,
+    `  Aika: ${period(r, 'fi')}`,
+    ...(r.status === 'announced' ? ['  (vasta tiedotteessa, ei vielä ministeriön listalla)'] : []),
+    `  ${publicBaseUrl}/v1/projects/${r.id}.json`,
+  ].join('\n');
 }
 
 function enLine(r: ProjectRecord): string {
-  return `- ${r.name} — ${r.beneficiary.name}, ${euros(r.euFundingEur, 'en')}, ${period(r, 'en')}${r.status === 'announced' ? ' (press release only, not yet on the ministry list)' : ''}`;
+  const onlyAnnounced = r.status === 'announced' ? ' (press release only, not yet on the ministry list)' : '';
+  return `- ${r.name} — ${r.beneficiary.name}, ${euros(r.euFundingEur, 'en')}, ${period(r, 'en')}${onlyAnnounced}`;
 }

@@ -20,7 +20,8 @@ export const feedConfigSchema = z.object({
   attribution: z
     .string()
     .default(
-      'Source: Ministry of the Interior of Finland (sisäministeriö, EU:n sisäasioiden rahastot) and the Finnish Immigration Service (Maahanmuuttovirasto); compiled by amif-feed.',
+      'Source: Ministry of the Interior of Finland (sisäministeriö, EU:n sisäasioiden rahastot) and the ' +
+        'Finnish Immigration Service (Maahanmuuttovirasto); compiled by amif-feed.',
     ),
   contactEmail: z.string().email().default(PLACEHOLDER_CONTACT_EMAIL),
   /** How the DCAT-AP catalogue and the Data Package name the feed's publisher and contact. */

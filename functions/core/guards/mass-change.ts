@@ -50,5 +50,10 @@ export function findMassChanges(
 
 /** The refusal as a source's warning: which field, how many, and how to accept it. */
 export function massChangeWarning(sourceId: string, change: MassChange, share: number): string {
-  return `${sourceId}: ${change.field} would change in ${change.changed} of ${change.compared} projects at once; more than ${Math.round(share * 100)} % looks like a broken page, so the change was refused and the previous records kept (run with --accept-mass-change, or invoke the harvester with {"acceptMassChange": true}, if the change is real)`;
+  return (
+    `${sourceId}: ${change.field} would change in ${change.changed} of ${change.compared} projects at once; ` +
+    `more than ${Math.round(share * 100)} % looks like a broken page, so the change was refused and the ` +
+    'previous records kept (run with --accept-mass-change, or invoke the harvester with ' +
+    '{"acceptMassChange": true}, if the change is real)'
+  );
 }

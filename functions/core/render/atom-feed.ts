@@ -9,7 +9,8 @@ const ATOM_NS = 'http://www.w3.org/2005/Atom';
 
 export const FEED_TITLE = 'AMIF-rahoitetut hankkeet Suomessa: uudet hankkeet ja muutokset';
 export const FEED_SUBTITLE =
-  'Uudet EU:n turvapaikka-, maahanmuutto- ja kotouttamisrahastosta (AMIF) rahoitetut hankkeet sekä muutokset niiden rahoitukseen, aikatauluun ja tilaan. Lähteet: sisäministeriö ja Maahanmuuttovirasto.';
+  'Uudet EU:n turvapaikka-, maahanmuutto- ja kotouttamisrahastosta (AMIF) rahoitetut hankkeet sekä ' +
+  'muutokset niiden rahoitukseen, aikatauluun ja tilaan. Lähteet: sisäministeriö ja Maahanmuuttovirasto.';
 export const FEED_AUTHOR = 'amif-feed';
 
 /** What tells one feed from another: its id, titles and keys. The entries are always FeedEntry. */

@@ -107,7 +107,8 @@ function columnsSheet(workbook: ExcelJS.Workbook): void {
     'note',
     '',
     '',
-    `Lists (several sources, press releases, quality flags) are joined with " | ". Text longer than Excel's ${EXCEL_CELL_LIMIT} characters ends with "${CUT_MARK.trim()}"; projects.json has it whole.`,
+    'Lists (several sources, press releases, quality flags) are joined with " | ". ' +
+      `Text longer than Excel's ${EXCEL_CELL_LIMIT} characters ends with "${CUT_MARK.trim()}"; projects.json has it whole.`,
   ]);
 }
 

@@ -23,7 +23,9 @@ export const renderReferenceJson: Renderer = (ctx: RenderContext): OutputFile[] 
         allocationText: reference.allocationRaw,
         specificObjectives: reference.specificObjectives,
         source: reference.source,
-        note: "The fund page's names of the specific objectives. A project's specificObjective.name is the ministry list's own name for the same code; the fund page's name is used only where the list gives the code alone.",
+        note:
+          "The fund page's names of the specific objectives. A project's specificObjective.name is the ministry " +
+          "list's own name for the same code; the fund page's name is used only where the list gives the code alone.",
       }),
       contentType: CONTENT_TYPES.json,
       cacheControl: CACHE_LATEST,

@@ -41,7 +41,10 @@ function head(topic: SubscriberFeedTopic, key: string, records: readonly Project
       return {
         ...base,
         title: `AMIF 2021–2027, erityistavoite ${key}: ${SUFFIX}`,
-        subtitle: `AMIF-rahaston ohjelmakauden 2021–2027 erityistavoitteen ${key}${name ? ` (${name})` : ''} uudet hankkeet sekä muutokset niiden rahoitukseen, aikatauluun ja tilaan. Samat merkinnät kuin koko aineiston syötteessä.`,
+        subtitle:
+          `AMIF-rahaston ohjelmakauden 2021–2027 erityistavoitteen ${key}${name ? ` (${name})` : ''} uudet ` +
+          'hankkeet sekä muutokset niiden rahoitukseen, aikatauluun ja tilaan. Samat merkinnät kuin koko ' +
+          'aineiston syötteessä.',
       };
     }
     case 'beneficiary': {
@@ -49,7 +52,9 @@ function head(topic: SubscriberFeedTopic, key: string, records: readonly Project
       return {
         ...base,
         title: `${name}: AMIF-hankkeet, ${SUFFIX}`,
-        subtitle: `Tuensaajan ${name} uudet AMIF-rahoitteiset hankkeet sekä muutokset niiden rahoitukseen, aikatauluun ja tilaan. Samat merkinnät kuin koko aineiston syötteessä.`,
+        subtitle:
+          `Tuensaajan ${name} uudet AMIF-rahoitteiset hankkeet sekä muutokset niiden rahoitukseen, ` +
+          'aikatauluun ja tilaan. Samat merkinnät kuin koko aineiston syötteessä.',
       };
     }
     case 'programme': {
@@ -57,7 +62,9 @@ function head(topic: SubscriberFeedTopic, key: string, records: readonly Project
       return {
         ...base,
         title: `${name}: ${SUFFIX}`,
-        subtitle: `Ohjelman ${name} uudet hankkeet sekä muutokset niiden rahoitukseen, aikatauluun ja tilaan. Samat merkinnät kuin koko aineiston syötteessä.`,
+        subtitle:
+          `Ohjelman ${name} uudet hankkeet sekä muutokset niiden rahoitukseen, aikatauluun ja tilaan. ` +
+          'Samat merkinnät kuin koko aineiston syötteessä.',
       };
     }
   }

@@ -120,7 +120,8 @@ export function parsePressRelease(html: string, sourceId: string, url: string): 
   if (!date) {
     throw new PageLayoutError(
       sourceId,
-      'a publication date ("Julkaisuajankohta 14.12.2022 11.35", "Utgivningsdatum 12.4.2023", "Publication date …", <time datetime> or a date on its own line under the title)',
+      'a publication date ("Julkaisuajankohta 14.12.2022 11.35", "Utgivningsdatum 12.4.2023", ' +
+        '"Publication date …", <time datetime> or a date on its own line under the title)',
       dateCandidates(body),
     );
   }

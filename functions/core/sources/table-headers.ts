@@ -23,7 +23,8 @@ export function mapTableHeaders<Column extends string>(
       throw new PageLayoutError(
         sourceId,
         `one header per column, each read by its text`,
-        `two headers for the ${column} column: "${headers[earlier]}" (column ${earlier + 1}) and "${header}" (column ${index + 1}); which one holds the ${column} cannot be told`,
+        `two headers for the ${column} column: "${headers[earlier]}" (column ${earlier + 1}) and ` +
+          `"${header}" (column ${index + 1}); which one holds the ${column} cannot be told`,
       );
     }
     map.set(column, index);

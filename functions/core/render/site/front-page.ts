@@ -17,7 +17,7 @@ import {
   formatTimestamp,
 } from './format';
 import type { FrontPageData } from './front-page-data';
-import { html, type SafeHtml } from './html';
+import { type HtmlValue, html, type SafeHtml } from './html';
 import { type DownloadKey, LANGS, type Lang, MESSAGES, type Messages, SORT_KEYS } from './i18n';
 import { SELECTION_MESSAGES, type SelectionMessages } from './i18n-selection';
 import { renderPage } from './layout';
@@ -100,19 +100,60 @@ interface PageParts {
   readonly rel: (key: string) => string;
 }
 
+function span(className: string, content: HtmlValue): SafeHtml {
+  return html`<span class="${className}">${content}</span>`;
+}
+
+/** One key figure: its term, and the value and details that describe it. */
+function figure(term: string, details: readonly SafeHtml[], attributes: SafeHtml | '' = ''): SafeHtml {
+  return html`<div class="figure"${attributes}><dt>${term}</dt><dd>${details}</dd></div>`;
+}
+
 function figuresSection({ ctx, data, lang, t, rel }: PageParts): SafeHtml {
   const { allocation, awardedCents: awarded, lastChangedAt: changed } = data;
   const share = allocation.eur > 0 ? awarded / 100 / allocation.eur : 0;
   const meterWidth = Math.max(0, Math.min(100, share * 100));
+  const started = ctx.report.startedAt;
+  const allocationSource = allocation.sourceUrl
+    ? html`<a href="${allocation.sourceUrl}">${t.allocationSource}</a>`
+    : t.allocationSource;
+  const bar = html`<rect width="${String(Math.round(meterWidth * 10) / 10)}" height="10"/>`;
+  const meter = html`<svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">${bar}</svg>`;
+  const figures = join([
+    figure(t.projects, [
+      span('value', formatInteger(lang, data.activeCount)),
+      span('detail', t.projectsNote(data.removedCount)),
+    ]),
+    figure(t.totalFunding, [
+      span('value', formatCentsShort(lang, Math.round(ctx.meta.totalEuFundingEur * 100))),
+      span('detail', html`${formatEuros(lang, ctx.meta.totalEuFundingEur)}; ${t.totalFundingNote}`),
+    ]),
+    figure(t.allocationShare, [
+      span('value', formatPercent(lang, share)),
+      span(
+        'detail',
+        t.allocationNote(formatCentsShort(lang, awarded), formatCentsShort(lang, allocation.eur * 100)),
+      ),
+      span('detail', allocationSource),
+      span('meter', meter),
+    ]),
+    figure(t.lastUpdate, [span('value', changed ? timeEl(lang, changed, 'date') : t.unknown)]),
+    figure(
+      t.lastCheck,
+      [
+        span('value', html`<time datetime="${started}" data-kind="date">${formatDate(lang, started)}</time>`),
+        span(
+          'detail',
+          html`<time datetime="${started}" data-kind="timestamp">${formatTimestamp(lang, started)}</time>`,
+        ),
+      ],
+      html` data-status-url="${rel(DATA_FILES.status)}"`,
+    ),
+  ]);
   return html`<section id="figures" aria-labelledby="figures-h">
 <h2 id="figures-h">${t.keyFigures}</h2>
 <dl class="figures">
-<div class="figure"><dt>${t.projects}</dt><dd><span class="value">${formatInteger(lang, data.activeCount)}</span><span class="detail">${t.projectsNote(data.removedCount)}</span></dd></div>
-<div class="figure"><dt>${t.totalFunding}</dt><dd><span class="value">${formatCentsShort(lang, Math.round(ctx.meta.totalEuFundingEur * 100))}</span><span class="detail">${formatEuros(lang, ctx.meta.totalEuFundingEur)}; ${t.totalFundingNote}</span></dd></div>
-<div class="figure"><dt>${t.allocationShare}</dt><dd><span class="value">${formatPercent(lang, share)}</span><span class="detail">${t.allocationNote(formatCentsShort(lang, awarded), formatCentsShort(lang, allocation.eur * 100))}</span><span class="detail">${allocation.sourceUrl ? html`<a href="${allocation.sourceUrl}">${t.allocationSource}</a>` : t.allocationSource}</span><span class="meter"><svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect width="${String(Math.round(meterWidth * 10) / 10)}" height="10"/></svg></span></dd></div>
-<div class="figure"><dt>${t.lastUpdate}</dt><dd><span class="value">${changed ? timeEl(lang, changed, 'date') : t.unknown}</span></dd></div>
-<div class="figure" data-status-url="${rel(DATA_FILES.status)}"><dt>${t.lastCheck}</dt><dd><span class="value"><time datetime="${ctx.report.startedAt}" data-kind="date">${formatDate(lang, ctx.report.startedAt)}</time></span><span class="detail"><time datetime="${ctx.report.startedAt}" data-kind="timestamp">${formatTimestamp(lang, ctx.report.startedAt)}</time></span></dd></div>
-</dl>
+${figures}</dl>
 </section>`;
 }
 
@@ -130,7 +171,10 @@ function select(
   options: readonly Option[],
   allLabel: string,
 ): SafeHtml {
-  return html`<div><label for="${id}">${label}</label><select id="${id}" name="${name}"><option value="">${allLabel}</option>${options.map((o) => html`<option value="${o.value}"${o.lang ? html` lang="${o.lang}"` : ''}>${o.label}</option>`)}</select></div>`;
+  const choices = options.map(
+    (o) => html`<option value="${o.value}"${o.lang ? html` lang="${o.lang}"` : ''}>${o.label}</option>`,
+  );
+  return html`<div><label for="${id}">${label}</label><select id="${id}" name="${name}"><option value="">${allLabel}</option>${choices}</select></div>`;
 }
 
 /**
@@ -156,6 +200,8 @@ function projectsSection(parts: PageParts): SafeHtml {
     .slice(0, FRONT_PAGE_TABLE_ROWS)
     .map((r) => projectRow(list, r));
   const orgHref = rel(organisationPageKey(lang, 'ID-PLACEHOLDER')).replace('ID-PLACEHOLDER', '{id}');
+  const partialData = partial ? partialTableData(lang, t, records.length, rel) : '';
+  const tableData = html`data-projects-url="${rel(DATA_FILES.projectsJson)}" data-org-href="${orgHref}"${partialData}`;
   return html`<section id="all-projects" aria-labelledby="all-projects-h">
 <h2 id="all-projects-h">${t.allProjects}</h2>
 ${objectivesNav(parts)}
@@ -166,9 +212,9 @@ ${filterForm(parts)}
 ${selectionLine(parts)}
 ${partial ? partialTableNote(lang, t, rows.length, records.length, rel) : ''}
 <div class="table-scroll" role="region" aria-labelledby="projects-caption" tabindex="0">
-<table id="projects-table" class="projects-table" data-projects-url="${rel(DATA_FILES.projectsJson)}" data-org-href="${orgHref}"${partial ? partialTableData(lang, t, records.length, rel) : ''}>
+<table id="projects-table" class="projects-table" ${tableData}>
 <caption id="projects-caption">${t.tableCaption}</caption>
-<thead><tr><th scope="col" data-sort="name">${t.project}</th><th scope="col" data-sort="beneficiary">${t.beneficiary}</th><th scope="col"><span aria-hidden="true">${t.specificObjectiveShort}</span><span class="visually-hidden">${t.specificObjective}</span></th><th scope="col">${t.programme}</th><th scope="col" class="num" data-sort="eu" data-sort-first="-eu">${t.euFunding}</th><th scope="col" data-sort="start">${t.start}</th><th scope="col">${t.end}</th><th scope="col">${t.status}</th></tr></thead>
+<thead><tr>${projectTableHeadings(t)}</tr></thead>
 <tbody>
 ${join(rows)}
 </tbody>
@@ -177,9 +223,27 @@ ${join(rows)}
 </section>`;
 }
 
+/** The project table's column headings; the sortable ones name their sort key. */
+function projectTableHeadings(t: Messages): SafeHtml[] {
+  const objective = html`<span aria-hidden="true">${t.specificObjectiveShort}</span><span class="visually-hidden">${t.specificObjective}</span>`;
+  return [
+    html`<th scope="col" data-sort="name">${t.project}</th>`,
+    html`<th scope="col" data-sort="beneficiary">${t.beneficiary}</th>`,
+    html`<th scope="col">${objective}</th>`,
+    html`<th scope="col">${t.programme}</th>`,
+    html`<th scope="col" class="num" data-sort="eu" data-sort-first="-eu">${t.euFunding}</th>`,
+    html`<th scope="col" data-sort="start">${t.start}</th>`,
+    html`<th scope="col">${t.end}</th>`,
+    html`<th scope="col">${t.status}</th>`,
+  ];
+}
+
 function filterForm({ data, lang, t }: PageParts): SafeHtml {
+  const search = html`<label for="f-q">${t.search}</label><span class="hint" id="f-q-hint">${t.searchHint}</span>`;
+  const sortOptions = SORT_KEYS.map((k) => html`<option value="${k}">${t.sortOptions[k]}</option>`);
+  const buttons = html`<button class="button" type="submit">${t.applyFilters}</button><button class="button secondary" type="reset">${t.clearFilters}</button>`;
   return html`<form id="filters" class="filters" method="get" action="#all-projects" role="search" aria-label="${t.allProjects}">
-<div class="search"><label for="f-q">${t.search}</label><span class="hint" id="f-q-hint">${t.searchHint}</span><input id="f-q" name="q" type="search" aria-describedby="f-q-hint" autocomplete="off"></div>
+<div class="search">${search}<input id="f-q" name="q" type="search" aria-describedby="f-q-hint" autocomplete="off"></div>
 ${select(
   'f-programme',
   'programme',
@@ -209,8 +273,8 @@ ${select(
   data.years.map((y) => ({ value: y, label: y === 'none' ? t.unknown : y })),
   t.all,
 )}
-<div><label for="f-sort">${t.sortBy}</label><select id="f-sort" name="sort">${SORT_KEYS.map((k) => html`<option value="${k}">${t.sortOptions[k]}</option>`)}</select></div>
-<div class="actions"><button class="button" type="submit">${t.applyFilters}</button><button class="button secondary" type="reset">${t.clearFilters}</button></div>
+<div><label for="f-sort">${t.sortBy}</label><select id="f-sort" name="sort">${sortOptions}</select></div>
+<div class="actions">${buttons}</div>
 <noscript><p class="note">${t.noScriptFilters}</p></noscript>
 </form>`;
 }
@@ -228,7 +292,18 @@ function projectRow(list: ListParts, r: ProjectRecord): SafeHtml {
   const { lang, t, rel } = list;
   const f = rowFilterValues(r);
   const acronymShown = r.acronym !== null && !r.name.includes(r.acronym);
-  return html`<tr data-id="${r.id}" data-so="${f.so}" data-beneficiary="${f.beneficiary}" data-status="${f.status}" data-year="${f.year}" data-eu="${r.euFundingEur === null ? '' : centsOf(r)}" data-start="${r.startDate ?? ''}"${r.acronym ? html` data-acronym="${r.acronym}"` : ''}><th scope="row"${langAttr(lang, recordLang(r))}><a href="${rel(projectPageKey(lang, r.id))}">${r.name}</a>${acronymShown ? html` <span class="acronym">(${r.acronym})</span>` : ''}</th><td>${beneficiaryLink(list, r)}</td><td>${r.specificObjective?.code ?? '–'}</td><td class="nowrap">${r.programme}</td><td class="num">${r.euFundingEur === null ? '–' : formatEuros(lang, r.euFundingEur)}</td><td class="date">${r.startDate ? formatDate(lang, r.startDate) : '–'}</td><td class="date">${r.endDate ? formatDate(lang, r.endDate) : '–'}</td><td>${t.statusLabels[r.status]}</td></tr>`;
+  // The values the script filters and sorts by, as data attributes of the row.
+  const filters = html` data-so="${f.so}" data-beneficiary="${f.beneficiary}" data-status="${f.status}" data-year="${f.year}"`;
+  const sorts = html` data-eu="${r.euFundingEur === null ? '' : centsOf(r)}" data-start="${r.startDate ?? ''}"`;
+  const acronym = r.acronym ? html` data-acronym="${r.acronym}"` : '';
+  const name = html`<a href="${rel(projectPageKey(lang, r.id))}">${r.name}</a>${acronymShown ? html` <span class="acronym">(${r.acronym})</span>` : ''}`;
+  const funding = r.euFundingEur === null ? '–' : formatEuros(lang, r.euFundingEur);
+  const start = r.startDate ? formatDate(lang, r.startDate) : '–';
+  const end = r.endDate ? formatDate(lang, r.endDate) : '–';
+  const cells = html`<td>${beneficiaryLink(list, r)}</td><td>${r.specificObjective?.code ?? '–'}</td><td class="nowrap">${r.programme}</td>`;
+  const figures = html`<td class="num">${funding}</td><td class="date">${start}</td><td class="date">${end}</td>`;
+  const head = html`<th scope="row"${langAttr(lang, recordLang(r))}>${name}</th>`;
+  return html`<tr data-id="${r.id}"${filters}${sorts}${acronym}>${head}${cells}${figures}<td>${t.statusLabels[r.status]}</td></tr>`;
 }
 
 /**
@@ -239,14 +314,19 @@ function projectRow(list: ListParts, r: ProjectRecord): SafeHtml {
 function selectionLine({ ctx, lang, st, rel }: PageParts): SafeHtml {
   const records = ctx.records;
   const text = selectionText(lang, st, fundingTotal(records), totalsByProgramme(records));
-  return html`<p id="selection-total" class="selection-total" data-template="${st.selectionTotal('{count}', '{amount}')}" data-csv-url="${rel(DATA_FILES.projectsCsv)}" data-csv-id-column="${PROJECT_COLUMNS.findIndex((c) => c.name === 'id')}" data-download-label="${st.downloadSelection}">${text}</p>`;
+  const template = html` data-template="${st.selectionTotal('{count}', '{amount}')}"`;
+  const csv = html` data-csv-url="${rel(DATA_FILES.projectsCsv)}" data-csv-id-column="${PROJECT_COLUMNS.findIndex((c) => c.name === 'id')}"`;
+  return html`<p id="selection-total" class="selection-total"${template}${csv} data-download-label="${st.downloadSelection}">${text}</p>`;
 }
 
 /** Links to the pages of the 2021–2027 programme's specific objectives, which give their totals without the script. */
 function objectivesNav({ data, lang, t, st, rel }: PageParts): SafeHtml {
   const codes = data.objectiveCodes;
   if (codes.length === 0) return html``;
-  return html`<nav class="objectives-nav" aria-label="${st.objectivesNav}"><p>${st.objectivesNav}:</p><ul>${codes.map((c) => html`<li><a href="${rel(objectivePageKey(lang, c))}">${objectiveLabel(c, t)}</a></li>`)}</ul></nav>`;
+  const items = codes.map(
+    (c) => html`<li><a href="${rel(objectivePageKey(lang, c))}">${objectiveLabel(c, t)}</a></li>`,
+  );
+  return html`<nav class="objectives-nav" aria-label="${st.objectivesNav}"><p>${st.objectivesNav}:</p><ul>${items}</ul></nav>`;
 }
 
 /** Says, without the script too, that the table is cut short and where the full lists are. */
@@ -257,7 +337,8 @@ function partialTableNote(
   total: number,
   rel: (k: string) => string,
 ): SafeHtml {
-  return html`<p id="table-partial" class="note">${t.tablePartial(formatInteger(lang, shown), formatInteger(lang, total))} <a href="${rel(DATA_FILES.projectsCsv)}">projects.csv</a>, <a href="${rel(DATA_FILES.projectsJson)}">projects.json</a>.</p>`;
+  const files = html`<a href="${rel(DATA_FILES.projectsCsv)}">projects.csv</a>, <a href="${rel(DATA_FILES.projectsJson)}">projects.json</a>`;
+  return html`<p id="table-partial" class="note">${t.tablePartial(formatInteger(lang, shown), formatInteger(lang, total))} ${files}.</p>`;
 }
 
 /**
@@ -266,7 +347,8 @@ function partialTableNote(
  */
 function partialTableData(lang: Lang, t: Messages, total: number, rel: (k: string) => string): SafeHtml {
   const href = rel(projectPageKey(lang, 'ID-PLACEHOLDER')).replace('ID-PLACEHOLDER', '{id}');
-  return html` data-total="${total}" data-project-href="${href}" data-status-labels="${JSON.stringify(t.statusLabels)}" data-show-all="${t.showAll(formatInteger(lang, total))}"`;
+  const labels = html` data-status-labels="${JSON.stringify(t.statusLabels)}"`;
+  return html` data-total="${total}" data-project-href="${href}"${labels} data-show-all="${t.showAll(formatInteger(lang, total))}"`;
 }
 
 function join(parts: readonly SafeHtml[]): SafeHtml {
@@ -299,7 +381,9 @@ function changeItem(v: ProjectVersion, lang: Lang, t: Messages, rel: (k: string)
   let detail: SafeHtml | string = '';
   if (v.kind === 'new') {
     const amount = v.record.euFundingEur === null ? null : formatEuros(lang, v.record.euFundingEur);
-    detail = html` – <a href="${rel(organisationPageKey(lang, v.record.beneficiary.id))}"${langAttr(lang, recordLang(v.record))}>${v.record.beneficiary.name}</a>${amount ? html`, ${amount}` : ''}`;
+    const beneficiary = v.record.beneficiary;
+    const href = rel(organisationPageKey(lang, beneficiary.id));
+    detail = html` – <a href="${href}"${langAttr(lang, recordLang(v.record))}>${beneficiary.name}</a>${amount ? html`, ${amount}` : ''}`;
   } else if (v.fields.length > 0) {
     detail = html`: ${v.fields.map((f, i) => {
       const label = t.fieldLabels[f.field] ?? f.field;
@@ -319,6 +403,11 @@ function changesSection({ ctx, lang, t, st, rel }: PageParts): SafeHtml {
   const baseline = ctx.recentChanges.filter(isBaseline).length;
   const fresh = ctx.recentChanges.filter((v) => v.kind === 'new' && !isBaseline(v));
   const other = ctx.recentChanges.filter((v) => v.kind !== 'new');
+  const changeFiles = [
+    html`<a href="${rel(DATA_FILES.changes)}">${t.files.changes}</a>`,
+    html` · <a href="${rel(DATA_FILES.feedAtom)}">Atom</a>`,
+    html` · <a href="${rel(DATA_FILES.feedJson)}">JSON Feed</a>`,
+  ];
   const list = (versions: readonly ProjectVersion[]) =>
     versions.length === 0
       ? html`<p>${t.noChanges}</p>`
@@ -334,7 +423,7 @@ function changesSection({ ctx, lang, t, st, rel }: PageParts): SafeHtml {
 ${list(fresh)}
 ${baseline > 0 && baselineAt ? html`<p class="note baseline">${st.baseline(baseline, formatDate(lang, baselineAt))}</p>\n` : ''}<h3>${t.otherChanges}</h3>
 ${list(other)}
-<p><a href="${rel(DATA_FILES.changes)}">${t.files.changes}</a> · <a href="${rel(DATA_FILES.feedAtom)}">Atom</a> · <a href="${rel(DATA_FILES.feedJson)}">JSON Feed</a></p>
+<p>${changeFiles}</p>
 <p class="note">${t.changesFeedNote}</p>
 </section>`;
 }
@@ -369,11 +458,19 @@ function downloadsSection({ ctx, data, lang, t, rel }: PageParts): SafeHtml {
 </section>`;
 }
 
+function sourceItem(s: RenderContext['meta']['sources'][number], lang: Lang, t: Messages): SafeHtml {
+  const publisher = s.title.includes(s.publisher)
+    ? ''
+    : html` <span${langAttr(lang, 'fi')}>(${s.publisher})</span>`;
+  const updated = s.pageUpdated ? html` (${t.pageUpdated(formatDate(lang, s.pageUpdated))})` : '';
+  return html`<li><a href="${s.url}"${langAttr(lang, 'fi')}>${s.title}</a>${publisher}${updated}</li>`;
+}
+
 function sourcesSection({ ctx, lang, t }: PageParts): SafeHtml {
   return html`<section id="sources" aria-labelledby="sources-h">
 <h2 id="sources-h">${t.sourcesHeading}</h2>
 <p>${t.sourcesIntro}</p>
-<ul>${ctx.meta.sources.map((s) => html`<li><a href="${s.url}"${langAttr(lang, 'fi')}>${s.title}</a>${s.title.includes(s.publisher) ? '' : html` <span${langAttr(lang, 'fi')}>(${s.publisher})</span>`}${s.pageUpdated ? html` (${t.pageUpdated(formatDate(lang, s.pageUpdated))})` : ''}</li>`)}</ul>
+<ul>${ctx.meta.sources.map((s) => sourceItem(s, lang, t))}</ul>
 </section>`;
 }
 

@@ -21,8 +21,9 @@ const NEEDS_WORK =
 /**
  * Escapes text for element content and double- or single-quoted attribute values. Characters
  * HTML does not allow (C0 controls other than tab/LF/CR, DEL, noncharacters) are dropped, lone
- * surrogates become U+FFFD and direction controls are balanced (see publishableText). One pass over the text (the site escapes every scraped value of every project
- * three times, once per language), and none at all for the usual text that needs nothing.
+ * surrogates become U+FFFD and direction controls are balanced (see publishableText). One pass over
+ * the text (the site escapes every scraped value of every project three times, once per language),
+ * and none at all for the usual text that needs nothing.
  */
 export function escapeHtml(raw: string): string {
   if (!NEEDS_WORK.test(raw)) return raw;
