@@ -1,4 +1,4 @@
-import { BatchWriteItemCommand, CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, CreateTableCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { startEmbeddedDynalite } from '../../functions/cli/embedded-dynalite';
 import { createRunProgress, progressLine, showsProgress } from '../../functions/cli/run-progress';
@@ -62,6 +62,11 @@ describe('progress of a run on a terminal', () => {
           AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
           BillingMode: 'PAY_PER_REQUEST',
         }),
+      );
+      // A table is CREATING for a moment; a write before it is ACTIVE is refused (as in DynamoDB).
+      await waitUntilTableExists(
+        { client, maxWaitTime: 10, minDelay: 1, maxDelay: 1 },
+        { TableName: 'progress' },
       );
       progress.watch(client);
       const put = (pk: string) => ({ PutRequest: { Item: { pk: { S: pk } } } });
