@@ -369,7 +369,7 @@ function labelledItems(change: StateCommit, sources: SourceStateReader): { item:
       })),
     ),
     ...(change.keptSourceStates ?? []).map((s) => {
-      const stored = s.output ? sources.storedFields(s.output) : null;
+      const stored = s.summary ? sources.storedFields(s.summary) : null;
       if (stored === undefined) {
         throw new StateStoreError(
           `source ${s.id} is kept with an output this store did not load, so it cannot point at it; nothing was written`,

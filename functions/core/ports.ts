@@ -56,7 +56,7 @@ export interface SourceState extends SourceReading {
  */
 export interface StoredSourceState extends SourceReading {
   /** Stands for the stored output (null: none stored); the store knows which output it is. */
-  readonly output: OutputSummary | null;
+  readonly summary: OutputSummary | null;
 }
 
 export interface StateCommit {

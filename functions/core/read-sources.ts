@@ -49,7 +49,7 @@ class Reads {
       url: this.module.url,
       status,
       records: 0,
-      pageUpdated: this.stored?.output?.pageUpdated ?? null,
+      pageUpdated: this.stored?.summary?.pageUpdated ?? null,
       sha256: this.stored?.sha256 ?? null,
       warnings: [],
       ...extra,
@@ -62,7 +62,7 @@ class Reads {
     warning: string,
     extra: Partial<SourceReport> = {},
   ): StandInRead {
-    const records = this.stored?.output?.records ?? 0;
+    const records = this.stored?.summary?.records ?? 0;
     return {
       kind: status === 'refused' ? 'refused' : 'kept',
       module: this.module,
@@ -72,7 +72,7 @@ class Reads {
 
   /** The stored reading stands: remembered again with this run's read time (and the page's validators). */
   unchanged(status: 'ok' | 'not-modified', stored: StoredSourceState, startedAt: string): SourceRead {
-    const records = stored.output?.records ?? 0;
+    const records = stored.summary?.records ?? 0;
     return {
       kind: 'unchanged',
       module: this.module,
@@ -92,7 +92,7 @@ async function readSource(
   try {
     fetched = await input.fetcher.fetch(
       module,
-      stored?.output ? { etag: stored.etag, lastModified: stored.lastModified } : null,
+      stored?.summary ? { etag: stored.etag, lastModified: stored.lastModified } : null,
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -104,7 +104,7 @@ async function readSource(
   if (fetched.kind === 'missing')
     return reads.standIn('skipped', `${module.id}: ${fetched.reason}; its projects were left as they were`);
   if (fetched.kind === 'page') return readPage(input, reads, fetched.page);
-  if (!stored?.output) {
+  if (!stored?.summary) {
     return reads.standIn(
       'failed',
       `${module.id}: the server answered 304 Not Modified but no earlier reading is stored`,
@@ -117,7 +117,11 @@ async function readPage(input: ReadSourcesInput, reads: Reads, page: FetchedPage
   const { module, stored } = reads;
   const digest = sha256(page.body);
   // The same bytes as the last good reading: its output is the one stored, so the page costs a hash.
-  if (stored?.output && stored.sha256 === digest && stored.extractionVersion === DEFAULTS.extractionVersion) {
+  if (
+    stored?.summary &&
+    stored.sha256 === digest &&
+    stored.extractionVersion === DEFAULTS.extractionVersion
+  ) {
     const validators = { etag: page.etag, lastModified: page.lastModified };
     return reads.unchanged('ok', { ...stored, ...validators }, input.startedAt);
   }

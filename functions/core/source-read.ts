@@ -51,8 +51,14 @@ export function outputOf(read: SourceRead, stored: StoredOutputs): SourceOutput 
 /** The reading a run that links remembers of a source; null when nothing of the page is remembered. */
 export function nextStateOf(read: SourceRead, stored: StoredOutputs): SourceState | null {
   if (read.kind === 'fresh') return read.next;
-  if (read.kind === 'unchanged') return { ...read.stored, output: outputOf(read, stored) };
+  if (read.kind === 'unchanged') return withOutput(read.stored, outputOf(read, stored));
   return null;
+}
+
+/** A stored reading with its output loaded: the summary that stood for the output is not carried over. */
+export function withOutput(stored: StoredSourceState, output: SourceOutput | null): SourceState {
+  const { summary: _summary, ...reading } = stored;
+  return { ...reading, output };
 }
 
 /** The reading to remember of a page read again unchanged in a run that does not link; else null. */

@@ -448,7 +448,7 @@ describe('Adapter: DynamoDB state', () => {
       const send = vi.spyOn(doc, 'send');
       const [loaded] = await store.loadSourceStates();
       // The summary stands for the output; its chunks are not read.
-      expect(loaded?.output).toEqual({ records: 60, pageUpdated: '2024-03-05' });
+      expect(loaded?.summary).toEqual({ records: 60, pageUpdated: '2024-03-05' });
       const kept = { ...loaded!, fetchedAt: '2024-03-06T04:00:00Z' };
       await commitHeld(
         store,
@@ -512,7 +512,7 @@ describe('Adapter: DynamoDB state', () => {
       await raw.send(new PutCommand({ TableName: tableName, Item: old }));
 
       const [loaded] = await store.loadSourceStates();
-      expect(loaded?.output).toEqual({ records: 4, pageUpdated: '2024-03-05' });
+      expect(loaded?.summary).toEqual({ records: 4, pageUpdated: '2024-03-05' });
       expect(await store.loadSourceOutput(loaded!)).toStrictEqual(output);
       await commitHeld(
         store,

@@ -149,7 +149,7 @@ export function sourceItems(state: SourceState, stored?: StoredOutputFields): It
  * validators, and the pointer to the stored output (`stored`, as loaded) so the reading is kept.
  */
 export function keptSourceItem(state: StoredSourceState, stored: StoredOutputFields | null): Item {
-  const { output: summary, ...rest } = state;
+  const { summary, ...rest } = state;
   const base = { ...rest, ...itemKey(PK.source, state.id), ...summaryFields(summary) };
   return stored === null ? { ...base, output: null, outputEncoding: null } : { ...base, ...stored };
 }

@@ -49,7 +49,7 @@ export class DynamoDbSourceStates implements SourceStateReader {
   }
 
   loadOutput(state: StoredSourceState): Promise<SourceOutput | null> {
-    const summary = state.output;
+    const summary = state.summary;
     if (summary === null) return Promise.resolve(null);
     const fields = this.storedOutputs.get(summary);
     if (!fields) {
@@ -94,7 +94,7 @@ export class DynamoDbSourceStates implements SourceStateReader {
 
   private async loadOne(item: Item): Promise<StoredSourceState> {
     const { fields, summary: stored, reading } = this.partsOf(item);
-    if (fields.output === null && fields.outputChunks === undefined) return { ...reading, output: null };
+    if (fields.output === null && fields.outputChunks === undefined) return { ...reading, summary: null };
     let summary: OutputSummary;
     if (stored !== null) {
       summary = stored;
@@ -106,7 +106,7 @@ export class DynamoDbSourceStates implements SourceStateReader {
       this.loaded.set(summary, Promise.resolve(decoded));
     }
     this.storedOutputs.set(summary, fields);
-    return { ...reading, output: summary };
+    return { ...reading, summary };
   }
 
   /** A source item read apart: how its output is stored, its summary when kept, and the reading. */
@@ -126,7 +126,7 @@ export class DynamoDbSourceStates implements SourceStateReader {
       { output, outputChunks, outputSha256, outputRecords, outputPageUpdated },
       item,
     );
-    const reading = { ...this.table.parse(sourceReadingSchema, rest, item), output: null };
+    const reading = { ...this.table.parse(sourceReadingSchema, rest, item), summary: null };
     const fields: StoredOutputFields = {
       output: stored.output ?? null,
       outputEncoding: typeof outputEncoding === 'string' ? outputEncoding : null,

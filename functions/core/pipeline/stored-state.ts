@@ -3,6 +3,7 @@ import type { ProjectRecord } from '../model/project';
 import type { Publication } from '../model/publication';
 import type { SnapshotEntry } from '../model/snapshot';
 import type { SourceState, StateStore, StoredSourceState } from '../ports';
+import { withOutput } from '../source-read';
 
 /**
  * What a run first loads of the state, after any pending publication was finished: enough to
@@ -47,7 +48,7 @@ export async function loadStoredState(
     loadCurrent(),
     Promise.all(
       [...head.sourceStates.values()].map(
-        async (s): Promise<SourceState> => ({ ...s, output: await state.loadSourceOutput(s) }),
+        async (s): Promise<SourceState> => withOutput(s, await state.loadSourceOutput(s)),
       ),
     ),
   ]);
