@@ -491,7 +491,7 @@ describe('Adapter: DynamoDB state', () => {
         }),
       );
       const [loaded] = await store.loadSourceStates();
-      const forged = { ...loaded!, output: { records: 3, pageUpdated: '2024-03-05' } };
+      const forged = { ...loaded!, summary: { records: 3, pageUpdated: '2024-03-05' } };
       await expect(
         commitHeld(
           store,
