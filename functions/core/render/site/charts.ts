@@ -232,7 +232,11 @@ interface SvgFrame {
 
 function svgFrame(frame: SvgFrame): SafeHtml {
   const width = frame.width ?? WIDTH;
-  return html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${n(frame.height)}" width="${width}" height="${n(frame.height)}" role="img" aria-labelledby="${frame.id}-title ${frame.id}-desc" focusable="false"><title id="${frame.id}-title">${frame.title}</title><desc id="${frame.id}-desc">${frame.desc}</desc>${frame.body}</svg>`;
+  const height = n(frame.height);
+  const size = html`viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"`;
+  const label = html`role="img" aria-labelledby="${frame.id}-title ${frame.id}-desc" focusable="false"`;
+  const text = html`<title id="${frame.id}-title">${frame.title}</title><desc id="${frame.id}-desc">${frame.desc}</desc>`;
+  return html`<svg xmlns="http://www.w3.org/2000/svg" ${size} ${label}>${text}${frame.body}</svg>`;
 }
 
 export interface Bar {
@@ -258,7 +262,10 @@ export function barChartSvg(
   const rows = bars.map((bar, i) => {
     const y = 4 + i * rowHeight;
     const w = bar.cents > 0 ? Math.max(1, (bar.cents / max) * barArea) : 0;
-    return html`<text x="0" y="${n(y + 13)}">${truncate(bar.label, 70)}</text><rect class="${bar.className}" x="0" y="${n(y + 18)}" width="${n(w)}" height="16"/><text class="value-label" x="${n(w + 6)}" y="${n(y + 31)}">${formatCentsShort(lang, bar.cents)}</text>`;
+    const label = html`<text x="0" y="${n(y + 13)}">${truncate(bar.label, 70)}</text>`;
+    const rect = html`<rect class="${bar.className}" x="0" y="${n(y + 18)}" width="${n(w)}" height="16"/>`;
+    const value = html`<text class="value-label" x="${n(w + 6)}" y="${n(y + 31)}">${formatCentsShort(lang, bar.cents)}</text>`;
+    return html`${label}${rect}${value}`;
   });
   return svgFrame({ id, title, desc, width, height, body: html`${rows}` });
 }
@@ -305,7 +312,8 @@ export function timelineSvg(
   const bars = periods.map((p, i) => {
     const x1 = x(dayNumber(p.start));
     const x2 = x(dayNumber(p.end) + 1);
-    return html`<rect class="so-${p.so}" x="${n(x1)}" y="${n(top + i * rowHeight)}" width="${n(Math.max(1, x2 - x1))}" height="${n(barHeight)}"><title>${label(p)}</title></rect>`;
+    const place = html`x="${n(x1)}" y="${n(top + i * rowHeight)}" width="${n(Math.max(1, x2 - x1))}" height="${n(barHeight)}"`;
+    return html`<rect class="so-${p.so}" ${place}><title>${label(p)}</title></rect>`;
   });
   let mark = html``;
   if (marker) {
@@ -313,7 +321,8 @@ export function timelineSvg(
     if (day >= from && day <= to) {
       const mx = x(day);
       const anchor = mx > WIDTH - 90 ? 'end' : mx < 90 ? 'start' : 'middle';
-      mark = html`<line class="marker" x1="${n(mx)}" y1="${top - 4}" x2="${n(mx)}" y2="${n(barsBottom + 8)}"/><text class="marker-label" x="${n(mx)}" y="${n(height - 2)}" text-anchor="${anchor}">${marker.label}</text>`;
+      const line = html`<line class="marker" x1="${n(mx)}" y1="${top - 4}" x2="${n(mx)}" y2="${n(barsBottom + 8)}"/>`;
+      mark = html`${line}<text class="marker-label" x="${n(mx)}" y="${n(height - 2)}" text-anchor="${anchor}">${marker.label}</text>`;
     }
   }
   return svgFrame({ id, title, desc, height, body: html`<g class="axis">${years}</g>${bars}${mark}` });
@@ -353,8 +362,9 @@ export function cumulativeSvg(
   const y = (cents: number) => bottom - (cents / yMax) * (bottom - top);
   const grid: SafeHtml[] = [];
   for (let v = 0; v <= yMax + step / 2; v += step) {
+    const line = html`<line class="grid" x1="${left}" y1="${n(y(v))}" x2="${right}" y2="${n(y(v))}"/>`;
     grid.push(
-      html`<line class="grid" x1="${left}" y1="${n(y(v))}" x2="${right}" y2="${n(y(v))}"/><text x="${left - 6}" y="${n(y(v) + 4)}" text-anchor="end">${formatCentsShort(lang, v)}</text>`,
+      html`${line}<text x="${left - 6}" y="${n(y(v) + 4)}" text-anchor="end">${formatCentsShort(lang, v)}</text>`,
     );
   }
   for (let year = firstYear; year <= lastYear + 1; year++) {
@@ -376,7 +386,9 @@ export function cumulativeSvg(
   path += ` H${n(x(to))}`;
   const area = `${path} V${n(y(0))} Z`;
   const lastLabel = formatCentsShort(lang, previous);
-  const body = html`<g class="axis">${grid}</g><path class="area" d="${area}"/><path class="line" d="${path}"/><line class="baseline" x1="${left}" y1="${bottom}" x2="${right}" y2="${bottom}"/><text class="value-label" x="${right}" y="${n(Math.max(top + 10, y(previous) - 6))}" text-anchor="end">${lastLabel}</text>`;
+  const baseline = html`<line class="baseline" x1="${left}" y1="${bottom}" x2="${right}" y2="${bottom}"/>`;
+  const last = html`<text class="value-label" x="${right}" y="${n(Math.max(top + 10, y(previous) - 6))}" text-anchor="end">${lastLabel}</text>`;
+  const body = html`<g class="axis">${grid}</g><path class="area" d="${area}"/><path class="line" d="${path}"/>${baseline}${last}`;
   return svgFrame({ id, title, desc, height, body });
 }
 

@@ -30,7 +30,8 @@ export const FOLLOW_MESSAGES: Readonly<Record<Lang, FollowMessages>> = {
   fi: {
     heading: 'Seuraa',
     intro:
-      'Tilaa syötelukijaan vain se, mikä sinua kiinnostaa: yhden erityistavoitteen tai ohjelman uudet hankkeet ja muutokset. Syötteissä ovat samat merkinnät kuin koko aineiston syötteessä.',
+      'Tilaa syötelukijaan vain se, mikä sinua kiinnostaa: yhden erityistavoitteen tai ohjelman uudet ' +
+      'hankkeet ja muutokset. Syötteissä ovat samat merkinnät kuin koko aineiston syötteessä.',
     objectives: `${OBJECTIVE_PROGRAMME}, erityistavoitteet`,
     programmes: 'Ohjelmat',
     beneficiaries:
@@ -41,7 +42,8 @@ export const FOLLOW_MESSAGES: Readonly<Record<Lang, FollowMessages>> = {
   sv: {
     heading: 'Följ',
     intro:
-      'Prenumerera i din flödesläsare på bara det som intresserar dig: nya projekt och ändringar inom ett specifikt mål eller ett program. Flödena har samma poster som flödet för hela datamängden.',
+      'Prenumerera i din flödesläsare på bara det som intresserar dig: nya projekt och ändringar inom ett ' +
+      'specifikt mål eller ett program. Flödena har samma poster som flödet för hela datamängden.',
     objectives: `${OBJECTIVE_PROGRAMME}, specifika mål`,
     programmes: 'Program',
     beneficiaries:
@@ -52,7 +54,8 @@ export const FOLLOW_MESSAGES: Readonly<Record<Lang, FollowMessages>> = {
   en: {
     heading: 'Follow',
     intro:
-      'Subscribe in your feed reader to just what interests you: new projects and changes within one specific objective or programme. The feeds carry the same entries as the feed of the whole dataset.',
+      'Subscribe in your feed reader to just what interests you: new projects and changes within one ' +
+      'specific objective or programme. The feeds carry the same entries as the feed of the whole dataset.',
     objectives: `${OBJECTIVE_PROGRAMME}, specific objectives`,
     programmes: 'Programmes',
     beneficiaries:
@@ -63,7 +66,9 @@ export const FOLLOW_MESSAGES: Readonly<Record<Lang, FollowMessages>> = {
 };
 
 function feedLinks(rel: (key: string) => string, topic: 'objective' | 'programme', key: string): SafeHtml {
-  return html`<a href="${rel(subscriberFeedKey(topic, key, 'atom'))}" type="application/atom+xml">Atom</a> · <a href="${rel(subscriberFeedKey(topic, key, 'json'))}" type="application/feed+json">JSON Feed</a>`;
+  const atom = html`<a href="${rel(subscriberFeedKey(topic, key, 'atom'))}" type="application/atom+xml">Atom</a>`;
+  const json = html`<a href="${rel(subscriberFeedKey(topic, key, 'json'))}" type="application/feed+json">JSON Feed</a>`;
+  return html`${atom} · ${json}`;
 }
 
 /** "Follow": the objective and programme feeds, and how the beneficiary feeds and e-mail filters are found. */

@@ -33,6 +33,7 @@ import {
   beneficiaryLink,
   byFundingDesc,
   type ListParts,
+  projectTableHeadings,
   selectionText,
   totalsByProgramme,
 } from './project-list';
@@ -214,28 +215,13 @@ ${partial ? partialTableNote(lang, t, rows.length, records.length, rel) : ''}
 <div class="table-scroll" role="region" aria-labelledby="projects-caption" tabindex="0">
 <table id="projects-table" class="projects-table" ${tableData}>
 <caption id="projects-caption">${t.tableCaption}</caption>
-<thead><tr>${projectTableHeadings(t)}</tr></thead>
+<thead><tr>${projectTableHeadings(t, true)}</tr></thead>
 <tbody>
 ${join(rows)}
 </tbody>
 </table>
 </div>
 </section>`;
-}
-
-/** The project table's column headings; the sortable ones name their sort key. */
-function projectTableHeadings(t: Messages): SafeHtml[] {
-  const objective = html`<span aria-hidden="true">${t.specificObjectiveShort}</span><span class="visually-hidden">${t.specificObjective}</span>`;
-  return [
-    html`<th scope="col" data-sort="name">${t.project}</th>`,
-    html`<th scope="col" data-sort="beneficiary">${t.beneficiary}</th>`,
-    html`<th scope="col">${objective}</th>`,
-    html`<th scope="col">${t.programme}</th>`,
-    html`<th scope="col" class="num" data-sort="eu" data-sort-first="-eu">${t.euFunding}</th>`,
-    html`<th scope="col" data-sort="start">${t.start}</th>`,
-    html`<th scope="col">${t.end}</th>`,
-    html`<th scope="col">${t.status}</th>`,
-  ];
 }
 
 function filterForm({ data, lang, t }: PageParts): SafeHtml {

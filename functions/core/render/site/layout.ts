@@ -37,12 +37,15 @@ export function renderPage(page: PageInput): string {
   const base = page.config.publicBaseUrl;
   const languageLinks = LANGS.map((lang) => {
     const target = rel(page.alternates[lang]);
-    return html`<li><a href="${target}" data-lang-link="${target}" lang="${lang}" hreflang="${lang}"${lang === page.lang ? html` aria-current="page"` : ''}>${LANG_NAMES[lang]}</a></li>`;
+    const current = lang === page.lang ? html` aria-current="page"` : '';
+    return html`<li><a href="${target}" data-lang-link="${target}" lang="${lang}" hreflang="${lang}"${current}>${LANG_NAMES[lang]}</a></li>`;
   });
   const alternates = LANGS.map(
     (lang) =>
       html`<link rel="alternate" hreflang="${lang}" href="${publicUrl(base, page.alternates[lang])}">`,
   );
+  const { licence: l } = page.config;
+  const licence = html`<a href="${l.url}" rel="license">${l.title} (${l.id})</a>`;
   const doc = html`<!doctype html>
 <html lang="${page.lang}">
 <head>
@@ -77,7 +80,7 @@ ${page.main}
 <footer class="site-footer">
 <div class="wrap">
 <p>${t.footerData}</p>
-<p><a href="${page.config.licence.url}" rel="license">${page.config.licence.title} (${page.config.licence.id})</a> · <a href="${rel(DATA_FILES.status)}">${t.footerStatus}</a>${contact(page.config)}</p>
+<p>${licence} · <a href="${rel(DATA_FILES.status)}">${t.footerStatus}</a>${contact(page.config)}</p>
 </div>
 </footer>
 </body>

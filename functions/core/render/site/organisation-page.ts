@@ -5,7 +5,7 @@ import { subscriberFeedKey } from '../subscriber-feed-keys';
 import type { SiteAssets } from './assets';
 import { objectiveLabel } from './charts';
 import { formatDate, formatEuros, formatInteger } from './format';
-import { html } from './html';
+import { html, type SafeHtml } from './html';
 import { LANGS, type Lang, MESSAGES } from './i18n';
 import { SELECTION_MESSAGES } from './i18n-selection';
 import { renderPage } from './layout';
@@ -37,6 +37,36 @@ export interface OrganisationPageInput {
 }
 
 /** One beneficiary: what it got (totals per programme and objective), its projects, spellings and announcements. */
+/** The press releases that announced the organisation's projects, as a table. */
+function announcementsBlock(
+  org: Organisation,
+  lang: Lang,
+  rel: (key: string) => string,
+  names: ReadonlyMap<string, string>,
+): SafeHtml {
+  const t = MESSAGES[lang];
+  const st = SELECTION_MESSAGES[lang];
+  if (org.announcements.length === 0) return html`<p>${t.announcementsNone}</p>`;
+  const announcementHeadings = [
+    html`<th scope="col">${t.announcementDate}</th>`,
+    html`<th scope="col">${st.announcementProject}</th>`,
+    html`<th scope="col" class="num">${t.announcementAmount}</th>`,
+    html`<th scope="col">${t.announcementLink}</th>`,
+  ];
+  const announcementRow = (a: Organisation['announcements'][number]) => {
+    const date = html`<time datetime="${a.date}">${formatDate(lang, a.date)}</time>`;
+    const fi = lang === 'fi' ? '' : html` lang="fi"`;
+    const project = html`<a href="${rel(projectPageKey(lang, a.projectId))}"${fi}>${names.get(a.projectId) ?? a.projectId}</a>`;
+    const amount = a.amountEur === null ? '–' : formatEuros(lang, a.amountEur);
+    const release = html`<a href="${a.url}" lang="${a.lang}">${t.languageNames[a.lang]}</a>`;
+    return html`<tr><th scope="row">${date}</th><td>${project}</td><td class="num">${amount}</td><td>${release}</td></tr>`;
+  };
+  return html`<div class="table-scroll"><table><caption class="visually-hidden">${t.announcementsHeading}</caption>
+<thead><tr>${announcementHeadings}</tr></thead>
+<tbody>${org.announcements.map(announcementRow)}</tbody>
+</table></div>`;
+}
+
 export function renderOrganisationPage(input: OrganisationPageInput): string {
   const { ctx, lang, assets, organisation: org } = input;
   const t = MESSAGES[lang];
@@ -50,13 +80,11 @@ export function renderOrganisationPage(input: OrganisationPageInput): string {
     label: html`${o.programme} · ${o.specificObjective ? objectiveLabel(o.specificObjective.code, t) : t.noObjective}`,
     total: o,
   }));
-  const announcements =
-    org.announcements.length === 0
-      ? html`<p>${t.announcementsNone}</p>`
-      : html`<div class="table-scroll"><table><caption class="visually-hidden">${t.announcementsHeading}</caption>
-<thead><tr><th scope="col">${t.announcementDate}</th><th scope="col">${st.announcementProject}</th><th scope="col" class="num">${t.announcementAmount}</th><th scope="col">${t.announcementLink}</th></tr></thead>
-<tbody>${org.announcements.map((a) => html`<tr><th scope="row"><time datetime="${a.date}">${formatDate(lang, a.date)}</time></th><td><a href="${rel(projectPageKey(lang, a.projectId))}"${lang === 'fi' ? '' : html` lang="fi"`}>${names.get(a.projectId) ?? a.projectId}</a></td><td class="num">${a.amountEur === null ? '–' : formatEuros(lang, a.amountEur)}</td><td><a href="${a.url}" lang="${a.lang}">${t.languageNames[a.lang]}</a></td></tr>`)}</tbody>
-</table></div>`;
+  const downloads = [
+    html`<li><a href="${rel(organisationCsvKey(org.id))}">${st.csvOfPage}</a></li>`,
+    html`<li><a href="${rel(organisationJsonKey(org.id))}">${st.jsonOfPage}</a></li>`,
+  ];
+  const announcements = announcementsBlock(org, lang, rel, names);
   const main = html`<p class="breadcrumb"><a href="${rel(`${frontPageKey(lang)}#all-projects`)}">← ${t.backToList}</a></p>
 <p class="eyebrow">${st.organisation}</p>
 <h1>${inLang(lang, 'fi', org.name)}</h1>
@@ -78,7 +106,7 @@ ${totalsNotes(parts, org.total, org.removedCount)}
 <section aria-labelledby="projects-h">
 <h2 id="projects-h">${st.projectsHeading} (${formatInteger(lang, org.projectIds.length)})</h2>
 ${projectListTable(parts, byFundingDesc(input.records), st.projectsHeading)}
-<ul class="downloads"><li><a href="${rel(organisationCsvKey(org.id))}">${st.csvOfPage}</a></li><li><a href="${rel(organisationJsonKey(org.id))}">${st.jsonOfPage}</a></li></ul>
+<ul class="downloads">${downloads}</ul>
 </section>
 <section aria-labelledby="names-h">
 <h2 id="names-h">${st.spellings}</h2>

@@ -61,6 +61,23 @@ export function totalsByProgramme(
 }
 
 /** The projects as a table (cards on a phone): name, beneficiary, objective, programme, funding, dates, status. */
+/** The project table's column headings; on the front page the sortable ones name their sort key. */
+export function projectTableHeadings(t: Messages, sortable: boolean): SafeHtml[] {
+  const sort = (key: string, first?: string) =>
+    sortable ? html` data-sort="${key}"${first ? html` data-sort-first="${first}"` : ''}` : '';
+  const objective = html`<span aria-hidden="true">${t.specificObjectiveShort}</span><span class="visually-hidden">${t.specificObjective}</span>`;
+  return [
+    html`<th scope="col"${sort('name')}>${t.project}</th>`,
+    html`<th scope="col"${sort('beneficiary')}>${t.beneficiary}</th>`,
+    html`<th scope="col">${objective}</th>`,
+    html`<th scope="col">${t.programme}</th>`,
+    html`<th scope="col" class="num"${sort('eu', '-eu')}>${t.euFunding}</th>`,
+    html`<th scope="col"${sort('start')}>${t.start}</th>`,
+    html`<th scope="col">${t.end}</th>`,
+    html`<th scope="col">${t.status}</th>`,
+  ];
+}
+
 export function projectListTable(
   parts: ListParts,
   records: readonly ProjectRecord[],
@@ -69,16 +86,27 @@ export function projectListTable(
   const { lang, t, rel } = parts;
   const rows = records.map((r) => {
     const rl = recordLang(r);
-    return html`<tr data-id="${r.id}" data-status="${r.status}"><th scope="row"${langAttr(lang, rl)}><a href="${rel(projectPageKey(lang, r.id))}">${r.name}</a></th><td>${beneficiaryLink(parts, r)}</td><td>${r.specificObjective?.code ?? '–'}</td><td class="nowrap">${r.programme}</td><td class="num">${r.euFundingEur === null ? '–' : formatEuros(lang, r.euFundingEur)}</td><td class="date">${r.startDate ? formatDate(lang, r.startDate) : '–'}</td><td class="date">${r.endDate ? formatDate(lang, r.endDate) : '–'}</td><td>${t.statusLabels[r.status]}</td></tr>\n`;
+    const head = html`<th scope="row"${langAttr(lang, rl)}><a href="${rel(projectPageKey(lang, r.id))}">${r.name}</a></th>`;
+    const cells = html`<td>${beneficiaryLink(parts, r)}</td><td>${r.specificObjective?.code ?? '–'}</td><td class="nowrap">${r.programme}</td>`;
+    const funding = r.euFundingEur === null ? '–' : formatEuros(lang, r.euFundingEur);
+    const start = r.startDate ? formatDate(lang, r.startDate) : '–';
+    const end = r.endDate ? formatDate(lang, r.endDate) : '–';
+    const figures = html`<td class="num">${funding}</td><td class="date">${start}</td><td class="date">${end}</td>`;
+    return html`<tr data-id="${r.id}" data-status="${r.status}">${head}${cells}${figures}<td>${t.statusLabels[r.status]}</td></tr>\n`;
   });
   return html`<div class="table-scroll" role="region" aria-label="${caption}" tabindex="0">
 <table class="projects-table list-table">
 <caption>${caption}</caption>
-<thead><tr><th scope="col">${t.project}</th><th scope="col">${t.beneficiary}</th><th scope="col"><span aria-hidden="true">${t.specificObjectiveShort}</span><span class="visually-hidden">${t.specificObjective}</span></th><th scope="col">${t.programme}</th><th scope="col" class="num">${t.euFunding}</th><th scope="col">${t.start}</th><th scope="col">${t.end}</th><th scope="col">${t.status}</th></tr></thead>
+<thead><tr>${projectTableHeadings(t, false)}</tr></thead>
 <tbody>
 ${rows}</tbody>
 </table>
 </div>`;
+}
+
+function totalsRow(lang: Lang, label: SafeHtml | string, total: FundingTotal): SafeHtml {
+  const count = html`<td class="num">${formatInteger(lang, total.projectCount)}</td>`;
+  return html`<tr><th scope="row">${label}</th>${count}<td class="num" data-eur="${total.euFundingEur}">${formatEuros(lang, total.euFundingEur)}</td></tr>`;
 }
 
 /** A totals table: one row per group, then the sum of all. */
@@ -93,13 +121,15 @@ export function totalsTable(
   return html`<div class="table-scroll"><table class="totals">
 <caption>${caption}</caption>
 <thead><tr><th scope="col">${groupLabel}</th><th scope="col" class="num">${t.projectCount}</th><th scope="col" class="num">${t.euFunding}</th></tr></thead>
-<tbody>${groups.map((g) => html`<tr><th scope="row">${g.label}</th><td class="num">${formatInteger(lang, g.total.projectCount)}</td><td class="num" data-eur="${g.total.euFundingEur}">${formatEuros(lang, g.total.euFundingEur)}</td></tr>`)}</tbody>
-<tfoot><tr><th scope="row">${t.total}</th><td class="num">${formatInteger(lang, total.projectCount)}</td><td class="num" data-eur="${total.euFundingEur}">${formatEuros(lang, total.euFundingEur)}</td></tr></tfoot>
+<tbody>${groups.map((g) => totalsRow(lang, g.label, g.total))}</tbody>
+<tfoot>${totalsRow(lang, t.total, total)}</tfoot>
 </table></div>`;
 }
 
 /** What the totals leave out, said plainly: projects without an amount and removed ones. */
 export function totalsNotes(parts: ListParts, total: FundingTotal, removed: number): SafeHtml {
   const { st } = parts;
-  return html`<p class="note">${st.totalsNote}${total.withoutAmount > 0 ? html` ${st.withoutAmount(total.withoutAmount)}` : ''}${removed > 0 ? html` ${st.removedNotSummed(removed)}` : ''}</p>`;
+  const withoutAmount = total.withoutAmount > 0 ? html` ${st.withoutAmount(total.withoutAmount)}` : '';
+  const removedNote = removed > 0 ? html` ${st.removedNotSummed(removed)}` : '';
+  return html`<p class="note">${st.totalsNote}${withoutAmount}${removedNote}</p>`;
 }
