@@ -176,5 +176,9 @@ async function collapseWarning(
   const freshIds = new Set(output.drafts.map((d) => d.id));
   const gone = previousIds.filter((id) => !freshIds.has(id)).length;
   if (previousIds.length === 0 || gone / previousIds.length <= input.collapseThreshold) return null;
-  return `${module.id}: ${gone} of its ${previousIds.length} projects would disappear at once (the page now lists ${output.drafts.length}); more than ${Math.round(input.collapseThreshold * 100)} % gone looks like a broken page, so the removals were refused and the previous records kept`;
+  return (
+    `${module.id}: ${gone} of its ${previousIds.length} projects would disappear at once (the page now lists ${output.drafts.length}); ` +
+    `more than ${Math.round(input.collapseThreshold * 100)} % gone looks like a broken page, so the removals were refused and the previous ` +
+    `records kept`
+  );
 }

@@ -31,7 +31,8 @@ export async function finishPending(options: PipelineOptions, holder: string): P
     const rendered = await renderState(await loadRenderState(state, publication, options));
     if (rendered.manifestSha256 !== publication.manifestSha256) {
       warnings.push(
-        `run ${publication.runId}'s publication renders differently now than when it was committed (manifest ${rendered.manifestSha256}, committed ${publication.manifestSha256}); the files were written as the committed state renders them today`,
+        `run ${publication.runId}'s publication renders differently now than when it was committed (manifest ${rendered.manifestSha256}, ` +
+          `committed ${publication.manifestSha256}); the files were written as the committed state renders them today`,
       );
     }
     await publishRendered(options.store, rendered);
@@ -42,7 +43,8 @@ export async function finishPending(options: PipelineOptions, holder: string): P
       detailKeys: rendered.detail.keys,
     };
     warnings.push(
-      `run ${publication.runId} committed a publication but did not finish writing it; its ${rendered.fileCount} files were written from the committed state before this run`,
+      `run ${publication.runId} committed a publication but did not finish writing it; its ${rendered.fileCount} files were written from ` +
+        `the committed state before this run`,
     );
     for (const w of warnings) logger.warn(w);
   }

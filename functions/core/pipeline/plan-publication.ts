@@ -67,7 +67,8 @@ function publishes(stored: StoredState, { reads, diff }: Derived, rewriteAll: bo
 function rewriteWarnings(stored: StoredState, rewriteAll: boolean): string[] {
   if (!stored.publication || !rewriteAll) return [];
   return [
-    `the published files were written by an older output format (${stored.publication.formatVersion}, now ${OUTPUT_FORMAT_VERSION}); every file was written again`,
+    `the published files were written by an older output format (${stored.publication.formatVersion}, now ${OUTPUT_FORMAT_VERSION}); every ` +
+      `file was written again`,
   ];
 }
 

@@ -38,5 +38,8 @@ export async function readPublishedSnapshots(store: ObjectStore): Promise<Publis
 }
 
 function unusable(why: string): string {
-  return `the published ${SNAPSHOT_INDEX_KEY} could not be carried over into the state: ${why}; the index starts again from this run's snapshot, and earlier snapshots stay in the store unlisted`;
+  return (
+    `the published ${SNAPSHOT_INDEX_KEY} could not be carried over into the state: ${why}; the index starts again from this run's ` +
+    `snapshot, and earlier snapshots stay in the store unlisted`
+  );
 }

@@ -155,7 +155,8 @@ export interface DataPackageInput {
 }
 
 const ESCAPE_NOTE =
-  'A cell that a spreadsheet would read as a formula (starting with = + - @ tab or carriage return, after any apostrophes) starts with one more apostrophe; formulaEscape says how to undo it. Summing eu_funding_eur over all rows includes removed projects: filter on status first.';
+  'A cell that a spreadsheet would read as a formula (starting with = + - @ tab or carriage return, after any apostrophes) starts with one ' +
+  'more apostrophe; formulaEscape says how to undo it. Summing eu_funding_eur over all rows includes removed projects: filter on status first.';
 
 /** projects.csv: RFC 4180, for programs in any locale. */
 function csvResource(file: PackagedFile): Record<string, unknown> {
@@ -165,7 +166,9 @@ function csvResource(file: PackagedFile): Record<string, unknown> {
     profile: 'tabular-data-resource',
     path: file.path,
     title: 'AMIF-funded projects in Finland (CSV)',
-    description: `One row per project, removed ones included. RFC 4180: comma-separated, CRLF line endings, UTF-8 without BOM, dot decimals, ISO 8601 dates: for programs (pandas, R, csvkit, frictionless) in any locale. Lists are joined with " | ". ${ESCAPE_NOTE}`,
+    description:
+      `One row per project, removed ones included. RFC 4180: comma-separated, CRLF line endings, UTF-8 without BOM, dot ` +
+      `decimals, ISO 8601 dates: for programs (pandas, R, csvkit, frictionless) in any locale. Lists are joined with " | ". ${ESCAPE_NOTE}`,
     format: 'csv',
     mediatype: 'text/csv',
     encoding: 'utf-8',
@@ -185,7 +188,10 @@ function excelCsvResource(file: PackagedFile): Record<string, unknown> {
     profile: 'tabular-data-resource',
     path: file.path,
     title: 'AMIF-funded projects in Finland (CSV for Excel)',
-    description: `The same table for Excel with a Finnish (or other comma-decimal) locale only: UTF-8 with a byte order mark, semicolon-separated, decimal commas. A program reading it as an ordinary CSV gets amounts 100 times too large or not at all: use projects.csv, or projects.xlsx in any other spreadsheet. ${ESCAPE_NOTE}`,
+    description:
+      `The same table for Excel with a Finnish (or other comma-decimal) locale only: UTF-8 with a byte order mark, ` +
+      `semicolon-separated, decimal commas. A program reading it as an ordinary CSV gets amounts 100 times too large or not at all: use ` +
+      `projects.csv, or projects.xlsx in any other spreadsheet. ${ESCAPE_NOTE}`,
     format: 'csv',
     mediatype: 'text/csv',
     encoding: 'utf-8',
@@ -206,7 +212,10 @@ function xlsxResource(file: PackagedFile): Record<string, unknown> {
     path: file.path,
     title: 'AMIF-funded projects in Finland (Excel workbook)',
     description:
-      'The same table as an Office Open XML workbook with typed cells: amounts and versions are numbers, dates and timestamps (UTC) are dates, everything else is text (never a formula, so nothing is escaped). Sheet "projects" has the table with a frozen header row; sheet "columns" describes the columns. Opens right in any spreadsheet program and locale. Summing eu_funding_eur over all rows includes removed projects: filter on status first.',
+      'The same table as an Office Open XML workbook with typed cells: amounts and versions are numbers, dates and timestamps (UTC) are ' +
+      'dates, everything else is text (never a formula, so nothing is escaped). Sheet "projects" has the table with a frozen header row; ' +
+      'sheet "columns" describes the columns. Opens right in any spreadsheet program and locale. Summing eu_funding_eur over all rows ' +
+      'includes removed projects: filter on status first.',
     format: 'xlsx',
     mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     bytes: file.bytes,

@@ -18,7 +18,8 @@ export const LATEST_DISTRIBUTIONS: readonly LatestDistribution[] = [
     key: 'v1/projects.csv',
     title: 'AMIF-funded projects in Finland (CSV)',
     description:
-      'One row per project, removed ones included: RFC 4180, comma-separated, UTF-8, dot decimals, ISO 8601 dates. The columns are described in datapackage.json.',
+      'One row per project, removed ones included: RFC 4180, comma-separated, UTF-8, dot decimals, ISO 8601 dates. The columns are ' +
+      'described in datapackage.json.',
     mediaType: 'text/csv',
     format: 'CSV',
   },
@@ -34,7 +35,8 @@ export const LATEST_DISTRIBUTIONS: readonly LatestDistribution[] = [
     key: 'v1/projects.xlsx',
     title: 'AMIF-funded projects in Finland (Excel workbook)',
     description:
-      'The same table as a spreadsheet with typed cells (amounts as numbers, dates as dates), for any spreadsheet program in any locale; a second sheet describes the columns.',
+      'The same table as a spreadsheet with typed cells (amounts as numbers, dates as dates), for any spreadsheet program in any locale; a ' +
+      'second sheet describes the columns.',
     mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     format: 'XLSX',
   },
