@@ -34,6 +34,18 @@ export const OUTPUT_CHUNK_BYTES = 300 * 1024;
 const OUTPUT_ENCODING = 'gzip+json';
 /** The run record keeps counts and statuses; only this many of its warnings are kept in the item. */
 const RUN_WARNINGS_KEPT = 20;
+/** And each of them only this long: 20 of them stay far below DynamoDB's item limit (status.json has them whole). */
+export const RUN_WARNING_CHARS_KEPT = 2000;
+
+function keptWarnings(warnings: readonly string[]): string[] {
+  return warnings
+    .slice(0, RUN_WARNINGS_KEPT)
+    .map((w) =>
+      w.length > RUN_WARNING_CHARS_KEPT
+        ? `${w.slice(0, RUN_WARNING_CHARS_KEPT)}… (${w.length - RUN_WARNING_CHARS_KEPT} more characters in status.json)`
+        : w,
+    );
+}
 
 function versionSortKey(version: ProjectVersion): string {
   return padNumber(version.version, 6, `project ${version.id} version`);
@@ -166,10 +178,10 @@ export function runItem(run: RunReport): Item {
     counts: run.counts,
     sources: run.sources.map((s) => ({
       ...s,
-      warnings: s.warnings.slice(0, RUN_WARNINGS_KEPT),
+      warnings: keptWarnings(s.warnings),
       warningCount: s.warnings.length,
     })),
-    warnings: run.warnings.slice(0, RUN_WARNINGS_KEPT),
+    warnings: keptWarnings(run.warnings),
     warningCount: run.warnings.length,
     publishedFiles: run.published.length,
   };

@@ -1,5 +1,6 @@
 import type { MigriText, ProjectDraft } from '../model/project';
 import type { MigriTranslatedBlock, MigriTranslationOutput } from '../model/source-output';
+import { boundedList } from '../normalise/bounded-list';
 import { compare, type LinkExplanation } from './common';
 
 /** Codes that read the same in every language: "ADERE", "UMA", "VIS" (two or more capitals or digits). */
@@ -72,7 +73,10 @@ function linkPage(output: MigriTranslationOutput, fiBlocks: readonly ProjectDraf
     return link(
       null,
       null,
-      `${candidates.length} Finnish blocks run ${block.schedule}: ${candidates.map((c) => `"${c.name}"`).join(', ')}`,
+      `${candidates.length} Finnish blocks run ${block.schedule}: ${boundedList(
+        candidates.map((c) => `"${c.name}"`),
+        ', ',
+      )}`,
     );
   });
 }

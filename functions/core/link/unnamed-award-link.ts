@@ -1,6 +1,7 @@
 import type { Beneficiary, ProjectDraft } from '../model/project';
 import type { PressMention, PressOutput } from '../model/source-output';
 import { findBeneficiaries } from '../normalise/beneficiary';
+import { boundedList } from '../normalise/bounded-list';
 import { roundScore } from '../normalise/similarity';
 import { amountsAgree } from './amounts-agree';
 import { type LinkExplanation, showEuros } from './common';
@@ -133,7 +134,10 @@ export function resolveUnnamed(
     fitting.length === 0
       ? `no listed project of ${organisation.name} in ${programme} fits its date, so it was not published as a record`
       : `${fitting.length} listed projects of ${organisation.name} in ${programme} fit its date ` +
-        `(${fitting.map((p) => p.name).join('; ')}), so it was not linked`;
+        `(${boundedList(
+          fitting.map((p) => p.name),
+          '; ',
+        )}), so it was not linked`;
   const stated =
     item.amountEur === null
       ? 'without naming the project or an amount'
