@@ -53,7 +53,8 @@ Runs the harvest once: reads the source pages, updates the state and publishes t
   -h, --help           show this help
 
 Exit codes: 0 success, 1 failure (try again later), 2 usage error, 3 a source was refused,
-4 another run is using the data directory, 5 the machine refused (disk full, read-only, permission).`;
+4 busy (another run holds the data directory or the lease, or the store was briefly unavailable),
+5 the machine refused (disk full, read-only, permission).`;
 
 const MIB = 1024 * 1024;
 
