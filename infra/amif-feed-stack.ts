@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { DEFAULTS } from '../functions/core/defaults';
 import { configuredSources } from '../functions/core/sources/built-in-sources';
+import { configuredListings } from '../functions/core/sources/listing-sources';
 import { HarvestAlarms } from './constructs/alarms';
 import { Harvester } from './constructs/harvester';
 import { Notifications } from './constructs/notifications';
@@ -141,8 +142,12 @@ export class AmifFeedStack extends Stack {
       deadLetterQueue: this.schedule.deadLetterQueue,
       opsTopic: this.notifications.opsTopic,
       metricsNamespace: METRICS_NAMESPACE,
-      // The sources the harvester reads with this configuration, as the handler builds them.
-      sourceIds: configuredSources({ pressReleaseUrls: props.pressReleaseUrls?.join(',') }).map((s) => s.id),
+      // The sources and listings the harvester reads with this configuration, as the handler builds them: a
+      // listing that moved or fails stops the award signal without touching the data, so it is watched too.
+      sourceIds: [
+        ...configuredSources({ pressReleaseUrls: props.pressReleaseUrls?.join(',') }).map((s) => s.id),
+        ...configuredListings(props.listingUrls, 'context listingUrls').map((l) => l.id),
+      ],
     });
 
     const { site, state, notifications, harvester } = this;

@@ -79,7 +79,9 @@ async function readListing(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const prefix = error instanceof SourceFetchError ? '' : `${listing.id}: `;
-    return report('failed', [`${prefix}${message}; ${keeps}`]);
+    // Its problem picks the alarm: a listing that moved wants its address fixed, not patience.
+    const problem = error instanceof SourceFetchError ? { problem: error.problem } : {};
+    return report('failed', [`${prefix}${message}; ${keeps}`], problem);
   }
   if (fetched.kind === 'missing') return report('skipped', [`${listing.id}: ${fetched.reason}; ${keeps}`]);
   if (fetched.kind === 'not-modified') return report('not-modified', []);

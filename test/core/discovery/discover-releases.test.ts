@@ -132,6 +132,15 @@ describe('Discovery: what the listings lead to', () => {
     expect(later.reports[0]!.warnings).toEqual([
       'vn-press-en: GET … : HTTP 503; the releases found before are read as always',
     ]);
+    // The problem picks the listing's alarm, as for a page: unreachable here, moved for a 404.
+    expect(later.reports[0]!.problem).toBe('unreachable');
+    const gone = fetcher({
+      [FEED.url]: new SourceFetchError('vn-press-en', 'GET … : HTTP 404', false, { problem: 'moved' }),
+    });
+    expect((await discoverReleases(input(gone, known))).reports[0]).toMatchObject({
+      status: 'failed',
+      problem: 'moved',
+    });
     expect(later.added).toEqual([]);
     expect(later.sources.map((s) => s.url)).toEqual([FI_2022, EUSA_2023]);
     const missing = await discoverReleases(input(fetcher({}), known));

@@ -40,6 +40,11 @@ describe('alarms', () => {
     'migri-projekt-sv',
     'migri-projects-en',
     'migri-completed-projects-en',
+    // The default listings: a listing that moves silences the award signal, so it has alarms too.
+    'vn-press-en',
+    'intermin-search-fi',
+    'intermin-search-sv',
+    'intermin-search-en',
   ];
 
   it('are three for the harvest and three per source read, all notifying the operations topic', () => {
@@ -80,7 +85,23 @@ describe('alarms', () => {
       .map((r) => r.Properties as AlarmProps)
       .filter((a) => a.MetricName === 'SourceMoved')
       .map((a) => (a.Dimensions as { Value: string }[])[0]!.Value);
-    expect(moved).toEqual([...SOURCE_IDS, expect.stringMatching(/^intermin-press-fi-[0-9a-f]{10}$/)]);
+    expect(moved).toEqual([
+      ...SOURCE_IDS.slice(0, 9),
+      expect.stringMatching(/^intermin-press-fi-[0-9a-f]{10}$/),
+      ...SOURCE_IDS.slice(9),
+    ]);
+  });
+
+  it('watch the configured listings instead of the defaults, and none with listingUrls=none', () => {
+    const ids = (listingUrls: string) =>
+      Object.values(synth({ listingUrls }).template.findResources('AWS::CloudWatch::Alarm'))
+        .map((r) => r.Properties as AlarmProps)
+        .filter((a) => a.MetricName === 'SourceUnreachable')
+        .map((a) => (a.Dimensions as { Value: string }[])[0]!.Value);
+    expect(
+      ids('feed=https://valtioneuvosto.fi/en/staattiset-feedit-en/-/asset_publisher/00Qguh1GvAiJ/rss'),
+    ).toEqual([...SOURCE_IDS.slice(0, 9), 'feed']);
+    expect(ids('none')).toEqual(SOURCE_IDS.slice(0, 9));
   });
 
   it('fire on any harvester error', () => {
