@@ -1,5 +1,6 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { PageLayoutError } from '../errors';
+import { helsinkiDay } from '../normalise/date';
 import { collapseWhitespace } from '../normalise/text';
 import type { ListingItem } from './listing-item';
 import { parseListingPage } from './parse-listing-page';
@@ -7,13 +8,6 @@ import { parseListingPage } from './parse-listing-page';
 /** A feed starts, after any XML declaration, comments or doctype, with <rss>, <feed> or <rdf:RDF>. */
 const FEED_START =
   /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(?:rss|feed|rdf:RDF)\b/iu;
-
-const HELSINKI_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Helsinki',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 
 /**
  * The items of a listing: an RSS or Atom feed (read by @rowanmanning/feed-parser, see
@@ -36,7 +30,7 @@ export function parseListing(body: string, listingId: string): ListingItem[] {
     title: plainText(item.title ?? ''),
     link: item.url,
     // The feed's timestamp is UTC; the release's date is the one it had in Finland.
-    date: item.published ? HELSINKI_DATE.format(item.published) : null,
+    date: item.published ? helsinkiDay(item.published) : null,
     text: plainText(item.description ?? item.content ?? ''),
   }));
 }

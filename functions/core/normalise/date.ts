@@ -32,3 +32,20 @@ export function formatFinnishDate(iso: string): string {
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
+
+let helsinkiFormat: Intl.DateTimeFormat | undefined;
+
+/**
+ * The calendar day (YYYY-MM-DD) of an instant in Finland's time zone. One formatter for the whole
+ * process, made on first use: making one costs far more than formatting with it, and a run formats
+ * a date for every feed entry.
+ */
+export function helsinkiDay(instant: Date): string {
+  helsinkiFormat ??= new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Helsinki',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  return helsinkiFormat.format(instant);
+}

@@ -2,7 +2,7 @@ import type { FeedConfig } from '../feed-config';
 import type { ChangeKind, FieldChange, ProjectVersion } from '../model/history';
 import type { ProjectRecord } from '../model/project';
 import { formatFinnishEuros } from '../normalise/amount';
-import { formatFinnishDate } from '../normalise/date';
+import { formatFinnishDate, helsinkiDay } from '../normalise/date';
 import type { RenderContext } from './render-context';
 import { projectPageKey, publicUrl } from './site/paths';
 
@@ -75,13 +75,7 @@ export { formatFinnishEuros };
 export function formatFinnishDay(iso: string | null): string {
   if (iso === null) return 'ei tiedossa';
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return formatFinnishDate(iso);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Helsinki',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(iso));
-  return formatFinnishDate(parts);
+  return formatFinnishDate(helsinkiDay(new Date(iso)));
 }
 
 function period(startDate: string | null, endDate: string | null): string {
