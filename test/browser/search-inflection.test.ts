@@ -1,14 +1,11 @@
-import { readFileSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../functions/cli/serve-command';
 import type { ProjectRecord } from '../../functions/core/model/project';
 import { readCsv } from '../helpers/format-readers';
-import { launchChromium } from './browser';
-import { buildTestFeed, type TestFeed } from './feed';
+import type { TestFeed } from './feed';
+import { openSiteSession, type SiteSession } from './site-session';
 
 /**
  * Issue 22: "search for an inflected form finds the projects". What a search should find is
@@ -70,32 +67,23 @@ function wordsOf(p: ProjectRecord): Set<string> {
   );
 }
 
+let session: SiteSession;
 let feed: TestFeed;
-let server: Server;
-let browser: Browser;
 let base: string;
 let projects: ProjectRecord[];
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  feed = await buildTestFeed();
-  projects = JSON.parse(readFileSync(join(feed.out, 'v1/projects.json'), 'utf8')).projects;
-  server = await startServer(feed.out, 0);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  session = await openSiteSession();
+  ({ feed, base, projects } = session);
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-  await browser?.close();
-  server?.closeAllConnections();
-  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
-  if (feed) rmSync(feed.dir, { recursive: true, force: true });
+  await session?.close();
 });
 
 async function newPage(problems: string[]): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  session.track(context);
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
