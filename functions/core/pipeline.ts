@@ -3,7 +3,6 @@ import type { ProjectRecord } from './model/project';
 import type { RunReport } from './model/run-report';
 import { withDiscovery } from './pipeline/discover';
 import { finishPending } from './pipeline/finish-pending';
-import { runLinking } from './pipeline/linking-run';
 import { type PipelineOptions, type RunIds, runIdsOf } from './pipeline/run-options';
 import { loadStoredHead } from './pipeline/stored-state';
 import { refuseTimeGoingBack } from './pipeline/time-going-back';
@@ -67,5 +66,9 @@ async function harvest(pipelineOptions: PipelineOptions, ids: RunIds): Promise<R
     // Every page is the one last read (or could not be used): nothing can change.
     return recordUnchangedRun(options, ids, head, reads, recovery);
   }
+  // Linking, diffing and rendering (with the workbook writer and the stemmers) are most of the code,
+  // and a run whose pages are all unchanged needs none of it: loaded here, it is neither evaluated in
+  // the Lambda's cold start nor read by such an `npm start` (docs/performance.md, "Start-up").
+  const { runLinking } = await import('./pipeline/linking-run');
   return runLinking(options, ids, head, reads, recovery, loadCurrent);
 }

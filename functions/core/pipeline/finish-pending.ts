@@ -1,6 +1,3 @@
-import { loadRenderState } from '../publication/load-render-state';
-import { renderState } from '../publication/render-state';
-import { publishRendered } from './publish-rendered';
 import type { PipelineOptions } from './run-options';
 import { sendPendingNotices } from './send-notices';
 
@@ -28,6 +25,12 @@ export async function finishPending(options: PipelineOptions, holder: string): P
   let finished: FinishedPublication | null = null;
   const publication = await state.loadPublication();
   if (publication?.status === 'pending') {
+    // The renderers load only when there is something to render (as in pipeline.ts).
+    const [{ loadRenderState }, { renderState }, { publishRendered }] = await Promise.all([
+      import('../publication/load-render-state'),
+      import('../publication/render-state'),
+      import('./publish-rendered'),
+    ]);
     const rendered = await renderState(await loadRenderState(state, publication, options));
     if (rendered.manifestSha256 !== publication.manifestSha256) {
       warnings.push(
