@@ -16,7 +16,7 @@ export class DataDirBusyError extends RetryNextRunError {
 }
 
 const LOCK_FILE = 'run.lock';
-/** A takeover marker older than this was left by a process that died inside a takeover. */
+/** A takeover marker (or a lock without content) older than this was left by a process that died. */
 const STALE_MARKER_MS = 10_000;
 const ATTEMPTS = 50;
 
@@ -58,6 +58,10 @@ export async function lockDataDir(
     }
     const seen = await readLock(path);
     if (seen === null) continue; // released meanwhile
+    if (await beingWritten(path, seen)) {
+      await pause();
+      continue;
+    }
     const owner = parseIdentity(seen);
     // A lock of the old form (a bare PID) naming this process was written by an earlier one with
     // its PID (a restarted container): this process writes only the full form.
@@ -87,7 +91,7 @@ async function takeOver(path: string, seen: string): Promise<void> {
       () => 0,
     );
     if (age > STALE_MARKER_MS) await rm(marker, { force: true });
-    await new Promise((done) => setTimeout(done, 20));
+    await pause();
     return;
   }
   try {
@@ -95,6 +99,25 @@ async function takeOver(path: string, seen: string): Promise<void> {
   } finally {
     await rm(marker, { force: true });
   }
+}
+
+/**
+ * A lock is created empty and its identity written next (open, then write): a run that reads it
+ * in between sees no holder, and taking it over then would let two runs use one directory. Every
+ * lock ends with a newline, so one without it is still being written, unless it has stayed so for
+ * longer than a takeover marker lives (its writer died between the two steps).
+ */
+async function beingWritten(path: string, seen: string): Promise<boolean> {
+  if (seen.endsWith('\n')) return false;
+  const age = await stat(path).then(
+    (s) => Date.now() - s.mtimeMs,
+    () => Number.POSITIVE_INFINITY,
+  );
+  return age <= STALE_MARKER_MS;
+}
+
+function pause(): Promise<void> {
+  return new Promise((done) => setTimeout(done, 20));
 }
 
 async function readLock(path: string): Promise<string | null> {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +101,32 @@ describe('CLI: one run per --data directory', () => {
     } finally {
       parent.kill();
     }
+  });
+
+  it('a lock still being written (created, no content yet) is waited for, not taken over', async () => {
+    const data = join(dir, 'being-written');
+    await lockDataDir(data).then((lock) => lock.release());
+    // The holder has created run.lock exclusively and not yet written its identity into it.
+    await writeFile(join(data, 'run.lock'), '');
+    const contender = lockDataDir(data);
+    await new Promise((done) => setTimeout(done, 100));
+    await writeFile(join(data, 'run.lock'), `${formatIdentity(identityOf(process.pid))} writer\n`);
+    await expect(contender).rejects.toThrow(
+      `another run (process ${process.pid}) is using the data directory`,
+    );
+    expect(await readFile(join(data, 'run.lock'), 'utf8')).toMatch(/ writer\n$/);
+    await rm(join(data, 'run.lock'));
+  });
+
+  it('an empty lock older than a takeover can take (its writer died before writing) is taken over', async () => {
+    const data = join(dir, 'empty-old');
+    await lockDataDir(data).then((lock) => lock.release());
+    await writeFile(join(data, 'run.lock'), '');
+    const old = new Date(Date.now() - 60_000);
+    await utimes(join(data, 'run.lock'), old, old);
+    const lock = await lockDataDir(data);
+    expect(await readFile(join(data, 'run.lock'), 'utf8')).toMatch(/^pid=\d+/);
+    await lock.release();
   });
 
   it('of 20 runs racing for one dead lock, exactly one takes it, and no takeover marker is left', async () => {
