@@ -32,7 +32,12 @@ const EURO = String.raw`(?:€|EUR\b|euro(?:a|lla|lle|n|on|sta|ssa|s)?(?![\p{L}]
 const CELL_EURO_AFTER = String.raw`(?:€|eur(?:oa|o|os)?)\.?`;
 /** The sign or code written before a figure: "€ 113 778", "EUR 212,429". */
 const EURO_BEFORE = `(?:€|EUR)`;
-const MILLION_WORD = String.raw`(?:miljoonaa|miljoonan|miljoona|miljoonalla|miljoner|miljon|millions?|milj\.)`;
+const MILLION_WORD = String.raw`(?:miljoonaan|miljoonaa|miljoonasta|miljoonalla|miljoonan|miljoona|miljoner|miljon|millions?|milj\.)`;
+/**
+ * One million written without a figure, in the cases a text puts it: "(noin) miljoona euroa",
+ * "miljoonan euron", "miljoonasta eurosta", "en miljon euro". Never inside a word or after a figure.
+ */
+const ONE_MILLION_WORD = String.raw`(?<!\d[,.]?${SP}*)(?<!\p{L})(miljoonasta|miljoonalla|miljoonan|miljoona|en${SP}+miljon)(?!\p{L})`;
 /** "M" stands for millions only beside the euro: "10,4 M€", "€ 9M". */
 const MILLIONS_AFTER_FIGURE = `(?:${MILLION_WORD}|M(?=${SP}*${EURO}))`;
 const APPROX = String.raw`(?:n\.|noin|lähes|liki|yli|ca\.|cirka|omkring|nästan|drygt|about|approximately|nearly|around|some)`;
@@ -43,15 +48,23 @@ const LABEL = `(?:(?:myönnetty|beviljat|beviljad|granted)${SP}+)?${LABEL_WORD}`
 /** "10,4 miljoner euro", "2,2 miljoonaa" (figure, then a euro word if written); or "EUR 10.4 million". */
 const FIGURE_FIRST_MILLIONS = `(${MILLION_FIGURE})${SP}*${MILLIONS_AFTER_FIGURE}(?:${SP}*(${EURO}))?`;
 const SIGN_FIRST_MILLIONS = `${EURO_BEFORE}${SP}*(${MILLION_FIGURE})${SP}*(?:${MILLION_WORD}|M)`;
+const ONE_MILLION = `${ONE_MILLION_WORD}${SP}*${EURO}`;
 /** Never starting inside a number, so "10.4 million" is not read as "4 million". */
-const MILLION_AMOUNT = String.raw`(?<!\d[,.]?)(?:${FIGURE_FIRST_MILLIONS}|${SIGN_FIRST_MILLIONS})`;
+const MILLION_AMOUNT = String.raw`(?<!\d[,.]?)(?:${FIGURE_FIRST_MILLIONS}|${SIGN_FIRST_MILLIONS}|${ONE_MILLION})`;
 /** "113 778 euroa", "331 650 €". */
 const PLAIN_AMOUNT = `(${TEXT_FIGURE})${SP}*${EURO}`;
 /** "€ 113 778", "EUR 212,429". */
 const SIGN_FIRST = `${EURO_BEFORE}${SP}*(${TEXT_FIGURE})`;
 const ANY_AMOUNT = `(?:${MILLION_AMOUNT}|${PLAIN_AMOUNT}|${SIGN_FIRST})`;
 /** Capture groups of ANY_AMOUNT, counted from its first. */
-const GROUP = { millionFigure: 0, millionEuro: 1, signMillionFigure: 2, plain: 3, sign: 4 } as const;
+const GROUP = {
+  millionFigure: 0,
+  millionEuro: 1,
+  signMillionFigure: 2,
+  oneMillion: 3,
+  plain: 4,
+  sign: 5,
+} as const;
 
 // ---- Figures to values -------------------------------------------------------------------------
 
@@ -113,7 +126,7 @@ const MILLION_WITH_EURO = new RegExp(String.raw`${MILLION_AMOUNT}(?![\p{L}\d])`,
  */
 export function findMillionAmount(text: string): MillionAmount | null {
   for (const match of text.matchAll(MILLION_WITH_EURO)) {
-    const figure = match[3] ?? (match[2] !== undefined ? match[1] : undefined);
+    const figure = match[3] ?? (match[4] !== undefined ? '1' : match[2] !== undefined ? match[1] : undefined);
     const eur = figure === undefined ? null : millionEuros(figure);
     if (eur !== null) return { eur, raw: match[0].trim() };
   }
@@ -166,7 +179,10 @@ function toStated(match: RegExpExecArray, form: AmountForm): StatedAmount | null
   const raw = match[0].trim();
   const index = match.index + match[0].indexOf(raw);
   const base = { form, raw, index, end: index + raw.length };
-  const millionFigure = group(GROUP.millionFigure) ?? group(GROUP.signMillionFigure);
+  const millionFigure =
+    group(GROUP.millionFigure) ??
+    group(GROUP.signMillionFigure) ??
+    (group(GROUP.oneMillion) !== undefined ? '1' : undefined);
   if (millionFigure !== undefined) {
     const eur = millionEuros(millionFigure);
     if (eur === null) return null;

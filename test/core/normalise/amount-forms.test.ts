@@ -62,3 +62,50 @@ describe('Normalise: millions in running text, read as findMillionAmount reads t
     ]);
   });
 });
+
+/**
+ * Two forms of the ministry's own news that the grammar once missed: the million in the elative
+ * ("11,5 miljoonasta eurosta", 5.4.2019,
+ * https://eusa-rahastot.fi/artikkeli/-/asset_publisher/sisaasioiden-eu-rahastojen-kevaan-haut-paattyivat)
+ * and one million with no figure ("noin miljoona euroa", 24.1.2020 and 4.11.2020,
+ * https://eusa-rahastot.fi/-/amif-rahaston-haku-paattyi-eu-tukea-haetaan-35-hankkeeseen,
+ * https://eusa-rahastot.fi/-/amif-ja-isf-rahastoista-haetaan-eu-tukea-yhteensa-8-5-miljoonaa-euroa).
+ * The sentences are ours; the forms and figures are the pages'.
+ */
+describe('Normalise: the million in other cases, and one million without a figure', () => {
+  it.each([
+    [
+      'Hakijat pyysivät noin 3,2 miljoonaa euroa tarjolla olleesta noin 11,5 miljoonasta eurosta.',
+      [
+        [3_200_000, true, 100_000, 'prose', 'noin 3,2 miljoonaa euroa'],
+        [11_500_000, true, 100_000, 'prose', 'noin 11,5 miljoonasta eurosta'],
+      ],
+    ],
+    [
+      'Paluuhankkeisiin pyydettiin yhteensä noin miljoona euroa.',
+      [[1_000_000, true, 1_000_000, 'prose', 'noin miljoona euroa']],
+    ],
+    ['hanke nousi 2 miljoonaan euroon', [[2_000_000, true, 1_000_000, 'prose', '2 miljoonaan euroon']]],
+    [
+      'hankkeelle myönnettiin miljoonan euron tuki',
+      [[1_000_000, true, 1_000_000, 'prose', 'miljoonan euron']],
+    ],
+    ['Projekten får cirka en miljon euro', [[1_000_000, true, 1_000_000, 'prose', 'cirka en miljon euro']]],
+  ])('%s', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['tarjolla olleesta noin 11,5 miljoonasta eurosta', 11_500_000, '11,5 miljoonasta eurosta'],
+    ['toisesta rahastosta noin miljoona euroa', 1_000_000, 'miljoona euroa'],
+  ])('findMillionAmount reads %j', (text, eur, raw) => {
+    expect(findMillionAmount(text)).toEqual({ eur, raw });
+  });
+
+  it('reads no million without the euro, and no "puoli miljoonaa" as a million', () => {
+    expect(findMillionAmount('noin miljoona ihmistä')).toBeNull();
+    expect(findMillionAmount('puoli miljoonaa euroa')).toBeNull();
+    expect(read('puoli miljoonaa euroa')).toEqual([]);
+    expect(read('kaksimiljoona euroa')).toEqual([]);
+  });
+});

@@ -445,12 +445,13 @@ describe('eusa-rahastot.fi 2014–2020 award news', () => {
   });
 
   it('24.1.2020: news of the applications received is recognised, read as ok and announces nothing', () => {
+    // Both "noin miljoona euroa" (a million with no figure) are read as the totals they are.
     const output = read(REAL_RELEASES.eusa20200124applications);
     expect(output.release).toMatchObject({ date: '2020-01-24', subject: 'applications' });
     expect(output.mentions).toEqual([]);
     expect(output.drafts).toEqual([]);
     expect(output.warnings).toEqual([
-      `${output.sourceId}: note: totals of the release, not projects (no record made): "noin 9,5 miljoonaa euroa" (applied for), "noin 4,2 miljoonaa euroa" (offered by the call), "noin 6,3 miljoonaa euroa" (applied for), "noin 270 000 euroa" (applied for), "780 000 euroa" (applied for)`,
+      `${output.sourceId}: note: totals of the release, not projects (no record made): "noin 9,5 miljoonaa euroa" (applied for), "noin 4,2 miljoonaa euroa" (offered by the call), "noin 6,3 miljoonaa euroa" (applied for), "noin miljoona euroa" (applied for), "noin 270 000 euroa" (applied for), "noin miljoona euroa" (applied for), "780 000 euroa" (applied for)`,
       expect.stringContaining('note: this is news of a call or of the applications received'),
     ]);
     expect(linkOutputs([table, so1, output]).drafts).toHaveLength(table.drafts.length + so1.drafts.length);
