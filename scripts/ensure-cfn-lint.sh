@@ -16,7 +16,7 @@ if ! command -v pipx >/dev/null 2>&1 && [ "$sudo" != "none" ] && command -v apt-
 fi
 if command -v pipx >/dev/null 2>&1 && [ "$sudo" != "none" ]; then
   echo "Installing cfn-lint $CFN_LINT_VERSION from PyPI with pipx into /usr/local/bin..." >&2
-  $sudo env PIPX_HOME=/opt/pipx PIPX_BIN_DIR=/usr/local/bin pipx install --quiet "cfn-lint==$CFN_LINT_VERSION" >/dev/null
+  $sudo env PIPX_HOME=/opt/pipx PIPX_BIN_DIR=/usr/local/bin pipx install "cfn-lint==$CFN_LINT_VERSION" >/dev/null
   exit 0
 fi
 echo "cfn-lint is missing: install it with 'pipx install cfn-lint==$CFN_LINT_VERSION' (or set CFN_LINT_PATH)." >&2

@@ -1,6 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import { PageLayoutError } from '../errors';
-import { collapseWhitespace } from '../normalise/text';
+import { contentText } from './content-text';
 import { PAGE_LIMITS, REQUIRED_CLOSING_TAGS } from './page-limits';
 import { scanPage } from './page-scan';
 
@@ -30,8 +30,6 @@ export function guardPage(html: string, sourceId: string): void {
   }
 }
 
-/** Elements that are the site's chrome, not a page's content. */
-const CHROME = 'nav, header, footer, aside, script, style, noscript, template, form, a';
 /**
  * A notice that the page exists only in another language ("This page is in Finnish", "Sidan finns
  * bara på finska", "Sivu on saatavilla vain suomeksi"): the site's answer for a page it has not translated.
@@ -53,12 +51,11 @@ const NOTICE_PAGE_CHARS = 400;
  * with little else. Such a page is layout drift, never a page that states "no projects".
  */
 export function guardContent($: CheerioAPI, sourceId: string): void {
-  const root = $('main').length > 0 ? $('main').first().clone() : $('body').first().clone();
-  root.find(CHROME).remove();
-  // Blocks end words: "<h1>…Interior</h1><p>This page …" is two words, not "InteriorThis".
-  root.find('p, h1, h2, h3, h4, h5, h6, li, div, td, th, br, section, article').after(' ');
-  const text = collapseWhitespace(root.text());
-  const where = $('main').length > 0 ? '<main>' : 'the page body (it has no <main>)';
+  const main = $('main').first();
+  const root = main.length > 0 ? main : $('body').first();
+  // A text of NOTICE_PAGE_CHARS or more passes both checks, so the walk stops there.
+  const text = root.length > 0 ? contentText(root[0]!, NOTICE_PAGE_CHARS) : '';
+  const where = main.length > 0 ? '<main>' : 'the page body (it has no <main>)';
   if (text.length === 0) {
     throw new PageLayoutError(
       sourceId,
