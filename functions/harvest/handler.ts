@@ -105,7 +105,9 @@ export function createHandler(deps: HarvesterDependencies = {}) {
       throw error;
     });
     log(runMetricsLine(env.METRICS_NAMESPACE, report, clock().getTime() - started.getTime(), started));
-    for (const line of sourceMetricsLines(env.METRICS_NAMESPACE, report, started)) log(line);
+    // Every source with alarms of its own; the others in the report are releases the listings led to.
+    const configured = new Set([...sources, ...listings].map((s) => s.id));
+    for (const line of sourceMetricsLines(env.METRICS_NAMESPACE, report, started, configured)) log(line);
     if (report.status === 'failed') {
       // Counted as a Lambda error so the errors alarm fires; nothing was changed or published.
       throw new HarvestFailedError(`no source could be read: ${report.warnings.join('; ')}`);

@@ -19,6 +19,15 @@ export type SourceProblem = keyof typeof SOURCE_PROBLEM_METRICS;
 export const SOURCE_ID_DIMENSION = 'SourceId';
 
 /**
+ * The releases found through the listings are not known when the stack is deployed, so no alarm can
+ * name one: a discovered release that is refused is also counted under this dimension and value,
+ * which one alarm watches (a release whose awards cannot be read would otherwise go unannounced
+ * without a word).
+ */
+export const SOURCE_GROUP_DIMENSION = 'SourceGroup';
+export const DISCOVERED_RELEASES = 'discovered-releases';
+
+/**
  * The run's figures as one CloudWatch Embedded Metric Format log line: CloudWatch turns it into
  * metrics without an API call, so the harvester needs no cloudwatch:PutMetricData permission.
  * `SuccessfulRuns` is 1 when the run published or confirmed the sources it could read: every status
@@ -36,7 +45,7 @@ export function runMetricsLine(namespace: string, report: RunReport, durationMs:
     RefusedSources: refused,
     DurationMs: durationMs,
   };
-  return emfLine(namespace, at, [], Object.keys(values), {
+  return emfLine(namespace, at, [[]], Object.keys(values), {
     runId: report.runId,
     status: report.status,
     ...values,
@@ -50,16 +59,30 @@ export function sourceProblem(source: SourceReport): SourceProblem | null {
   return source.problem === 'moved' ? 'moved' : source.problem === 'rejected' ? 'refused' : 'unreachable';
 }
 
-/** One EMF line per source that failed or was refused: its problem's metric, 1, under its id. */
-export function sourceMetricsLines(namespace: string, report: RunReport, at: Date): string[] {
+/**
+ * One EMF line per source that failed or was refused: its problem's metric, 1, under its id. A
+ * refused source that is not among `configured` (the page sources, configured releases and listings
+ * the stack has alarms for) is a discovered release, and is counted under DISCOVERED_RELEASES as well.
+ */
+export function sourceMetricsLines(
+  namespace: string,
+  report: RunReport,
+  at: Date,
+  configured: ReadonlySet<string>,
+): string[] {
   return report.sources.flatMap((source) => {
     const problem = sourceProblem(source);
     if (problem === null) return [];
     const name = SOURCE_PROBLEM_METRICS[problem];
+    const discovered = problem === 'refused' && !configured.has(source.id);
+    const dimensions = discovered
+      ? [[SOURCE_ID_DIMENSION], [SOURCE_GROUP_DIMENSION]]
+      : [[SOURCE_ID_DIMENSION]];
     return [
-      emfLine(namespace, at, [SOURCE_ID_DIMENSION], [name], {
+      emfLine(namespace, at, dimensions, [name], {
         runId: report.runId,
         [SOURCE_ID_DIMENSION]: source.id,
+        ...(discovered ? { [SOURCE_GROUP_DIMENSION]: DISCOVERED_RELEASES } : {}),
         problem,
         [name]: 1,
       }),
@@ -70,7 +93,7 @@ export function sourceMetricsLines(namespace: string, report: RunReport, at: Dat
 function emfLine(
   namespace: string,
   at: Date,
-  dimensions: readonly string[],
+  dimensions: readonly (readonly string[])[],
   metrics: readonly string[],
   fields: Record<string, unknown>,
 ): string {
@@ -80,7 +103,7 @@ function emfLine(
       CloudWatchMetrics: [
         {
           Namespace: namespace,
-          Dimensions: [dimensions],
+          Dimensions: dimensions,
           Metrics: metrics.map((Name) => ({ Name, Unit: Name === 'DurationMs' ? 'Milliseconds' : 'Count' })),
         },
       ],

@@ -6,6 +6,8 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import {
+  DISCOVERED_RELEASES,
+  SOURCE_GROUP_DIMENSION,
   SOURCE_ID_DIMENSION,
   SOURCE_PROBLEM_METRICS,
   type SourceProblem,
@@ -31,6 +33,12 @@ export const SOURCE_ALARMS: Readonly<Record<SourceProblem, { readonly action: st
 };
 /** Consecutive daily runs with the problem before a source's alarm fires. */
 export const SOURCE_ALARM_DAYS = 2;
+
+/** What the discovered releases' alarm says: no release found through a listing has alarms of its own. */
+export const DISCOVERED_RELEASE_ALARM_DESCRIPTION =
+  'amif-feed: a press release found through a listing was fetched but not understood on two consecutive days ' +
+  '(its layout changed, or it is not an award release): read the run report (status.json names it); until it reads, ' +
+  'the awards it states are not announced.';
 
 export interface HarvestAlarmsProps {
   /** The harvester function (its Errors metric). */
@@ -63,7 +71,8 @@ export interface HarvestAlarmsProps {
  * - no successful run for 26 hours (the feed is stale, whatever the reason, including the
  *   schedule being disabled or the function never being invoked at all — which no error metric
  *   would show);
- * - per source: moved or gone, unreachable, refused (SOURCE_ALARMS), each after two failed days.
+ * - per source: moved or gone, unreachable, refused (SOURCE_ALARMS), each after two failed days;
+ * - one for the releases the listings lead to, which no alarm can name: any of them refused two days.
  */
 export class HarvestAlarms extends Construct {
   readonly errors: Alarm;
@@ -71,6 +80,8 @@ export class HarvestAlarms extends Construct {
   readonly stale: Alarm;
   /** Per source id, per problem (SOURCE_PROBLEM_METRICS). */
   readonly sources: ReadonlyMap<string, Readonly<Record<SourceProblem, Alarm>>>;
+  /** A release the listings led to was refused (DISCOVERED_RELEASES). */
+  readonly discoveredReleases: Alarm;
 
   constructor(scope: Construct, id: string, props: HarvestAlarmsProps) {
     super(scope, id);
@@ -143,8 +154,24 @@ export class HarvestAlarms extends Construct {
       }),
     );
 
+    this.discoveredReleases = new Alarm(this, 'DiscoveredReleaseRefused', {
+      alarmDescription: DISCOVERED_RELEASE_ALARM_DESCRIPTION,
+      metric: new Metric({
+        namespace,
+        metricName: SOURCE_PROBLEM_METRICS.refused,
+        dimensionsMap: { [SOURCE_GROUP_DIMENSION]: DISCOVERED_RELEASES },
+        statistic: 'Sum',
+        period: Duration.days(1),
+      }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: SOURCE_ALARM_DAYS,
+      datapointsToAlarm: SOURCE_ALARM_DAYS,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
     const perSource = [...this.sources.values()].flatMap((a) => [a.moved, a.unreachable, a.refused]);
-    for (const alarm of [this.errors, this.deadLetters, this.stale, ...perSource])
+    for (const alarm of [this.errors, this.deadLetters, this.stale, ...perSource, this.discoveredReleases])
       alarm.addAlarmAction(action);
     // Tell the operator when the feed is fresh again; the other two clear on their own next period.
     this.stale.addOkAction(action);

@@ -47,8 +47,8 @@ describe('alarms', () => {
     'intermin-search-en',
   ];
 
-  it('are three for the harvest and three per source read, all notifying the operations topic', () => {
-    expect(alarms).toHaveLength(3 + 3 * SOURCE_IDS.length);
+  it('are three for the harvest, three per source read and one for the discovered releases, all notifying the operations topic', () => {
+    expect(alarms).toHaveLength(3 + 3 * SOURCE_IDS.length + 1);
     for (const a of alarms) expect(a.AlarmActions).toEqual([{ Ref: ops }]);
   });
 
@@ -57,7 +57,9 @@ describe('alarms', () => {
     ['SourceUnreachable', 'its server could not be reached'],
     ['SourceRefused', 'the page was fetched but not used'],
   ])('fire per source, by name, when %s was reported on two consecutive days', (metric, says) => {
-    const perSource = alarms.filter((a) => a.MetricName === metric);
+    const perSource = alarms.filter(
+      (a) => a.MetricName === metric && JSON.stringify(a.Dimensions ?? []).includes('SourceId'),
+    );
     expect(perSource.map((a) => (a.Dimensions as { Value: string }[])[0]!.Value)).toEqual(SOURCE_IDS);
     for (const [i, a] of perSource.entries()) {
       expect(a).toEqual({
@@ -168,13 +170,17 @@ describe('alarms', () => {
     expect(directive?.Dimensions).toEqual([[]]);
     expect(directive?.Metrics.map((m) => m.Name)).toContain('SuccessfulRuns');
     expect(emf.SuccessfulRuns).toBe(1);
-    const [line] = sourceMetricsLines(
+    const [line, discoveredLine] = sourceMetricsLines(
       namespace,
       {
         ...report,
-        sources: [{ id: 'eusa-amif-2014-so3', url: 'u', status: 'failed', problem: 'moved' }],
+        sources: [
+          { id: 'eusa-amif-2014-so3', url: 'u', status: 'failed', problem: 'moved' },
+          { id: 'intermin-press-fi-0123456789', url: 'u', status: 'refused' },
+        ],
       } as never,
       new Date(0),
+      new Set(SOURCE_IDS),
     );
     const sourceEmf = JSON.parse(line!) as { _aws: { CloudWatchMetrics: { Namespace: string }[] } };
     const alarm = alarms.find(
@@ -186,5 +192,39 @@ describe('alarms', () => {
       Metrics: [{ Name: alarm?.MetricName, Unit: 'Count' }],
     });
     expect(sourceEmf).toMatchObject({ SourceId: 'eusa-amif-2014-so3', SourceMoved: 1 });
+    // The discovered releases' alarm watches the metric and group a refused discovered release is counted in.
+    const discovered = alarms.filter((a) => JSON.stringify(a.Dimensions ?? []).includes('SourceGroup'));
+    expect(discovered).toHaveLength(1);
+    const discoveredEmf = JSON.parse(discoveredLine!) as {
+      _aws: {
+        CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string }[] }[];
+      };
+    } & Record<string, unknown>;
+    const [dimension] = discovered[0]!.Dimensions as { Name: string; Value: string }[];
+    expect(discoveredEmf._aws.CloudWatchMetrics[0]?.Namespace).toBe(discovered[0]!.Namespace);
+    expect(discoveredEmf._aws.CloudWatchMetrics[0]?.Dimensions).toContainEqual([dimension!.Name]);
+    expect(discoveredEmf[dimension!.Name]).toBe(dimension!.Value);
+    expect(discoveredEmf[discovered[0]!.MetricName as string]).toBe(1);
+  });
+
+  it('one alarm for the releases the listings lead to: any of them refused on two consecutive days', () => {
+    const [alarm] = alarms.filter((a) => JSON.stringify(a.Dimensions ?? []).includes('SourceGroup'));
+    expect(alarm).toEqual({
+      AlarmActions: [{ Ref: ops }],
+      AlarmDescription: expect.stringContaining(
+        'a press release found through a listing was fetched but not understood',
+      ),
+      Namespace: 'AmifFeed',
+      MetricName: 'SourceRefused',
+      Dimensions: [{ Name: 'SourceGroup', Value: 'discovered-releases' }],
+      Statistic: 'Sum',
+      Period: 86_400,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 2,
+      DatapointsToAlarm: 2,
+      TreatMissingData: 'notBreaching',
+      Tags: [{ Key: 'project', Value: 'amif-feed' }],
+    });
   });
 });
