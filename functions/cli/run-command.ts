@@ -49,6 +49,8 @@ Runs the harvest once: reads the source pages, updates the state and publishes t
                        Lambda's LISTING_URLS, or "none" (default: the government's feed and intermin.fi's
                        search; see docs/discovery.md)
   --max-page-mb N      largest --pages file read, in MiB (default: 5, the live fetcher's limit)
+  --forget-release ID  stop reading discovered releases that never read as one (comma-separated source ids,
+                       as status.json names them); the listings will not lead to them again
   --json               print the run report as JSON on stdout
   -h, --help           show this help
 
@@ -76,6 +78,8 @@ export interface RunOptions {
   readonly sources: readonly SourceModule[];
   /** The listings that lead to press releases (docs/discovery.md). */
   readonly listings: readonly ListingSource[];
+  /** Discovered releases to forget (docs/discovery.md, "Forgetting a release"). */
+  readonly forgetReleases: readonly string[];
 }
 
 export function parseRunArgs(
@@ -137,7 +141,24 @@ export function parseRunArgs(
     maxPageBytes: Math.floor(maxPageMb * MIB),
     sources: selectSources(v['press-releases']),
     listings: selectListings(v.listings),
+    forgetReleases: releaseIds(v['forget-release']),
   };
+}
+
+/** The source ids of --forget-release: comma-separated, each as status.json writes one. */
+function releaseIds(list: string | undefined): string[] {
+  if (list === undefined) return [];
+  const ids = list
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  const bad = ids.find((id) => !/^[a-z0-9][a-z0-9-]*$/.test(id));
+  if (ids.length === 0 || bad !== undefined) {
+    throw new UsageError(
+      `--forget-release expects source ids such as intermin-press-fi-0123456789, found "${bad ?? list}"`,
+    );
+  }
+  return ids;
 }
 
 function selectSources(pressReleases: string | undefined): SourceModule[] {
@@ -217,6 +238,7 @@ function parse(args: readonly string[]) {
       'press-releases': { type: 'string' },
       listings: { type: 'string' },
       'max-page-mb': { type: 'string' },
+      'forget-release': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -318,6 +340,7 @@ async function runWithStore(
       }),
       acceptMassChange: options.acceptMassChange,
       listings: options.listings,
+      forgetReleases: options.forgetReleases,
       processIdentity: holder,
     });
     await store.flush();

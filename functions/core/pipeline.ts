@@ -41,7 +41,7 @@ export async function runPipeline(options: PipelineOptions): Promise<RunReport> 
 async function harvest(pipelineOptions: PipelineOptions, ids: RunIds): Promise<RunReport> {
   const recovery = await finishPending(pipelineOptions, ids.holder);
   const head = await loadStoredHead(pipelineOptions.state);
-  const options = await withDiscovery(pipelineOptions, ids.startedAt);
+  const options = await withDiscovery(pipelineOptions, ids.startedAt, head.sourceStates);
   let current: Promise<ProjectRecord[]> | null = null;
   const loadCurrent = () => {
     current ??= options.state.loadCurrent();

@@ -7,7 +7,7 @@ import { createHttpFetcher, type FetchFunction } from '../adapters/http-fetch';
 import { createS3Client, createS3ObjectStore } from '../adapters/s3-objects';
 import { createSnapshotFetcher } from '../adapters/snapshot-fetch';
 import { createSnsNotifier } from '../adapters/sns-notify';
-import { AmifError, type ErrorAction, StopAndAlertError } from '../core/errors';
+import { AmifError, ConfigError, type ErrorAction, StopAndAlertError } from '../core/errors';
 import { feedConfigSchema } from '../core/feed-config';
 import type { RunReport } from '../core/model/run-report';
 import { runPipeline } from '../core/pipeline';
@@ -96,6 +96,8 @@ export function createHandler(deps: HarvesterDependencies = {}) {
       // For one run: invoke with {"acceptMassChange": true} after checking the pages.
       acceptMassChange: env.ACCEPT_MASS_CHANGE || acceptsMassChange(event),
       listings,
+      // For one run: invoke with {"forgetReleases": ["<source id>"]} (docs/discovery.md).
+      forgetReleases: releasesToForget(event),
     }).catch((error: unknown) => {
       // The invocation fails either way (the errors alarm fires); the log says what to do about it.
       logger.error('the run stopped', {
@@ -142,6 +144,21 @@ function pageFetcherOf(
 /** What the operator should do, by the error's class (functions/core/errors.ts); unknown errors need a look. */
 function actionOf(error: unknown): ErrorAction {
   return error instanceof AmifError ? error.action : 'stop-and-alert';
+}
+
+/** The discovered releases a manual invocation asks to forget; a malformed list is a ConfigError. */
+function releasesToForget(event: unknown): string[] {
+  const list =
+    typeof event === 'object' && event !== null
+      ? (event as Record<string, unknown>).forgetReleases
+      : undefined;
+  if (list === undefined) return [];
+  if (!Array.isArray(list) || !list.every((id) => typeof id === 'string' && id.length > 0)) {
+    throw new ConfigError(
+      `forgetReleases expects a list of source ids such as ["intermin-press-fi-0123456789"], found ${JSON.stringify(list)}`,
+    );
+  }
+  return list;
 }
 
 function acceptsMassChange(event: unknown): boolean {

@@ -38,7 +38,8 @@ export const SOURCE_ALARM_DAYS = 2;
 export const DISCOVERED_RELEASE_ALARM_DESCRIPTION =
   'amif-feed: a press release found through a listing was fetched but not understood on two consecutive days ' +
   '(its layout changed, or it is not an award release): read the run report (status.json names it); until it reads, ' +
-  'the awards it states are not announced.';
+  'the awards it states are not announced. A page that is not a release is forgotten with one invocation of ' +
+  '{"forgetReleases": ["<source id>"]} (docs/discovery.md).';
 
 export interface HarvestAlarmsProps {
   /** The harvester function (its Errors metric). */

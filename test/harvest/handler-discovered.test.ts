@@ -24,30 +24,19 @@ describe('Function: harvest handler, a discovered release that cannot be read', 
   let dynamo: TestDynamo;
   let s3: RunningS3rver;
   let pages: Map<string, string>;
-
-  beforeAll(async () => {
-    [dynamo, s3] = await Promise.all([startTestDynamo(), startS3rver()]);
-    const seed = (name: string) => readFile(new URL(`../../seeds/pages/${name}`, import.meta.url), 'utf8');
-    pages = new Map([
-      [TABLE_URL, await seed('eusa-amif-2021.html')],
-      [LISTING_URL, await seed('intermin-search-sv.html')],
-      [RELEASE_URL, NOT_A_RELEASE],
-    ]);
-  });
-  afterAll(() => Promise.all([dynamo.close(), s3.close()]));
-
-  it('is reported refused, by its id and under the discovered releases, in the same run that found it', async () => {
-    const { tableName } = await dynamo.newStore();
-    const requested: string[] = [];
-    const fetch: FetchFunction = async (url) => {
-      requested.push(url);
-      const body = pages.get(url);
-      return body === undefined
-        ? new Response(null, { status: 404 })
-        : new Response(body, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
-    };
-    const logs: string[] = [];
-    const handler = createHandler({
+  let tableName: string;
+  const requested: string[] = [];
+  const logs: string[] = [];
+  const fetch: FetchFunction = async (url) => {
+    requested.push(url);
+    const body = pages.get(url);
+    return body === undefined
+      ? new Response(null, { status: 404 })
+      : new Response(body, { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  };
+  /** The handler of a run on `day` (November 2026), on one table all the tests share. */
+  const handlerOn = (day: number) =>
+    createHandler({
       env: {
         TABLE_NAME: tableName,
         BUCKET_NAME: s3.bucket,
@@ -60,11 +49,26 @@ describe('Function: harvest handler, a discovered release that cannot be read', 
       s3: s3.client,
       sns: new SNSClient({ region: 'eu-north-1' }),
       fetch,
-      clock: () => new Date('2026-11-21T04:00:00Z'),
+      clock: () => new Date(`2026-11-${day}T04:00:00Z`),
       log: (line) => logs.push(line),
       safetyMarginMs: 0,
     });
-    const report = await handler({}, { getRemainingTimeInMillis: () => 120_000 });
+  const context = { getRemainingTimeInMillis: () => 120_000 };
+
+  beforeAll(async () => {
+    [dynamo, s3] = await Promise.all([startTestDynamo(), startS3rver()]);
+    const seed = (name: string) => readFile(new URL(`../../seeds/pages/${name}`, import.meta.url), 'utf8');
+    pages = new Map([
+      [TABLE_URL, await seed('eusa-amif-2021.html')],
+      [LISTING_URL, await seed('intermin-search-sv.html')],
+      [RELEASE_URL, NOT_A_RELEASE],
+    ]);
+    ({ tableName } = await dynamo.newStore());
+  });
+  afterAll(() => Promise.all([dynamo.close(), s3.close()]));
+
+  it('is reported refused, by its id and under the discovered releases, in the same run that found it', async () => {
+    const report = await handlerOn(21)({}, context);
     expect(requested).toContain(RELEASE_URL);
     const release = report.sources.find((s) => s.url === RELEASE_URL);
     expect(release).toMatchObject({ id: 'intermin-press-2023-04-12-sv', status: 'refused' });
@@ -90,5 +94,28 @@ describe('Function: harvest handler, a discovered release that cannot be read', 
         SourceRefused: 1,
       },
     ]);
+  });
+
+  it('an invocation with {"forgetReleases": [id]} forgets it: no longer read, no metric, not found again', async () => {
+    logs.length = 0;
+    requested.length = 0;
+    const report = await handlerOn(22)({ forgetReleases: ['intermin-press-2023-04-12-sv'] }, context);
+    expect(report.sources.map((s) => s.id)).not.toContain('intermin-press-2023-04-12-sv');
+    expect(report.warnings).toContainEqual(
+      expect.stringContaining('intermin-press-2023-04-12-sv: note: forgotten as asked'),
+    );
+    expect(requested).not.toContain(RELEASE_URL);
+    expect(logs.map((l) => JSON.parse(l)).filter((l) => l.SourceRefused === 1)).toEqual([]);
+    requested.length = 0;
+    expect((await handlerOn(23)({}, context)).sources.map((s) => s.id)).not.toContain(
+      'intermin-press-2023-04-12-sv',
+    );
+    expect(requested).not.toContain(RELEASE_URL);
+  });
+
+  it('refuses a malformed list of releases to forget, naming what it found', async () => {
+    await expect(handlerOn(24)({ forgetReleases: 'intermin-press-2023-04-12-sv' }, context)).rejects.toThrow(
+      'forgetReleases expects a list of source ids such as ["intermin-press-fi-0123456789"], found "intermin-press-2023-04-12-sv"',
+    );
   });
 });

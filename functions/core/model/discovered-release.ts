@@ -23,5 +23,10 @@ export const discoveredReleaseSchema = z.object({
   firstSeenAt: z.string(),
   /** The release this one is another language version of: it is remembered but not read on its own. */
   versionOf: z.string().nullable(),
+  /**
+   * When an operator had it forgotten (docs/discovery.md, "Forgetting a release"): it is no longer
+   * read, and stays in the state so that the listings do not lead to it again.
+   */
+  forgottenAt: z.string().optional(),
 });
 export type DiscoveredRelease = z.infer<typeof discoveredReleaseSchema>;

@@ -1,3 +1,4 @@
+import { releasesToKeep } from '../discovery/discover-releases';
 import type { ProjectRecord } from '../model/project';
 import type { RunReport } from '../model/run-report';
 import { publishFiles } from '../publish';
@@ -41,7 +42,7 @@ export async function runLinking(
       publication: plan?.publication ?? null,
       snapshots: plan?.snapshots ?? [],
       notice,
-      discovered: options.discovery.added,
+      discovered: releasesToKeep(options.discovery),
     },
     ids.holder,
   );
@@ -71,6 +72,7 @@ function linkingReport(
       ...linked.warnings,
       ...reads.flatMap((r) => r.report.warnings),
       ...listings.flatMap((r) => r.warnings),
+      ...options.discovery.notes,
       ...(plan?.warnings ?? []),
     ],
     finished: recovery.finished,

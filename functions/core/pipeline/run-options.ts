@@ -34,6 +34,8 @@ export interface PipelineOptions {
   readonly listings?: readonly ListingSource[];
   /** How many new releases one listing may add in one run. */
   readonly maxNewReleasesPerListing?: number;
+  /** Discovered releases to forget in this run (docs/discovery.md, "Forgetting a release"). */
+  readonly forgetReleases?: readonly string[];
 }
 
 /** The pipeline's options with the run's sources: the configured ones and the discovered releases. */

@@ -1,3 +1,4 @@
+import { releasesToKeep } from '../discovery/discover-releases';
 import type { RunCounts, RunReport } from '../model/run-report';
 import { publishFiles } from '../publish';
 import { keptStateOf, type SourceRead } from '../source-read';
@@ -32,6 +33,7 @@ export async function recordUnchangedRun(
       ...recovery.warnings,
       ...reads.flatMap((r) => r.report.warnings),
       ...listings.flatMap((r) => r.warnings),
+      ...options.discovery.notes,
     ],
     finished: recovery.finished,
   });
@@ -45,7 +47,7 @@ export async function recordUnchangedRun(
       publication: null,
       snapshots: [],
       notice: null,
-      discovered: options.discovery.added,
+      discovered: releasesToKeep(options.discovery),
     },
     ids.holder,
   );
