@@ -129,47 +129,44 @@ export class HarvestAlarms extends Construct {
     });
 
     const namespace = props.metricsNamespace ?? 'AmifFeed';
+    const problemAlarm = (id: string, description: string, metricName: string, dimension: [string, string]) =>
+      new Alarm(this, id, {
+        alarmDescription: description,
+        metric: new Metric({
+          namespace,
+          metricName,
+          dimensionsMap: { [dimension[0]]: dimension[1] },
+          statistic: 'Sum',
+          period: Duration.days(1),
+        }),
+        threshold: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: SOURCE_ALARM_DAYS,
+        datapointsToAlarm: SOURCE_ALARM_DAYS,
+        // The metric is only emitted for a source with the problem: no datapoint is health.
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
     this.sources = new Map(
       props.sourceIds.map((id) => {
         const make = (problem: SourceProblem) =>
-          new Alarm(this, `${SOURCE_PROBLEM_METRICS[problem]}-${id}`, {
-            alarmDescription: `amif-feed source ${id}: ${SOURCE_ALARMS[problem].action}.`,
-            metric: new Metric({
-              namespace,
-              metricName: SOURCE_PROBLEM_METRICS[problem],
-              dimensionsMap: { [SOURCE_ID_DIMENSION]: id },
-              statistic: 'Sum',
-              period: Duration.days(1),
-            }),
-            threshold: 1,
-            comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-            evaluationPeriods: SOURCE_ALARM_DAYS,
-            datapointsToAlarm: SOURCE_ALARM_DAYS,
-            // The metric is only emitted for a source with the problem: no datapoint is health.
-            treatMissingData: TreatMissingData.NOT_BREACHING,
-          });
+          problemAlarm(
+            `${SOURCE_PROBLEM_METRICS[problem]}-${id}`,
+            `amif-feed source ${id}: ${SOURCE_ALARMS[problem].action}.`,
+            SOURCE_PROBLEM_METRICS[problem],
+            [SOURCE_ID_DIMENSION, id],
+          );
         return [
           id,
           { moved: make('moved'), unreachable: make('unreachable'), refused: make('refused') },
         ] as const;
       }),
     );
-
-    this.discoveredReleases = new Alarm(this, 'DiscoveredReleaseRefused', {
-      alarmDescription: DISCOVERED_RELEASE_ALARM_DESCRIPTION,
-      metric: new Metric({
-        namespace,
-        metricName: SOURCE_PROBLEM_METRICS.refused,
-        dimensionsMap: { [SOURCE_GROUP_DIMENSION]: DISCOVERED_RELEASES },
-        statistic: 'Sum',
-        period: Duration.days(1),
-      }),
-      threshold: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: SOURCE_ALARM_DAYS,
-      datapointsToAlarm: SOURCE_ALARM_DAYS,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    this.discoveredReleases = problemAlarm(
+      'DiscoveredReleaseRefused',
+      DISCOVERED_RELEASE_ALARM_DESCRIPTION,
+      SOURCE_PROBLEM_METRICS.refused,
+      [SOURCE_GROUP_DIMENSION, DISCOVERED_RELEASES],
+    );
 
     const perSource = [...this.sources.values()].flatMap((a) => [a.moved, a.unreachable, a.refused]);
     for (const alarm of [this.errors, this.deadLetters, this.stale, ...perSource, this.discoveredReleases])

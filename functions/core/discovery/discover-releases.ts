@@ -1,30 +1,25 @@
 import { PageLayoutError, SourceFetchError } from '../errors';
 import type { DiscoveredRelease } from '../model/discovered-release';
 import type { SourceReport } from '../model/run-report';
-import type { PageFetcher, StoredSourceState } from '../ports';
+import type { PageFetcher } from '../ports';
 import { sha256 } from '../read-sources';
 import { pressReleaseId } from '../sources/intermin-press';
 import type { ListingSource } from '../sources/listing-sources';
 import type { SourceModule } from '../sources/source-module';
 import { classifyItem, type ItemDecision } from './classify-item';
 import { discoveredReleaseSource } from './discovered-source';
-import { forgetReleases } from './forget-releases';
 import type { ListingItem } from './listing-item';
 import { parseListing } from './parse-listing';
 
 export interface DiscoveryInput {
   readonly listings: readonly ListingSource[];
   readonly fetcher: PageFetcher;
-  /** The releases discovered by earlier runs, as the state holds them. */
+  /** The releases discovered by earlier runs, as the state holds them (a forgotten one is not read). */
   readonly known: readonly DiscoveredRelease[];
   /** The sources configured by hand: a release among them is read as configured, not discovered. */
   readonly configured: readonly SourceModule[];
   readonly startedAt: string;
   readonly maxNewPerListing: number;
-  /** Discovered releases an operator asked to forget (see forget-releases.ts); none by default. */
-  readonly forget?: readonly string[];
-  /** The sources' last readings, by id: only a release whose reading gave no record can be forgotten. */
-  readonly stored?: ReadonlyMap<string, StoredSourceState>;
 }
 
 export interface DiscoveryResult {
@@ -34,10 +29,6 @@ export interface DiscoveryResult {
   readonly added: DiscoveredRelease[];
   /** Every discovered release to read this run (earlier runs' and this run's), one per release. */
   readonly sources: SourceModule[];
-  /** The releases this run forgot, as asked, to keep in the state so marked. */
-  readonly forgotten: DiscoveredRelease[];
-  /** What forgetting did, for the run's report. */
-  readonly notes: string[];
 }
 
 /**
@@ -46,14 +37,8 @@ export interface DiscoveryResult {
  * before are read as always. At most `maxNewPerListing` new releases a listing per run.
  */
 export async function discoverReleases(input: DiscoveryInput): Promise<DiscoveryResult> {
-  const { known, forgotten, notes } = forgetReleases(
-    input.known,
-    input.forget ?? [],
-    input.stored ?? new Map(),
-    input.startedAt,
-  );
   // A forgotten release is still seen: the listings that list it do not lead to it again.
-  const seen = new Map(known.map((d) => [d.url, d] as const));
+  const seen = new Map(input.known.map((d) => [d.url, d] as const));
   const configuredUrls = new Set(input.configured.map((s) => s.url.replace(/\/+$/, '')));
   const configuredIds = new Set(input.configured.map((s) => s.id));
   const added: DiscoveredRelease[] = [];
@@ -61,15 +46,10 @@ export async function discoverReleases(input: DiscoveryInput): Promise<Discovery
   for (const listing of input.listings) {
     reports.push(await readListing(input, listing, { seen, configuredUrls, added }));
   }
-  const sources = [...known, ...added]
+  const sources = [...input.known, ...added]
     .filter((d) => d.versionOf === null && d.forgottenAt === undefined && !configuredIds.has(d.sourceId))
     .map(discoveredReleaseSource);
-  return { reports, added, sources, forgotten, notes };
-}
-
-/** The discovered releases a run writes to the state: those it found and those it forgot. */
-export function releasesToKeep(discovery: DiscoveryResult): DiscoveredRelease[] {
-  return [...discovery.added, ...discovery.forgotten];
+  return { reports, added, sources };
 }
 
 interface Found {

@@ -28,9 +28,9 @@ export function forgetReleases(
   for (const id of wanted) {
     const release = known.find((d) => d.sourceId === id);
     if (!release) {
-      const ids = known.filter((d) => d.forgottenAt === undefined).map((d) => d.sourceId);
+      const read = known.filter((d) => d.forgottenAt === undefined).map((d) => d.sourceId);
       throw new ConfigError(
-        `cannot forget release ${id}: no release the listings led to has that id (known: ${ids.join(', ') || 'none'})`,
+        `cannot forget release ${id}: no release the listings led to has that id (known: ${read.join(', ') || 'none'})`,
       );
     }
     const records = stored.get(id)?.summary?.records ?? 0;

@@ -94,6 +94,22 @@ function millionEuros(figure: string): number | null {
   return Number.isSafeInteger(eur) ? eur : null;
 }
 
+/**
+ * The figure of an amount in millions among a match's groups (`group(n)`, n as in GROUP): the
+ * figure written before the million word (only `withFigureFirst`), after the sign, or "1" for a
+ * million written without one. Undefined when the match is not in millions.
+ */
+function millionFigureOf(
+  group: (n: number) => string | undefined,
+  withFigureFirst: boolean,
+): string | undefined {
+  return (
+    group(GROUP.signMillionFigure) ??
+    (group(GROUP.oneMillion) !== undefined ? '1' : undefined) ??
+    (withFigureFirst ? group(GROUP.millionFigure) : undefined)
+  );
+}
+
 // ---- A table cell ------------------------------------------------------------------------------
 
 const CELL = new RegExp(`^(?:${EURO_BEFORE}${SP}*)?(${CELL_FIGURE})(?:${SP}*${CELL_EURO_AFTER})?$`, 'iu');
@@ -126,7 +142,9 @@ const MILLION_WITH_EURO = new RegExp(String.raw`${MILLION_AMOUNT}(?![\p{L}\d])`,
  */
 export function findMillionAmount(text: string): MillionAmount | null {
   for (const match of text.matchAll(MILLION_WITH_EURO)) {
-    const figure = match[3] ?? (match[4] !== undefined ? '1' : match[2] !== undefined ? match[1] : undefined);
+    // MILLION_AMOUNT's groups are ANY_AMOUNT's first ones; a figure first needs its euro written.
+    const group = (n: number) => match[1 + n];
+    const figure = millionFigureOf(group, group(GROUP.millionEuro) !== undefined);
     const eur = figure === undefined ? null : millionEuros(figure);
     if (eur !== null) return { eur, raw: match[0].trim() };
   }
@@ -179,10 +197,7 @@ function toStated(match: RegExpExecArray, form: AmountForm): StatedAmount | null
   const raw = match[0].trim();
   const index = match.index + match[0].indexOf(raw);
   const base = { form, raw, index, end: index + raw.length };
-  const millionFigure =
-    group(GROUP.millionFigure) ??
-    group(GROUP.signMillionFigure) ??
-    (group(GROUP.oneMillion) !== undefined ? '1' : undefined);
+  const millionFigure = millionFigureOf(group, true);
   if (millionFigure !== undefined) {
     const eur = millionEuros(millionFigure);
     if (eur === null) return null;

@@ -1,9 +1,9 @@
-import { releasesToKeep } from '../discovery/discover-releases';
 import type { ProjectRecord } from '../model/project';
 import type { RunReport } from '../model/run-report';
 import { publishFiles } from '../publish';
 import { nextStateOf, type SourceRead } from '../source-read';
 import type { Derived } from './derive';
+import { releasesToKeep } from './discover';
 import type { Recovery } from './finish-pending';
 import { deriveGuarded } from './mass-change-retry';
 import { planNotice } from './plan-notice';

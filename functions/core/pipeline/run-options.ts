@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DiscoveryResult } from '../discovery/discover-releases';
+import type { Forgetting } from '../discovery/forget-releases';
 import type { FeedConfig } from '../feed-config';
 import type { Logger, Notifier, ObjectStore, PageFetcher, StateStore } from '../ports';
 import type { Renderer } from '../render/render-context';
@@ -38,8 +39,11 @@ export interface PipelineOptions {
   readonly forgetReleases?: readonly string[];
 }
 
+/** What the listings led to this run, and the releases it forgot as asked. */
+export type RunDiscovery = DiscoveryResult & Pick<Forgetting, 'forgotten' | 'notes'>;
+
 /** The pipeline's options with the run's sources: the configured ones and the discovered releases. */
-export type RunOptions = PipelineOptions & { readonly discovery: DiscoveryResult };
+export type RunOptions = PipelineOptions & { readonly discovery: RunDiscovery };
 
 export interface RunIds {
   readonly runId: string;

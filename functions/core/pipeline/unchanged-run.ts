@@ -1,7 +1,7 @@
-import { releasesToKeep } from '../discovery/discover-releases';
 import type { RunCounts, RunReport } from '../model/run-report';
 import { publishFiles } from '../publish';
 import { keptStateOf, type SourceRead } from '../source-read';
+import { releasesToKeep } from './discover';
 import type { Recovery } from './finish-pending';
 import type { RunIds, RunOptions } from './run-options';
 import { buildReport } from './run-report';

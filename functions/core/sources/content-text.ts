@@ -1,5 +1,5 @@
-import { type AnyNode, isTag, isText } from 'domhandler';
-import { collapseWhitespace } from '../normalise/text';
+import type { AnyNode } from 'domhandler';
+import { eachVisibleLine } from './html-text';
 
 /** Elements that are the site's chrome, not a page's content. */
 const CHROME_TAGS: ReadonlySet<string> = new Set([
@@ -15,54 +15,23 @@ const CHROME_TAGS: ReadonlySet<string> = new Set([
   'a',
 ]);
 
-/** Blocks end words: "<h1>…Interior</h1><p>This page …" is two words, not "InteriorThis". */
-const BLOCK_TAGS: ReadonlySet<string> = new Set([
-  'p',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'li',
-  'div',
-  'td',
-  'th',
-  'br',
-  'section',
-  'article',
-]);
-
 /**
- * The text of `root`'s content, white space collapsed: every text inside it but the chrome's
- * (CHROME_TAGS and all they hold), with a space after each block. The walk stops once the text is
- * `enough` characters long, so a large page is not read to its end to learn that it has content;
- * shorter texts come back whole. It reads the page where it is, without copying it.
+ * The visible text of `root`'s content (html-text.ts's lines, joined by spaces), leaving out the
+ * chrome (CHROME_TAGS and all they hold). The walk stops once the text is `enough` characters
+ * long, so a large page is not read to its end to learn that it has content; shorter texts come
+ * back whole. It reads the page where it is, without copying it.
  */
 export function contentText(root: AnyNode, enough = Number.POSITIVE_INFINITY): string {
-  const chunks: string[] = [];
-  let length = 0;
-  let measuredAt = 0;
-  const longEnough = (): boolean => {
-    // Collapsing never shortens what later text is appended to, so the check can wait for growth.
-    if (length - measuredAt < enough) return false;
-    measuredAt = length;
-    return collapseWhitespace(chunks.join('')).length >= enough;
-  };
-  const add = (text: string): void => {
-    chunks.push(text);
-    length += text.length;
-  };
-  const walk = (node: AnyNode): boolean => {
-    if (isText(node)) {
-      add(node.data);
-      return longEnough();
-    }
-    if (!isTag(node) || CHROME_TAGS.has(node.name)) return false;
-    for (const child of node.children) if (walk(child)) return true;
-    if (BLOCK_TAGS.has(node.name)) add(' ');
-    return false;
-  };
-  if (isTag(root)) for (const child of root.children) if (walk(child)) break;
-  return collapseWhitespace(chunks.join(''));
+  const lines: string[] = [];
+  let length = -1;
+  eachVisibleLine(
+    root,
+    (line) => {
+      lines.push(line);
+      length += line.length + 1;
+      return length >= enough;
+    },
+    { skip: (el) => CHROME_TAGS.has(el.name.toLowerCase()) },
+  );
+  return lines.join(' ');
 }

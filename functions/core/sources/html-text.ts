@@ -19,6 +19,9 @@ const BLOCK_TAGS = new Set([
   'blockquote',
   'table',
   'tr',
+  // Cells too: "<td>1</td><td>2</td>" reads "1 2", as a reader sees it, not "12".
+  'td',
+  'th',
   'dl',
   'dt',
   'dd',

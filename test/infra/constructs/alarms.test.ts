@@ -30,6 +30,23 @@ describe('alarms', () => {
     return found[0] as AlarmProps;
   };
 
+  /** A problem alarm as the template holds it: daily sums, firing on two days in a row. */
+  const twoDayAlarm = (says: string, metric: string, dimension: { Name: string; Value: string }) => ({
+    AlarmActions: [{ Ref: ops }],
+    AlarmDescription: expect.stringContaining(says),
+    Namespace: 'AmifFeed',
+    MetricName: metric,
+    Dimensions: [dimension],
+    Statistic: 'Sum',
+    Period: 86_400,
+    Threshold: 1,
+    ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    EvaluationPeriods: 2,
+    DatapointsToAlarm: 2,
+    TreatMissingData: 'notBreaching',
+    Tags: [{ Key: 'project', Value: 'amif-feed' }],
+  });
+
   const SOURCE_IDS = [
     'eusa-amif-2021',
     'eusa-amif-2014-so1',
@@ -62,21 +79,12 @@ describe('alarms', () => {
     );
     expect(perSource.map((a) => (a.Dimensions as { Value: string }[])[0]!.Value)).toEqual(SOURCE_IDS);
     for (const [i, a] of perSource.entries()) {
-      expect(a).toEqual({
-        AlarmActions: [{ Ref: ops }],
-        AlarmDescription: expect.stringContaining(`amif-feed source ${SOURCE_IDS[i]}: ${says}`),
-        Namespace: 'AmifFeed',
-        MetricName: metric,
-        Dimensions: [{ Name: 'SourceId', Value: SOURCE_IDS[i] }],
-        Statistic: 'Sum',
-        Period: 86_400,
-        Threshold: 1,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        EvaluationPeriods: 2,
-        DatapointsToAlarm: 2,
-        TreatMissingData: 'notBreaching',
-        Tags: [{ Key: 'project', Value: 'amif-feed' }],
-      });
+      expect(a).toEqual(
+        twoDayAlarm(`amif-feed source ${SOURCE_IDS[i]}: ${says}`, metric, {
+          Name: 'SourceId',
+          Value: SOURCE_IDS[i]!,
+        }),
+      );
     }
   });
 
@@ -209,22 +217,11 @@ describe('alarms', () => {
 
   it('one alarm for the releases the listings lead to: any of them refused on two consecutive days', () => {
     const [alarm] = alarms.filter((a) => JSON.stringify(a.Dimensions ?? []).includes('SourceGroup'));
-    expect(alarm).toEqual({
-      AlarmActions: [{ Ref: ops }],
-      AlarmDescription: expect.stringContaining(
-        'a press release found through a listing was fetched but not understood',
-      ),
-      Namespace: 'AmifFeed',
-      MetricName: 'SourceRefused',
-      Dimensions: [{ Name: 'SourceGroup', Value: 'discovered-releases' }],
-      Statistic: 'Sum',
-      Period: 86_400,
-      Threshold: 1,
-      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      EvaluationPeriods: 2,
-      DatapointsToAlarm: 2,
-      TreatMissingData: 'notBreaching',
-      Tags: [{ Key: 'project', Value: 'amif-feed' }],
-    });
+    expect(alarm).toEqual(
+      twoDayAlarm('a press release found through a listing was fetched but not understood', 'SourceRefused', {
+        Name: 'SourceGroup',
+        Value: 'discovered-releases',
+      }),
+    );
   });
 });
